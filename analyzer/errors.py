@@ -1,0 +1,77 @@
+"""The one error hierarchy of the library.
+
+The library raises only :class:`AnalyzerError` subclasses, each with a message a user can act on.
+Findings *about* a resume (hidden text, an unreadable page, a padded skills list) are not errors:
+they are warnings and flags in the report.
+"""
+
+from __future__ import annotations
+
+
+class AnalyzerError(Exception):
+    """Base class: something about the input or the set-up stops the analysis.
+
+    ``code`` is a stable machine-readable name; ``str(error)`` is the message for people.
+    """
+
+    code = "analyzer_error"
+
+
+class InputError(AnalyzerError):
+    """Base class for problems with the file the user gave."""
+
+    code = "input_error"
+
+
+class EmptyFile(InputError):
+    """Raised when the upload has no bytes at all."""
+
+    code = "empty_file"
+
+
+class NotAPDF(InputError):
+    """Raised when the bytes are not a PDF (a renamed Word file, an image, HTML, a ZIP...)."""
+
+    code = "not_a_pdf"
+
+
+class CorruptPDF(InputError):
+    """Raised when the file starts like a PDF but cannot be parsed (truncated, damaged)."""
+
+    code = "corrupt_pdf"
+
+
+class EncryptedPDF(InputError):
+    """Raised when the PDF needs a password to open."""
+
+    code = "encrypted_pdf"
+
+
+class NoTextLayer(InputError):
+    """Raised when no page has extractable text (a scan or a picture of a resume)."""
+
+    code = "no_text_layer"
+
+
+class TooLarge(InputError):
+    """Raised when the file is bigger than the configured size limit."""
+
+    code = "too_large"
+
+
+class TooManyPages(InputError):
+    """Raised when the PDF has more pages than the configured page limit."""
+
+    code = "too_many_pages"
+
+
+class TooSlow(InputError):
+    """Raised when reading the PDF exceeds the per-file time budget (a hostile or broken file)."""
+
+    code = "too_slow"
+
+
+class TaxonomyError(AnalyzerError):
+    """Raised when a file under ``taxonomy/`` is missing, malformed or inconsistent."""
+
+    code = "taxonomy_error"

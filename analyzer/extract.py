@@ -1,0 +1,340 @@
+"""Step 1: read_pdf(source) -> Document. The only module that imports pdfplumber.
+
+Reads words with their font, size, colour and position, link annotations and the coloured boxes
+behind text; separates what a reader can see from hidden text; hands visible words to the layout
+step for reading order. Every failure of the PDF library becomes a specific AnalyzerError.
+
+Limits: text drawn as vector paths or inside images is not read (no OCR); text hidden by being
+drawn under an image, or with text render mode 3, is not detected as hidden.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from analyzer import errors
+from analyzer.guard import run_bounded
+from analyzer.layout import BULLET, arrange_lines
+from analyzer.links import dedupe_links, find_typed_links, make_link
+from analyzer.models import Document, Limits, Link, Notice, Word
+
+# Fonts whose glyphs are pictures (icons, dingbats), not letters: their text is noise.
+_SYMBOL_FONT_RE = re.compile(r"wingding|dingbat|symbol|awesome|icon|webding|marlett|glyph", re.IGNORECASE)
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+# Unreadable glyphs: pdfminer writes "(cid:12)" for a glyph whose font has no Unicode map.
+_CID_RE = re.compile(r"\(cid:\d+\)")
+# Smaller than this (in points) nobody can read it: text set this small is meant for machines.
+MICROSCOPIC_SIZE = 2.5
+# Text whose colour is this close to the colour behind it (0..1 luminance) cannot be seen.
+INVISIBLE_CONTRAST = 0.12
+_MAGIC_NAMES = (
+    (b"PK\x03\x04", "a ZIP archive (a Word .docx or similar)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+)
+
+
+def read_pdf(source: str | Path | bytes, *, name: str | None = None, limits: Limits = Limits()) -> Document:
+    """Read a resume PDF given as a path or as bytes; raise a specific AnalyzerError if it cannot be read."""
+    data, name = _load(source, name, limits)
+    _check_is_pdf(data)
+    return run_bounded(_read, data, name, limits, limits=limits, pages=limits.max_pages)
+
+
+def _load(source: str | Path | bytes, name: str | None, limits: Limits) -> tuple[bytes, str]:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        name = name or "resume.pdf"
+    else:
+        path = Path(source)
+        name = name or path.name
+        try:
+            size = path.stat().st_size
+            if size > limits.max_bytes:
+                raise errors.TooLarge(_too_large(size, limits))
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise errors.InputError(f"There is no file at {path}.") from None
+        except IsADirectoryError:
+            raise errors.InputError(f"{path} is a folder, not a PDF file.") from None
+        except PermissionError:
+            raise errors.InputError(f"{path} cannot be opened: permission denied.") from None
+    if not data:
+        raise errors.EmptyFile(f"'{name}' is empty (0 bytes). Choose the PDF export of your resume again.")
+    if len(data) > limits.max_bytes:
+        raise errors.TooLarge(_too_large(len(data), limits))
+    return data, name
+
+
+def _too_large(size: int, limits: Limits) -> str:
+    return (
+        f"The file is {size / 1_048_576:.1f} MB; the limit is {limits.max_bytes / 1_048_576:.0f} MB. "
+        "A resume PDF is rarely over 1 MB: export it again without embedded images."
+    )
+
+
+def _check_is_pdf(data: bytes) -> None:
+    # The PDF header may follow a little junk, but must appear within the first kilobyte.
+    if b"%PDF-" in data[:1024]:
+        return
+    for magic, what in _MAGIC_NAMES:
+        if data.startswith(magic):
+            break
+    else:
+        head = data[:512].lstrip().lower()
+        what = "an HTML page" if head.startswith((b"<!doctype html", b"<html")) else "not a PDF"
+    raise errors.NotAPDF(
+        f"This file is {what}, not a PDF. Save or export your resume as PDF and upload that file."
+        if what != "not a PDF"
+        else "This file is not a PDF (it has no PDF header). Save or export your resume as PDF and upload that file."
+    )
+
+
+def _read(data: bytes, name: str, limits: Limits) -> Document:
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return _read_document(pdf, data, name, limits)
+    except errors.AnalyzerError:
+        raise
+    except PdfminerException as error:
+        if _is_password_error(error):
+            raise errors.EncryptedPDF(
+                "This PDF is protected by a password. Remove the password (print or export it again "
+                "as an unprotected PDF) and upload that copy."
+            ) from None
+        raise errors.CorruptPDF(_corrupt_message(error)) from None
+    except (RecursionError, MemoryError):
+        raise errors.CorruptPDF(_corrupt_message("its structure is too deeply nested or too large")) from None
+    except Exception as error:  # noqa: BLE001 - any parser failure is a damaged file to the user
+        raise errors.CorruptPDF(_corrupt_message(error)) from None
+
+
+def _is_password_error(error: BaseException) -> bool:
+    inner = error.args[0] if error.args else None
+    return isinstance(inner, PDFPasswordIncorrect) or "password" in type(inner).__name__.lower()
+
+
+def _corrupt_message(error: object) -> str:
+    detail = str(error).strip() or type(error).__name__
+    return (
+        f"This PDF is damaged and cannot be read ({detail[:120]}). "
+        "Export it again from the original document, or open and re-save it in a PDF viewer."
+    )
+
+
+def _read_document(pdf: "pdfplumber.PDF", data: bytes, name: str, limits: Limits) -> Document:
+    page_count = len(pdf.pages)
+    if page_count == 0:
+        raise errors.CorruptPDF("This PDF has no pages. Export your resume to PDF again.")
+    if page_count > limits.max_pages:
+        raise errors.TooManyPages(
+            f"This PDF has {page_count} pages; the limit is {limits.max_pages}. "
+            "Upload the resume alone, without attached papers or certificates."
+        )
+    words_by_page: list[list[Word]] = []
+    sizes: list[tuple[float, float]] = []
+    links: list[Link] = []
+    notices: list[Notice] = []
+    for number, page in enumerate(pdf.pages, start=1):
+        sizes.append((float(page.width), float(page.height)))
+        visible, page_notices = _read_page(page, number, limits)
+        words_by_page.append(visible)
+        notices.extend(page_notices)
+        links.extend(_annotation_links(page, number, visible))
+        page.close()  # frees pdfplumber's per-page caches: memory stays flat over many pages
+
+    if not any(words_by_page):
+        unreadable = [n for n in notices if n.code == "unreadable_text"]
+        if unreadable:
+            raise errors.NoTextLayer(
+                "The text in this PDF uses fonts without a character map, so it cannot be read. "
+                "Export the resume again from the original document (choose 'embed fonts' or "
+                "'PDF/A'), or print it to PDF."
+            )
+        raise errors.NoTextLayer(
+            "This PDF has no text layer: it looks like a scan or a picture of a resume. Export it "
+            "from the original document, or run it through OCR software (for example OCRmyPDF) first."
+        )
+    for number, words in enumerate(words_by_page, start=1):
+        if not words and not any(n.page == number for n in notices):
+            notices.append(Notice(
+                "page_without_text",
+                f"Page {number} has no readable text (it may be a scanned image); its content was not analysed.",
+                number,
+            ))
+
+    lines, layout_notices = arrange_lines(words_by_page, tuple(sizes))
+    for line in lines:
+        for raw in find_typed_links(line.text):
+            links.append(make_link(raw, raw, line.page, line.bbox))
+    return Document(
+        name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        pages=page_count,
+        page_sizes=tuple(sizes),
+        lines=lines,
+        links=dedupe_links(links),
+        notices=tuple(notices) + layout_notices,
+    )
+
+
+def _read_page(page: "pdfplumber.page.Page", number: int, limits: Limits) -> tuple[list[Word], list[Notice]]:
+    notices: list[Notice] = []
+    if len(page.chars) > limits.max_chars_per_page:
+        notices.append(Notice(
+            "page_too_dense",
+            f"Page {number} holds {len(page.chars):,} characters, more than a resume page can; "
+            "it was skipped as it is probably not resume text.",
+            number,
+        ))
+        return [], notices
+    raw_words = page.extract_words(
+        extra_attrs=["fontname", "size", "non_stroking_color"], keep_blank_chars=False, use_text_flow=False
+    )
+    backgrounds = _filled_boxes(page)
+    width, height = float(page.width), float(page.height)
+    visible: list[Word] = []
+    hidden: dict[str, list[Word]] = {}
+    cid_count = 0
+    for raw in raw_words:
+        word = _to_word(raw, number)
+        if word is None:
+            continue
+        if _CID_RE.search(word.text):
+            cid_count += 1
+            continue
+        reason = _hidden_reason(word, raw.get("non_stroking_color"), backgrounds, width, height)
+        if reason:
+            hidden.setdefault(reason, []).append(word)
+        else:
+            visible.append(word)
+    if cid_count and cid_count >= len(visible):
+        notices.append(Notice(
+            "unreadable_text",
+            f"Page {number}: {cid_count} words use a font without a character map and could not be read.",
+            number,
+        ))
+    for reason, words in hidden.items():
+        text = " ".join(w.text for w in words)
+        notices.append(Notice(
+            "hidden_text",
+            f"Page {number} has text a reader cannot see ({reason}): \u201c{_shorten(text)}\u201d. "
+            "It was left out of the analysis.",
+            number,
+            text,
+            _union([w.bbox for w in words]),
+        ))
+    return visible, notices
+
+
+def _to_word(raw: dict, page: int) -> Word | None:
+    fontname = str(raw.get("fontname") or "")
+    base_font = fontname.split("+", 1)[-1]  # drop the "ABCDEF+" subset prefix
+    text = _PRIVATE_USE_RE.sub("", str(raw["text"]))
+    if _SYMBOL_FONT_RE.search(base_font) or (not text and raw["text"]):
+        # An icon or dingbat: it matters only as a bullet marker at the start of a line.
+        text = BULLET
+    if not text.strip():
+        return None
+    lowered = base_font.lower()
+    return Word(
+        text=text,
+        page=page,
+        x0=float(raw["x0"]),
+        top=float(raw["top"]),
+        x1=float(raw["x1"]),
+        bottom=float(raw["bottom"]),
+        fontname=base_font,
+        size=round(float(raw.get("size") or 0.0), 2),
+        bold=any(mark in lowered for mark in ("bold", "black", "heavy", "semibold", "demi")),
+        italic=any(mark in lowered for mark in ("italic", "oblique")),
+    )
+
+
+def _luminance(color: object) -> float | None:
+    """0 (black) .. 1 (white) for grey, RGB and CMYK colours; None for patterns and unknowns."""
+    if not isinstance(color, (tuple, list)) or not color:
+        return None
+    try:
+        values = [float(v) for v in color]
+    except (TypeError, ValueError):
+        return None
+    if len(values) == 1:
+        return values[0]
+    if len(values) == 3:
+        r, g, b = values
+    elif len(values) == 4:
+        c, m, y, k = values
+        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+    else:
+        return None
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _filled_boxes(page: "pdfplumber.page.Page") -> list[tuple[float, float, float, float, float]]:
+    """Filled rectangles as (x0, top, x1, bottom, luminance), in drawing order (later on top)."""
+    boxes = []
+    for rect in page.rects:
+        if rect.get("fill"):
+            lum = _luminance(rect.get("non_stroking_color"))
+            if lum is not None:
+                boxes.append((float(rect["x0"]), float(rect["top"]), float(rect["x1"]), float(rect["bottom"]), lum))
+    return boxes
+
+
+def _hidden_reason(word: Word, color: object, backgrounds, width: float, height: float) -> str | None:
+    # Outside the page box: no viewer shows it, but text extraction (and screeners) would.
+    if word.x1 <= 0 or word.x0 >= width or word.bottom <= 0 or word.top >= height:
+        return "placed outside the page"
+    if 0 < word.size < MICROSCOPIC_SIZE:
+        return "microscopic font"
+    text_lum = _luminance(color)
+    if text_lum is None:
+        return None
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    background = 1.0  # paper is white unless a filled box lies under the word
+    for x0, top, x1, bottom, lum in backgrounds:
+        if x0 <= cx <= x1 and top <= cy <= bottom:
+            background = lum
+    if abs(text_lum - background) < INVISIBLE_CONTRAST:
+        return "same colour as the background"
+    return None
+
+
+def _annotation_links(page: "pdfplumber.page.Page", number: int, words: list[Word]) -> list[Link]:
+    links = []
+    for annot in page.hyperlinks:
+        uri = annot.get("uri")
+        if isinstance(uri, bytes):
+            uri = uri.decode("latin-1", "replace")
+        if not uri or not isinstance(uri, str):
+            continue
+        box = (float(annot["x0"]), float(annot["top"]), float(annot["x1"]), float(annot["bottom"]))
+        anchor = " ".join(w.text for w in words if w.text != BULLET and _centre_inside(w, box))
+        links.append(make_link(uri, anchor, number, box))
+    return links
+
+
+def _centre_inside(word: Word, box: tuple[float, float, float, float]) -> bool:
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+def _union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

@@ -1,0 +1,271 @@
+"""Step 2: words -> lines in reading order: columns, rows, headers/footers, bullets, hyphenation.
+
+Two-column and sidebar pages are split at a gutter found from word positions, and read column by
+column; full-width rows (a name banner) keep their place above or between the columns. Repeated
+headers and footers and page numbers are removed; bullet glyphs become a flag on the line; words
+broken across lines with a hyphen are joined again.
+
+Limits: at most two columns per page; a table with three or more columns is read row by row.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+
+from analyzer.dates import find_date_range
+from analyzer.models import Line, Notice, Word
+
+BULLET = "\u2022"
+# Glyphs people use to start a bullet point. "-" and "–" count only as a word of their own.
+_BULLET_CHARS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7\u27a2\u25ba\u25b6\u2756\u2713\u2714\u2043\u25c6\u25c7\u2605\u2606\u00bb*>\uf0b7"
+_DASH_BULLETS = {"-", "\u2013", "\u2014", "o"}
+_PAGE_NUMBER_RE = re.compile(r"^(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?$", re.IGNORECASE)
+# Word endings that are never a word on their own: "experi-" + "ments" was one word broken by the typesetter.
+_SUFFIXES = frozenset(
+    "s es ed ing ings ment ments tion tions sion sions ity ities ness ly al ally able ible ance ence "
+    "ics ive ives ous er ers or ors ist ists ism ize ized izing ise ised ising ation ations ure ures "
+    "ent ents ant ants age ages ful less ship ward ty ry cy".split()
+)
+# Header and footer zones: the top and bottom tenth of a page.
+_EDGE_ZONE = 0.10
+
+
+def arrange_lines(
+    words_by_page: list[list[Word]], page_sizes: tuple[tuple[float, float], ...]
+) -> tuple[tuple[Line, ...], tuple[Notice, ...]]:
+    """All pages' words as lines in reading order, with repeated page furniture removed."""
+    pages = [
+        _page_lines(words, page_sizes[index][0]) for index, words in enumerate(words_by_page)
+    ]
+    pages, notices = _drop_page_furniture(pages, page_sizes)
+    lines = [line for page in pages for line in page]
+    return tuple(_join_hyphenated(lines)), tuple(notices)
+
+
+# --- one page ---------------------------------------------------------------------------------
+
+
+def _page_lines(words: list[Word], width: float) -> list[Line]:
+    if not words:
+        return []
+    gutter = _find_gutter(words, width)
+    rows = _group_rows(words)
+    if gutter is None:
+        return [line for row in rows if (line := _make_line(row, 0))]
+    return _column_order(rows, gutter)
+
+
+def split_segments(row: list[Word]) -> list[list[Word]]:
+    """Split a row where the gap between words is far wider than a space (another column, a date)."""
+    segments = [[row[0]]]
+    for word in row[1:]:
+        previous = segments[-1][-1]
+        if word.x0 - previous.x1 > max(6.0, 1.2 * max(word.size, previous.size, 1.0)):
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return segments
+
+
+def _find_gutter(words: list[Word], width: float) -> float | None:
+    """The x of the empty vertical band between two columns, or None for a one-column page."""
+    rows = _group_rows(words)
+    segments = [seg for row in rows for seg in split_segments(row)]
+    if len(segments) < 12:
+        return None
+    step = 2.0
+    xs = [width * 0.12 + i * step for i in range(int(width * 0.76 / step))]
+    allowed = max(1, round(0.08 * len(rows)))  # a name banner may cross the gutter
+    free = [sum(1 for s in segments if s[0].x0 < x < s[-1].x1) <= allowed for x in xs]
+    bands: list[tuple[float, float]] = []  # (band width, centre)
+    start = None
+    for i, is_free in enumerate(free + [False]):
+        if is_free and start is None:
+            start = i
+        elif not is_free and start is not None:
+            band = (i - start) * step
+            if band >= 8.0:
+                bands.append((band, xs[start] + band / 2))
+            start = None
+    # The widest empty band with real text on both sides (a page margin has text on one side only).
+    for _, gutter in sorted(bands, reverse=True):
+        left = [s for s in segments if s[-1].x1 <= gutter]
+        right = [s for s in segments if s[0].x0 >= gutter]
+        if min(len(left), len(right)) >= 5 and not (_is_date_column(left) or _is_date_column(right)):
+            return gutter
+    return None
+
+
+def _is_date_column(side: list[list[Word]]) -> bool:
+    """A right-aligned (or left-aligned) run of dates belongs to one-column entries: not a column."""
+    dated = sum(1 for s in side if find_date_range(" ".join(w.text for w in s)))
+    return dated >= 0.5 * len(side)
+
+
+def _group_rows(words: list[Word]) -> list[list[Word]]:
+    """Words sharing a baseline form a row (sorted left to right); rows sorted top to bottom."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (round(w.bottom, 1), w.x0)):
+        if rows:
+            last = rows[-1]
+            tolerance = 0.35 * max(word.size, last[0].size, 1.0)
+            if abs(word.bottom - last[-1].bottom) <= tolerance or abs(word.top - last[0].top) <= tolerance:
+                last.append(word)
+                continue
+        rows.append([word])
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+def _column_order(rows: list[list[Word]], gutter: float) -> list[Line]:
+    """Full-width rows stay in place; between them, the left column is read before the right one."""
+    ordered: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+
+    def flush() -> None:
+        ordered.extend(left)
+        ordered.extend(right)
+        left.clear()
+        right.clear()
+
+    for row in rows:
+        segments = split_segments(row)
+        if any(s[0].x0 < gutter < s[-1].x1 for s in segments):
+            flush()
+            if line := _make_line(row, 0):
+                ordered.append(line)
+            continue
+        if line := _make_line([w for w in row if w.x1 <= gutter], 1):
+            left.append(line)
+        if line := _make_line([w for w in row if w.x0 >= gutter], 2):
+            right.append(line)
+    flush()
+    return ordered
+
+
+def _make_line(words: list[Word], column: int) -> Line | None:
+    bullet = False
+    while words and (words[0].text == BULLET or words[0].text in _DASH_BULLETS or _is_bullet_glyph(words[0].text)):
+        bullet = True
+        words = words[1:]
+    if words and words[0].text[0] in _BULLET_CHARS and len(words[0].text) > 1:
+        bullet = True
+        first = words[0]
+        words = [Word(first.text.lstrip(_BULLET_CHARS), first.page, first.x0, first.top, first.x1,
+                      first.bottom, first.fontname, first.size, first.bold, first.italic)] + words[1:]
+    words = [w for w in words if w.text != BULLET and w.text]
+    if not words:
+        return None
+    text = _collapse_letter_spacing(" ".join(w.text for w in words))
+    weights = [len(w.text) for w in words]
+    bold_share = sum(wt for w, wt in zip(words, weights) if w.bold) / sum(weights)
+    return Line(
+        text=text,
+        page=words[0].page,
+        x0=min(w.x0 for w in words),
+        top=min(w.top for w in words),
+        x1=max(w.x1 for w in words),
+        bottom=max(w.bottom for w in words),
+        size=statistics.median(w.size for w in words),
+        bold=bold_share > 0.6,
+        column=column,
+        bullet=bullet,
+        words=tuple(words),
+    )
+
+
+def _is_bullet_glyph(text: str) -> bool:
+    return len(text) <= 2 and all(ch in _BULLET_CHARS for ch in text)
+
+
+def _collapse_letter_spacing(text: str) -> str:
+    """'E X P E R I E N C E' (letter-spaced headings) -> 'EXPERIENCE'."""
+    parts = text.split(" ")
+    if len(parts) >= 4 and all(len(p) == 1 for p in parts if p):
+        return "".join(parts)
+    return text
+
+
+# --- across pages ----------------------------------------------------------------------------
+
+
+def _furniture_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", line.text.lower()).strip()
+
+
+def _in_edge_zone(line: Line, height: float) -> bool:
+    return line.bottom < height * _EDGE_ZONE or line.top > height * (1 - _EDGE_ZONE)
+
+
+def _drop_page_furniture(
+    pages: list[list[Line]], page_sizes: tuple[tuple[float, float], ...]
+) -> tuple[list[list[Line]], list[Notice]]:
+    """Remove page numbers, and headers/footers that repeat on several pages."""
+    edge_keys: Counter[str] = Counter()
+    for index, lines in enumerate(pages):
+        edge_keys.update({_furniture_key(l) for l in lines if _in_edge_zone(l, page_sizes[index][1])})
+    repeated = {key for key, count in edge_keys.items() if count >= 2 and len(pages) >= 2}
+    # The candidate's name in large type on page 1 is not furniture, even if later pages repeat it.
+    first_page_largest = max((l.size for l in pages[0]), default=0.0) if pages else 0.0
+    removed: list[str] = []
+    kept_pages = []
+    for index, lines in enumerate(pages):
+        height = page_sizes[index][1]
+        kept = []
+        for line in lines:
+            at_edge = _in_edge_zone(line, height)
+            is_page_number = at_edge and _PAGE_NUMBER_RE.match(line.text.strip()) is not None
+            is_repeated = at_edge and _furniture_key(line) in repeated
+            if is_repeated and index == 0 and line.size >= first_page_largest:
+                is_repeated = False
+            if is_page_number or is_repeated:
+                if not is_page_number and line.text not in removed:
+                    removed.append(line.text)
+                continue
+            kept.append(line)
+        kept_pages.append(kept)
+    notices = []
+    if removed:
+        notices.append(Notice(
+            "header_footer_removed",
+            "Text repeated at the top or bottom of every page was treated as a header or footer "
+            f"and not analysed: {'; '.join(repr(t) for t in removed[:3])}.",
+        ))
+    return kept_pages, notices
+
+
+def _join_hyphenated(lines: list[Line]) -> list[Line]:
+    """'scikit-' + 'learn ...' on the next line -> 'scikit-learn'; 'experi-' + 'ments' -> 'experiments'."""
+    text_words = {w.lower() for line in lines for w in re.findall(r"[\w-]+", line.text)}
+    out = list(lines)
+    for i in range(len(out) - 1):
+        line, following = out[i], out[i + 1]
+        match = re.search(r"([A-Za-z]+)-$", line.text)
+        if not match or following.page != line.page or following.column != line.column:
+            continue
+        head = match.group(1)
+        tail_match = re.match(r"([a-z][\w]*)(.*)$", following.text, re.DOTALL)
+        if not tail_match:
+            continue
+        tail, rest = tail_match.group(1), tail_match.group(2).lstrip()
+        joined = head + ("-" if _keeps_hyphen(head, tail, text_words) else "") + tail
+        out[i] = _with_text(line, line.text[: match.start()] + joined)
+        out[i + 1] = _with_text(following, rest)  # an emptied line is dropped below
+    return [line for line in out if line.text]
+
+
+def _keeps_hyphen(head: str, tail: str, document_words: set[str]) -> bool:
+    """Is the hyphen part of the word (scikit-learn, cross-validation) or only a line break?"""
+    if f"{head}-{tail}".lower() in document_words:
+        return True
+    if f"{head}{tail}".lower() in document_words:
+        return False
+    # A typesetter breaks words at syllables: a short head or a bare suffix tail marks such a break.
+    return not (len(head) <= 3 or tail.lower() in _SUFFIXES)
+
+
+def _with_text(line: Line, text: str) -> Line:
+    return Line(text, line.page, line.x0, line.top, line.x1, line.bottom, line.size, line.bold,
+                line.column, line.bullet, line.words)

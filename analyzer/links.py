@@ -1,0 +1,124 @@
+"""Links: URLs and e-mail addresses from link annotations and from typed text, classified.
+
+Anchor text like "GitHub" or "Portfolio" often hides the real URL in an annotation, so both
+sources are read and de-duplicated by a normalised form. Classification rules (hosts and words)
+live in ``taxonomy/links.toml``. Limits: a URL broken across two lines of text is not re-joined.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from analyzer.models import BBox, Link
+from analyzer.taxonomy import read_toml, taxonomy_root
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# A typed URL: with a scheme, or starting www., or a bare host on a well-known domain with a path.
+URL_RE = re.compile(
+    r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"'()\[\]{}|,;]+"
+    r"|(?<![\w@/.-])(?:[A-Za-z0-9-]+\.)+(?:com|io|org|net|dev|me|ai|co|app|xyz|site|page|blog|uk|de)"
+    r"/[^\s<>\"'()\[\]{}|,;]*",
+)
+_TRAILING = ".,;:!?)]}>'\""
+_HOST_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, list[str]]:
+    return read_toml(taxonomy_root() / "links.toml")
+
+
+def normalise_url(raw: str) -> str:
+    """A canonical spelling: scheme added, e-mails as ``mailto:``, trailing punctuation dropped."""
+    url = raw.strip().rstrip(_TRAILING)
+    if url.lower().startswith("mailto:"):
+        return "mailto:" + url[7:].split("?")[0].lower()
+    if EMAIL_RE.fullmatch(url):
+        return "mailto:" + url.lower()
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE):
+        url = "https://" + url
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}{query}"
+
+
+def dedupe_key(url: str) -> str:
+    """Two spellings of one link share a key: no scheme, no www., no trailing slash."""
+    return re.sub(r"^(https?://)?(www\.)?", "", url.lower()).rstrip("/")
+
+
+def _host_matches(host: str, hosts: list[str]) -> bool:
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def is_valid_url(url: str) -> bool:
+    if url.startswith("mailto:"):
+        return EMAIL_RE.fullmatch(url[7:]) is not None
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return parts.scheme in ("http", "https") and _HOST_RE.match(host) is not None
+
+
+def classify_link(url: str, anchor_text: str = "") -> str:
+    """One of github_repo, github_profile, gist, kaggle, linkedin, scholar, blog, portfolio, email, other."""
+    if url.startswith("mailto:"):
+        return "email"
+    rules = _rules()
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    segments = [s for s in parts.path.split("/") if s]
+    anchor = anchor_text.lower()
+    if _host_matches(host, rules["gist_hosts"]):
+        return "gist"
+    if _host_matches(host, rules["github_hosts"]):
+        # github.com/user is a profile; github.com/user/repo (and deeper) is a repository.
+        if segments and segments[0].lower() not in rules["github_reserved"]:
+            return "github_repo" if len(segments) >= 2 else "github_profile"
+        return "other"
+    for kind in ("kaggle", "linkedin", "scholar", "blog", "portfolio"):
+        if _host_matches(host, rules[f"{kind}_hosts"]):
+            return kind
+    if any(w in host.split(".") for w in rules["blog_words"]) or any(
+        s.lower() in rules["blog_words"] for s in segments[:1]
+    ) or any(w in anchor for w in rules["blog_words"]):
+        return "blog"
+    if any(w in anchor for w in rules["portfolio_words"]):
+        return "portfolio"
+    return "other"
+
+
+def make_link(raw: str, anchor_text: str, page: int, bbox: BBox | None = None) -> Link:
+    url = normalise_url(raw)
+    anchor = " ".join(anchor_text.split())
+    return Link(url, classify_link(url, anchor), anchor, page, bbox, is_valid_url(url))
+
+
+def find_typed_links(text: str) -> list[str]:
+    """E-mail addresses and URLs typed as plain text, in order of appearance."""
+    found: list[tuple[int, str]] = [(m.start(), m.group()) for m in EMAIL_RE.finditer(text)]
+    for match in URL_RE.finditer(text):
+        if not any(start <= match.start() < start + len(e) for start, e in found):
+            found.append((match.start(), match.group()))
+    return [raw for _, raw in sorted(found)]
+
+
+def dedupe_links(links: list[Link]) -> tuple[Link, ...]:
+    """Keep one link per normalised URL; an annotation's anchor text wins over the typed URL itself."""
+    kept: dict[str, Link] = {}
+    for link in links:
+        key = dedupe_key(link.url)
+        if key not in kept:
+            kept[key] = link
+        elif _is_bare(kept[key]) and not _is_bare(link):
+            kept[key] = Link(link.url, classify_link(link.url, link.anchor_text), link.anchor_text,
+                             kept[key].page, kept[key].bbox, link.valid)
+    return tuple(kept.values())
+
+
+def _is_bare(link: Link) -> bool:
+    """True when the anchor text is just the URL spelled out (it tells nothing more)."""
+    anchor = dedupe_key(link.anchor_text.removeprefix("mailto:"))
+    return not anchor or anchor == dedupe_key(link.url.removeprefix("mailto:"))

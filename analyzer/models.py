@@ -1,0 +1,290 @@
+"""Frozen value types passed between the pipeline's steps. No I/O here.
+
+Every type is a ``@dataclass(frozen=True, slots=True)`` holding tuples, so results compare, hash
+and pickle (Streamlit's cache pickles them). Geometry follows pdfplumber: ``x0, top, x1, bottom``
+in PDF points, ``top`` measured from the top of the page. Dates are strings: ``"YYYY-MM"``,
+``"YYYY"`` or, for an end date only, ``"present"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BBox = tuple[float, float, float, float]
+
+
+# --- step 1 and 2: the reader ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word as printed, with its font and place on the page."""
+
+    text: str
+    page: int  # 1-based
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fontname: str = ""
+    size: float = 0.0
+    bold: bool = False
+    italic: bool = False
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Words that a person reads as one line, in reading order.
+
+    ``column`` is 0 for full-width text, 1 for the left column, 2 for the right one.
+    """
+
+    text: str
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float = 0.0
+    bold: bool = False
+    column: int = 0
+    bullet: bool = False  # the line started with a bullet glyph (removed from ``text``)
+    words: tuple[Word, ...] = ()
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A URL or e-mail address found on the resume, from an annotation or typed as text."""
+
+    url: str
+    kind: str  # github_repo, github_profile, gist, kaggle, linkedin, scholar, blog, portfolio, email, other
+    anchor_text: str
+    page: int
+    bbox: BBox | None = None
+    valid: bool = True  # False when the URL is malformed
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A finding of the reader worth telling the user: hidden text, an unreadable page..."""
+
+    code: str
+    message: str
+    page: int | None = None
+    text: str = ""
+    bbox: BBox | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What the reader takes from a PDF: visible lines in reading order, links and notices."""
+
+    name: str
+    sha256: str
+    pages: int
+    page_sizes: tuple[tuple[float, float], ...]
+    lines: tuple[Line, ...]
+    links: tuple[Link, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+
+# --- step 3: structure ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A run of lines under one heading. ``kind`` is canonical (see taxonomy/sections.toml)."""
+
+    kind: str
+    title: str
+    page: int
+    lines: tuple[Line, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One job, degree or project: its heading fields, dates and bullet lines."""
+
+    section: str  # the canonical kind of the section it sits in
+    title: str
+    organization: str
+    location: str
+    start: str | None
+    end: str | None  # "present" when still ongoing
+    page: int
+    lines: tuple[Line, ...] = ()  # the body (bullets), not the heading lines
+    heading: tuple[Line, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def label(self) -> str:
+        """A short name for people: 'Data Scientist, Acme'."""
+        return ", ".join(part for part in (self.title, self.organization) if part) or self.section
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    location: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    """The structured resume: the reader's document plus sections, entries and contact."""
+
+    document: Document
+    contact: Contact
+    sections: tuple[Section, ...]
+    entries: tuple[Entry, ...]
+    as_of: str  # the reference month, "YYYY-MM"
+
+
+# --- step 4: skills -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where on the resume something is said: the sentence, its entry and that entry's dates."""
+
+    section: str
+    entry: str  # Entry.label, or "" outside any entry
+    quote: str
+    page: int
+    bbox: BBox | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    id: str
+    name: str
+    category: str
+    parents: tuple[str, ...] = ()
+    inferred: bool = False
+    score: float | None = None  # similarity that made an inferred skill
+    listed_only: bool = False
+    used_in: tuple[str, ...] = ()  # Entry labels
+    first_used: str | None = None
+    last_used: str | None = None
+    months_used: int = 0
+    strength: float = 0.0  # 0..1
+    evidence: tuple[Evidence, ...] = ()
+
+
+# --- step 5: claims, flags, scores ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Something the resume asserts that an interviewer may probe."""
+
+    id: str  # stable: kind + slug, e.g. "skill:xgboost", "result:3", "link:github.com/x/y"
+    kind: str  # skill, project, result, link, publication, certification, talk, patent
+    text: str
+    evidence: tuple[Evidence, ...] = ()
+    skill_ids: tuple[str, ...] = ()
+    details: tuple[tuple[str, str], ...] = ()  # e.g. (("metric", "conversion"), ("value", "91%"))
+    defensibility: int = 0  # 0..100
+    reasons: tuple[str, ...] = ()
+
+    def detail(self, key: str, default: str = "") -> str:
+        return dict(self.details).get(key, default)
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    code: str
+    severity: str  # high, medium, low, info
+    message: str  # plain-language explanation
+    advice: str  # what to do about it
+    claim_id: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    area: int = 1  # interview-map row it exposes
+
+
+@dataclass(frozen=True, slots=True)
+class AreaReadiness:
+    area: int
+    name: str
+    score: int  # 0..100
+    summary: str
+
+
+# --- step 6: questions ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    text: str
+    area: int
+    kind: str  # deep-dive, explain, derive, compare, design, debug, what-if, open-ended, behavioural
+    difficulty: int  # 1..3
+    topic: str
+    why: str
+    anchor: str  # "claim", "flag" or "baseline"
+    claim_id: str | None = None
+    flag_code: str | None = None
+    quote: str = ""
+    page: int | None = None
+    followups: tuple[str, ...] = ()
+
+
+# --- the whole report ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    resume: Resume
+    skills: tuple[Skill, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    readiness: tuple[AreaReadiness, ...] = ()
+    questions: tuple[Question, ...] = ()
+    settings: tuple[tuple[str, str], ...] = field(default=())
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on the work done for one upload (hostile files must not hang or exhaust memory)."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_pages: int = 10
+    seconds_per_page: float = 5.0
+    max_chars_per_page: int = 60_000
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything a user can set for one analysis."""
+
+    as_of: str | None = None  # "YYYY-MM"; None means this month
+    stale_years: float = 3.0
+    limits: Limits = Limits()
+    question_count: int = 40
+    areas: tuple[int, ...] = ()  # interview-map rows to include; empty means all
+    min_difficulty: int = 1
+    max_difficulty: int = 3
+    perspective: str = "candidate"  # or "interviewer": changes how "why" is worded
+    company: str = ""  # optional company or job description text (area 11)

@@ -1,0 +1,357 @@
+"""Step 3: lines -> sections, entries (title, organisation, location, dates, bullets) and contact.
+
+A heading is recognised by wording *and* look together: a known phrase (``taxonomy/sections.toml``)
+set apart by bold, capitals, a larger size or space above; then any other short line set in that
+same heading style is a heading too, kept under ``other`` with its own title. Entries are found in
+experience, education and projects sections: a run of heading-like lines (title, organisation,
+place, dates) followed by its bullet lines.
+
+Limits: headings are expected in English; an entry whose fields have no hint words (no "Engineer",
+no "University") is split by position only (title first, then organisation).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analyzer.dates import find_date_range, remove_dates
+from analyzer.layout import split_segments
+from analyzer.links import EMAIL_RE, URL_RE
+from analyzer.models import Contact, Document, Entry, Line, Resume, Section
+from analyzer.taxonomy import Taxonomy, read_toml, taxonomy_root
+
+ENTRY_SECTIONS = ("experience", "education", "projects")
+_PHONE_RE = re.compile(r"(?<![\w/])(?:\+|00)?\d[\d\s().\-]{7,}\d(?![\w/])")
+# Separators people put between fields of one heading: "Data Scientist | Acme — London".
+_FIELD_SPLIT_RE = re.compile(r"\s+[|\u2014\u2013\u00b7\u2022\u2219/-]\s+|\s*\|\s*|\s+\u2014\s*|\s*\u2014\s+|\t")
+_AT_SPLIT_RE = re.compile(r"\s+(?:at|@)\s+", re.IGNORECASE)
+# "Churn model: predicted ..." or "Churn model – predicted ...": the project's name comes first.
+_PROJECT_NAME_RE = re.compile(r"^(?P<name>[^:\u2013\u2014]{2,60}?)\s*(?::|\s[\u2013\u2014-]\s)")
+_LOCATION_RE = re.compile(r"^[A-Z][\w.'\- ]{1,30},\s*[A-Z][\w.'\- ]{1,30}$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    size: float
+    bold: bool
+    caps: bool
+
+
+@lru_cache(maxsize=1)
+def _entry_words() -> dict[str, frozenset[str]]:
+    data = read_toml(taxonomy_root() / "entries.toml")
+    return {key: frozenset(w.lower() for w in values) for key, values in data.items()}
+
+
+def structure_resume(document: Document, taxonomy: Taxonomy, *, as_of: str) -> Resume:
+    sections = split_sections(document.lines, taxonomy)
+    entries = tuple(
+        entry for section in sections if section.kind in ENTRY_SECTIONS for entry in parse_entries(section)
+    )
+    return Resume(document, find_contact(document, sections), sections, entries, as_of)
+
+
+# --- headings and sections ----------------------------------------------------------------------
+
+
+def _heading_text(line: Line) -> str:
+    return line.text.strip().rstrip(":").strip()
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def is_short(line: Line) -> bool:
+    return len(line.text.split()) <= 6 and len(line.text) <= 48
+
+
+def has_heading_shape(line: Line) -> bool:
+    """Could be a heading at all: short, no bullet, no digits, no sentence punctuation, no link."""
+    text = _heading_text(line)
+    return (
+        bool(text)
+        and is_short(line)
+        and not line.bullet
+        and not any(c.isdigit() for c in text)
+        and not text.endswith((".", ",", ";"))
+        and "@" not in text
+        and not URL_RE.search(text)
+        and (":" not in line.text or line.text.rstrip().endswith(":"))
+    )
+
+
+def _style(line: Line) -> _Style:
+    return _Style(round(line.size * 2) / 2, line.bold, is_all_caps(line.text))
+
+
+def _body_size(lines: tuple[Line, ...]) -> float:
+    sizes = Counter()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _space_above(lines: tuple[Line, ...]) -> dict[int, float]:
+    gaps: dict[int, float] = {}
+    for i, line in enumerate(lines):
+        previous = lines[i - 1] if i else None
+        same_flow = previous is not None and previous.page == line.page and previous.column == line.column
+        gaps[i] = line.top - previous.bottom if same_flow and line.top > previous.bottom else 99.0
+    return gaps
+
+
+def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy) -> tuple[Section, ...]:
+    body = _body_size(lines)
+    gaps = _space_above(lines)
+    typical_gap = statistics.median([g for g in gaps.values() if g < 99.0] or [2.0])
+
+    def stands_out(i: int, line: Line) -> bool:
+        # Set apart by its look: bold, capitals, larger type, or clear space above it.
+        return line.bold or is_all_caps(line.text) or line.size >= body + 0.9 or gaps[i] > 1.6 * typical_gap + 1
+
+    headings: dict[int, str] = {}
+    styles: set[_Style] = set()
+    for i, line in enumerate(lines):
+        if has_heading_shape(line) and stands_out(i, line):
+            kind = taxonomy.section_kind(_heading_text(line))
+            if kind:
+                headings[i] = kind
+                styles.add(_style(line))
+    # A line in exactly the style of the recognised headings is a heading we have no name for.
+    for i, line in enumerate(lines):
+        if i not in headings and has_heading_shape(line) and _style(line) in styles and _is_distinct(line, body):
+            headings[i] = "other"
+
+    sections: list[Section] = []
+    current_kind, current_title, current_page, current_lines = "contact", "", 1, []
+    for i, line in enumerate(lines):
+        if i in headings:
+            if current_lines or current_title:
+                sections.append(Section(current_kind, current_title, current_page, tuple(current_lines)))
+            current_kind, current_title, current_page, current_lines = headings[i], _heading_text(line), line.page, []
+        else:
+            current_lines.append(line)
+    if current_lines or current_title:
+        sections.append(Section(current_kind, current_title, current_page, tuple(current_lines)))
+    return tuple(sections)
+
+
+def _is_distinct(line: Line, body: float) -> bool:
+    # Matching a heading style by accident is easy for plain bold text; demand caps or larger type too.
+    return is_all_caps(line.text) or line.size >= body + 0.9
+
+
+# --- entries ------------------------------------------------------------------------------------
+
+
+def _is_body(line: Line, previous: Line | None, previous_is_body: bool, left: float) -> bool:
+    words = len(line.text.split())
+    if line.bullet:
+        return True
+    # A sentence: long, or ending in a full stop; headings are neither.
+    if words > 14 or (line.text.rstrip().endswith(".") and words > 5):
+        return True
+    # The wrapped tail of a bullet: indented like bullet text, or starting in lower case.
+    if previous_is_body and previous is not None and not line.bold and find_date_range(line.text) is None:
+        if line.x0 > left + 4 or line.text[:1].islower():
+            return True
+    return False
+
+
+def parse_entries(section: Section) -> list[Entry]:
+    lines = section.lines
+    if not lines:
+        return []
+    left = min(line.x0 for line in lines)
+    groups: list[tuple[list[Line], list[Line]]] = []  # (heading lines, body lines)
+    previous: Line | None = None
+    previous_is_body = False
+    for line in lines:
+        body = _is_body(line, previous, previous_is_body, left)
+        if body:
+            if not groups:
+                groups.append(([], []))
+            groups[-1][1].append(line)
+        else:
+            heading, bullets = groups[-1] if groups else ([], [])
+            starts_new = (
+                not groups
+                or bool(bullets)
+                or len(heading) >= 3
+                or (_has_date(heading) and not _awaits_end_date(heading) and find_date_range(line.text) is not None)
+            )
+            if starts_new:
+                groups.append(([line], []))
+            else:
+                heading.append(line)
+        previous, previous_is_body = line, body
+    entries = []
+    for heading, bullets in groups:
+        if not heading and section.kind == "projects":
+            entries.extend(_bullet_projects(section, bullets))
+        elif heading:
+            entries.append(_make_entry(section.kind, heading, bullets))
+    return entries
+
+
+def _has_date(lines: list[Line]) -> bool:
+    return any(find_date_range(line.text) for line in lines)
+
+
+def _awaits_end_date(heading: list[Line]) -> bool:
+    """The heading's dates stop at a dash ('Jan 2020 –'): the end date is on the next line."""
+    return bool(heading) and re.search(r"(?:[-\u2013\u2014]|\bto)\s*$", heading[-1].text) is not None
+
+
+def _bullet_projects(section: Section, bullets: list[Line]) -> list[Entry]:
+    """Projects written as bullets only ('Churn model: ...'): each bullet is a project."""
+    entries = []
+    for line in bullets:
+        named = _PROJECT_NAME_RE.match(line.text)
+        title = named.group("name").strip() if named and len(named.group("name").split()) <= 8 else ""
+        dates = find_date_range(line.text)
+        entries.append(Entry(section.kind, title, "", "", dates.start if dates else None,
+                             dates.end if dates else None, line.page, (line,), ()))
+    return entries
+
+
+def _make_entry(kind: str, heading: list[Line], bullets: list[Line]) -> Entry:
+    dates = _entry_dates(heading)
+    parts: list[str] = []
+    # Only the first two heading lines name the entry; later ones are notes ("Thesis: ...", "GPA 3.9").
+    for line in heading[:2]:
+        for segment in split_segments(list(line.words)) if line.words else [[]]:
+            text = " ".join(w.text for w in segment) if segment else line.text
+            parts.extend(_split_fields(remove_dates(text)))
+    title, organization, location = _assign_fields(kind, parts)
+    return Entry(
+        section=kind,
+        title=title,
+        organization=organization,
+        location=location,
+        start=dates.start if dates else None,
+        end=dates.end if dates else None,
+        page=heading[0].page,
+        lines=tuple(bullets),
+        heading=tuple(heading),
+    )
+
+
+def _entry_dates(heading: list[Line]):
+    # A range broken over two lines ("Jan 2020 –" above "Mar 2022") reads whole when joined.
+    dated = [seg for line in heading for seg in _segment_texts(line) if find_date_range(seg)]
+    joined = find_date_range(" ".join(dated)) if len(dated) > 1 else None
+    if joined and joined.end != joined.start:
+        return joined
+    for line in heading:
+        found = find_date_range(line.text)
+        if found:
+            return found
+    return None
+
+
+def _segment_texts(line: Line) -> list[str]:
+    if not line.words:
+        return [line.text]
+    return [" ".join(w.text for w in seg) for seg in split_segments(list(line.words))]
+
+
+def _split_fields(text: str) -> list[str]:
+    parts = []
+    for piece in _FIELD_SPLIT_RE.split(text):
+        for sub in _AT_SPLIT_RE.split(piece):
+            sub = sub.strip(" ,;|()[]\u2013\u2014-\u00b7\u2022")
+            if sub:
+                parts.append(sub)
+    return parts
+
+
+def _words_of(text: str) -> set[str]:
+    return {w.lower().strip(",.()") for w in text.split()} | {w.lower() for w in re.findall(r"[\w'.-]+", text)}
+
+
+def is_location(text: str) -> bool:
+    hints = _entry_words()
+    words = _words_of(text)
+    if words & hints["location_words"] and len(text.split()) <= 3:
+        return True
+    return bool(_LOCATION_RE.match(text)) and not (words & (hints["organization_words"] | hints["title_words"] | hints["degree_words"]))
+
+
+def _assign_fields(kind: str, parts: list[str]) -> tuple[str, str, str]:
+    hints = _entry_words()
+    title = organization = location = ""
+    rest: list[str] = []
+    # "Data Scientist, Acme Corp" holds two fields; "Leeds, UK" is one (a location).
+    expanded: list[str] = []
+    for part in parts:
+        if "," in part and not is_location(part):
+            head, tail = part.split(",", 1)
+            expanded.extend(p.strip() for p in (head, tail) if p.strip())
+        else:
+            expanded.append(part)
+    title_hint = hints["degree_words"] if kind == "education" else hints["title_words"]
+    for part in expanded:
+        words = _words_of(part)
+        if not location and is_location(part):
+            location = part
+        elif not organization and words & hints["organization_words"] and not (kind != "education" and words & title_hint and not words & {"university", "college", "institute", "school"}):
+            organization = part
+        elif not title and words & title_hint:
+            title = part
+        else:
+            rest.append(part)
+    for part in rest:
+        if not title:
+            title = part
+        elif not organization and kind != "projects":
+            organization = part
+        elif not location and kind != "projects" and len(part.split()) <= 3 and "," in part:
+            location = part
+    return title, organization, location
+
+
+# --- contact ------------------------------------------------------------------------------------
+
+
+def find_contact(document: Document, sections: tuple[Section, ...]) -> Contact:
+    header = [line for line in (sections[0].lines if sections and sections[0].kind == "contact" else ())]
+    first_page = [line for line in document.lines if line.page == 1][:12]
+    candidates = header[:8] or first_page
+    name = _find_name(candidates) or _find_name(first_page)
+    contact_text = "\n".join(line.text for line in (header or first_page))
+    emails = tuple(dict.fromkeys(
+        [link.url.removeprefix("mailto:") for link in document.links if link.kind == "email"]
+        + [m.group().lower() for m in EMAIL_RE.finditer(contact_text)]
+    ))
+    phones = tuple(dict.fromkeys(
+        " ".join(m.group().split()) for m in _PHONE_RE.finditer(contact_text)
+        if sum(c.isdigit() for c in m.group()) >= 9 and not find_date_range(m.group())
+    ))
+    location = next((part for line in header for part in _split_fields(line.text) if is_location(part)), "")
+    return Contact(name=name, emails=emails, phones=phones, location=location)
+
+
+def _find_name(lines: list[Line]) -> str:
+    def is_name(line: Line) -> bool:
+        words = line.text.split()
+        return (
+            1 <= len(words) <= 5
+            and not any(c.isdigit() for c in line.text)
+            and "@" not in line.text
+            and not URL_RE.search(line.text)
+            and sum(c.isalpha() for c in line.text) >= 0.7 * len(line.text.replace(" ", ""))
+        )
+
+    names = [line for line in lines if is_name(line)]
+    if not names:
+        return ""
+    # The name is set larger than anything else at the top of page 1.
+    best = max(names, key=lambda line: (line.size, -line.top))
+    return " ".join(best.text.split()).title() if best.text.isupper() else " ".join(best.text.split())

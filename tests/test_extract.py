@@ -1,0 +1,117 @@
+"""Step 1: reading PDFs, every kind of bad input, hidden text and link annotations."""
+
+import io
+
+import pytest
+from factory import PdfBuilder, simple_resume
+
+from analyzer import errors
+from analyzer.extract import read_pdf
+from analyzer.models import Limits
+
+
+def _text_of(document) -> str:
+    return "\n".join(line.text for line in document.lines)
+
+
+def test_reads_words_fonts_and_positions():
+    document = read_pdf(simple_resume("# Experience", "* Data Scientist"))
+    name = document.lines[0]
+    assert name.text == "Maya Lindqvist" and name.bold and name.size == 20
+    word = name.words[0]
+    assert word.fontname == "DejaVuSansBold" and word.page == 1 and word.x0 == pytest.approx(42.52, abs=0.1)
+    assert len(document.sha256) == 64 and document.pages == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "error", "words"),
+    [
+        (b"", errors.EmptyFile, "empty"),
+        (b"PK\x03\x04" + b"\x00" * 100, errors.NotAPDF, "ZIP"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, errors.NotAPDF, "PNG image"),
+        (b"<!DOCTYPE html><html><body>cv</body></html>", errors.NotAPDF, "HTML"),
+        (b"just some text", errors.NotAPDF, "not a PDF"),
+        (b"%PDF-1.7\n1 0 obj <<", errors.CorruptPDF, "damaged"),
+    ],
+)
+def test_bad_bytes_get_specific_errors(data, error, words):
+    with pytest.raises(error, match=words):
+        read_pdf(data)
+
+
+def test_truncated_pdf_is_corrupt():
+    data = simple_resume("# Skills", "Python")
+    with pytest.raises(errors.CorruptPDF):
+        read_pdf(data[: len(data) // 3])
+
+
+def test_encrypted_pdf_asks_for_the_password_to_be_removed():
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(io.BytesIO(simple_resume("# Skills", "Python")))
+    writer = pypdf.PdfWriter()
+    writer.append(reader)
+    writer.encrypt("s3cret", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    with pytest.raises(errors.EncryptedPDF, match="password"):
+        read_pdf(out.getvalue())
+
+
+def test_pdf_without_text_layer_says_it_looks_scanned():
+    pdf = PdfBuilder()
+    pdf.rect(20, 20, 100, 50, fill=(30, 30, 30))  # a "scan": marks on the page, no text
+    with pytest.raises(errors.NoTextLayer, match="scan"):
+        read_pdf(pdf.build())
+
+
+def test_limits_on_size_and_pages():
+    data = simple_resume(*(["# Experience"] + ["- line"] * 120))  # three pages
+    with pytest.raises(errors.TooManyPages, match="limit is 2"):
+        read_pdf(data, limits=Limits(max_pages=2))
+    with pytest.raises(errors.TooLarge, match="limit"):
+        read_pdf(data, limits=Limits(max_bytes=1000))
+
+
+def test_missing_path_is_an_input_error(tmp_path):
+    with pytest.raises(errors.InputError, match="no file"):
+        read_pdf(tmp_path / "nope.pdf")
+
+
+def test_hidden_text_is_reported_and_left_out():
+    pdf = PdfBuilder()
+    pdf.text(15, 15, "Maya Lindqvist", size=20, bold=True)
+    pdf.text(15, 30, "Python and SQL every day")
+    pdf.text(15, 40, "pytorch kubernetes", color=(255, 255, 255))  # white on white
+    pdf.text(15, 50, "tiny keywords", size=1)
+    pdf.text(-80, 60, "offpage words")
+    pdf.rect(100, 70, 80, 20, fill=(20, 40, 80))
+    pdf.text(105, 82, "Skills on a dark sidebar", color=(255, 255, 255))  # visible: white on dark
+    document = read_pdf(pdf.build())
+    text = _text_of(document)
+    assert "Python and SQL" in text and "Skills on a dark sidebar" in text
+    for hidden in ("pytorch", "tiny", "offpage"):
+        assert hidden not in text
+    reasons = {n.message.split("(")[1].split(")")[0] for n in document.notices if n.code == "hidden_text"}
+    assert reasons == {"same colour as the background", "microscopic font", "placed outside the page"}
+
+
+def test_link_annotation_url_behind_anchor_text():
+    pdf = PdfBuilder()
+    pdf.text(15, 15, "Maya Lindqvist", size=20, bold=True)
+    pdf.link(14, 26, 16, 6, "https://github.com/mayal/demand-forecast")
+    pdf.text(15, 30, "GitHub")
+    pdf.text(15, 40, "Blog: mayal.dev/blog and maya@example.org")
+    document = read_pdf(pdf.build())
+    links = {link.url: link for link in document.links}
+    repo = links["https://github.com/mayal/demand-forecast"]
+    assert (repo.kind, repo.anchor_text, repo.page) == ("github_repo", "GitHub", 1)
+    assert links["https://mayal.dev/blog"].kind == "blog"
+    assert links["mailto:maya@example.org"].kind == "email"
+
+
+def test_icon_glyphs_do_not_pollute_text():
+    pdf = PdfBuilder()
+    pdf.text(15, 15, "Maya Lindqvist", size=20, bold=True)
+    pdf.text(15, 30, "\ue0b0 maya@example.org \uf0e0 Leeds")  # private-use icon glyphs
+    document = read_pdf(pdf.build())
+    assert document.lines[1].text == "maya@example.org Leeds"
