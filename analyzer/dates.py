@@ -33,7 +33,8 @@ _DATE = (
     rf"|(?P<{{p}}y4>{_YEAR}))"
 )
 _OPEN_END = r"(?P<open>present|current|currently|now|today|ongoing|to\s+date|date)"
-_SEPARATOR = r"\s*(?:-{1,2}|–|—|−|→|to|until|till|through|thru)\s*"
+# "\ufffd" stands for a dash the PDF's font could not map to a character.
+_SEPARATOR = r"\s*(?:-{1,2}|–|—|−|→|\ufffd|to|until|till|through|thru)\s*"
 _RANGE_RE = re.compile(
     rf"(?<![\w/]){_DATE.format(p='a')}(?:{_SEPARATOR}(?:{_DATE.format(p='b')}|{_OPEN_END}))?(?![\w/])",
     re.IGNORECASE,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -30,6 +31,9 @@ _SYMBOL_FONT_RE = re.compile(r"wingding|dingbat|symbol|awesome|icon|webding|marl
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 # Unreadable glyphs: pdfminer writes "(cid:12)" for a glyph whose font has no Unicode map.
 _CID_RE = re.compile(r"\(cid:\d+\)")
+# Bold and italic as font names spell them, TeX's Computer Modern (CMBX10, CMTI10) included.
+_BOLD_FONT_RE = re.compile(r"bold|black|heavy|demi|cmbx|cmb\d|sfbx|lmroman\d+-bold|-bd|,bd|\bbd\b", re.IGNORECASE)
+_ITALIC_FONT_RE = re.compile(r"italic|oblique|cmti|cmsl|sfti|sfsl|-it\b|,it\b", re.IGNORECASE)
 # Smaller than this (in points) nobody can read it: text set this small is meant for machines.
 MICROSCOPIC_SIZE = 2.5
 # Text whose colour is this close to the colour behind it (0..1 luminance) cannot be seen.
@@ -155,7 +159,7 @@ def _read_document(pdf: "pdfplumber.PDF", data: bytes, name: str, limits: Limits
         links.extend(_annotation_links(page, number, visible))
         page.close()  # frees pdfplumber's per-page caches: memory stays flat over many pages
 
-    if not any(words_by_page):
+    if not any(w.text.strip("\ufffd") for words in words_by_page for w in words):
         unreadable = [n for n in notices if n.code == "unreadable_text"]
         if unreadable:
             raise errors.NoTextLayer(
@@ -213,17 +217,23 @@ def _read_page(page: "pdfplumber.page.Page", number: int, limits: Limits) -> tup
         if word is None:
             continue
         if _CID_RE.search(word.text):
-            cid_count += 1
-            continue
+            # A glyph without a Unicode mapping: keep the readable rest of the word, mark the gap.
+            cid_count += len(_CID_RE.findall(word.text))
+            readable = _CID_RE.sub("\ufffd", word.text)
+            # One lone unmapped glyph is usually punctuation (a dash between dates): keep its place.
+            if not readable.strip("\ufffd") and len(readable) > 1:
+                continue
+            word = replace(word, text=readable)
         reason = _hidden_reason(word, raw.get("non_stroking_color"), backgrounds, width, height)
         if reason:
             hidden.setdefault(reason, []).append(word)
         else:
             visible.append(word)
-    if cid_count and cid_count >= len(visible):
+    if cid_count:
         notices.append(Notice(
             "unreadable_text",
-            f"Page {number}: {cid_count} words use a font without a character map and could not be read.",
+            f"Page {number}: {cid_count} characters use a font without a character map and could not "
+            "be read (shown as \ufffd); words made only of such characters were left out.",
             number,
         ))
     for reason, words in hidden.items():
@@ -248,7 +258,6 @@ def _to_word(raw: dict, page: int) -> Word | None:
         text = BULLET
     if not text.strip():
         return None
-    lowered = base_font.lower()
     return Word(
         text=text,
         page=page,
@@ -258,8 +267,8 @@ def _to_word(raw: dict, page: int) -> Word | None:
         bottom=float(raw["bottom"]),
         fontname=base_font,
         size=round(float(raw.get("size") or 0.0), 2),
-        bold=any(mark in lowered for mark in ("bold", "black", "heavy", "semibold", "demi")),
-        italic=any(mark in lowered for mark in ("italic", "oblique")),
+        bold=_BOLD_FONT_RE.search(base_font) is not None,
+        italic=_ITALIC_FONT_RE.search(base_font) is not None,
     )
 
 

@@ -123,9 +123,11 @@ def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy) -> tuple[Section
             if kind:
                 headings[i] = kind
                 styles.add(_style(line))
-    # A line in exactly the style of the recognised headings is a heading we have no name for.
+    # A line in exactly the style of the recognised headings is a heading we have no name for;
+    # above the first recognised heading is the name-and-contact block, never a heading.
+    first = min(headings, default=len(lines))
     for i, line in enumerate(lines):
-        if i not in headings and has_heading_shape(line) and _style(line) in styles and _is_distinct(line, body):
+        if i > first and i not in headings and has_heading_shape(line) and _style(line) in styles and _is_distinct(line, body):
             headings[i] = "other"
 
     sections: list[Section] = []
