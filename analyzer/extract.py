@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -95,6 +96,7 @@ def _check_is_pdf(data: bytes) -> None:
         return
     for magic, what in _MAGIC_NAMES:
         if data.startswith(magic):
+            what = _office_kind(data) or what
             break
     else:
         head = data[:512].lstrip().lower()
@@ -104,6 +106,22 @@ def _check_is_pdf(data: bytes) -> None:
         if what != "not a PDF"
         else "This file is not a PDF (it has no PDF header). Save or export your resume as PDF and upload that file."
     )
+
+
+def _office_kind(data: bytes) -> str | None:
+    """Name a Word or OpenDocument file hiding behind a ZIP header (a renamed .docx, .odt...)."""
+    if not data.startswith(b"PK"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist()[:200])
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return None
+    if "word/document.xml" in names:
+        return "a Word document (.docx)"
+    if "content.xml" in names:
+        return "an OpenDocument file (.odt)"
+    return None
 
 
 def _read(data: bytes, name: str, limits: Limits) -> Document:

@@ -39,6 +39,16 @@ def test_bad_bytes_get_specific_errors(data, error, words):
         read_pdf(data)
 
 
+def test_renamed_word_document_is_named_as_such(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Maya Lindqvist, data scientist")
+    path = tmp_path / "resume.pdf"
+    document.save(str(path))
+    with pytest.raises(errors.NotAPDF, match=r"Word document \(\.docx\)"):
+        read_pdf(path)
+
+
 def test_truncated_pdf_is_corrupt():
     data = simple_resume("# Skills", "Python")
     with pytest.raises(errors.CorruptPDF):
