@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
 import zipfile
 from dataclasses import replace
@@ -26,6 +27,9 @@ from analyzer.guard import run_bounded
 from analyzer.layout import BULLET, arrange_lines
 from analyzer.links import dedupe_links, find_typed_links, make_link
 from analyzer.models import Document, Limits, Link, Notice, Word
+
+# pdfminer logs every oddity of a damaged file to stderr; our errors and notices say what matters.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # Fonts whose glyphs are pictures (icons, dingbats), not letters: their text is noise.
 _SYMBOL_FONT_RE = re.compile(r"wingding|dingbat|symbol|awesome|icon|webding|marlett|glyph", re.IGNORECASE)
