@@ -102,7 +102,7 @@ def find_typed_links(text: str) -> list[str]:
     for match in URL_RE.finditer(text):
         if not any(start <= match.start() < start + len(e) for start, e in found):
             found.append((match.start(), match.group()))
-    return [raw for _, raw in sorted(found)]
+    return [raw.rstrip(_TRAILING) for _, raw in sorted(found)]
 
 
 def dedupe_links(links: list[Link]) -> tuple[Link, ...]:
