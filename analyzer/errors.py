@@ -71,6 +71,12 @@ class TooSlow(InputError):
     code = "too_slow"
 
 
+class TooComplex(InputError):
+    """Raised when reading the PDF needs more memory than allowed, or crashes the parser (a hostile file)."""
+
+    code = "too_complex"
+
+
 class TaxonomyError(AnalyzerError):
     """Raised when a file under ``taxonomy/`` is missing, malformed or inconsistent."""
 

@@ -37,7 +37,7 @@ _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 # Unreadable glyphs: pdfminer writes "(cid:12)" for a glyph whose font has no Unicode map.
 _CID_RE = re.compile(r"\(cid:\d+\)")
 # Bold and italic as font names spell them, TeX's Computer Modern (CMBX10, CMTI10) included.
-_BOLD_FONT_RE = re.compile(r"bold|black|heavy|demi|cmbx|cmb\d|sfbx|lmroman\d+-bold|-bd|,bd|\bbd\b", re.IGNORECASE)
+_BOLD_FONT_RE = re.compile(r"bold|black|heavy|demi|bx\d|cmb\d|sfbx|-bd|,bd|\bbd\b", re.IGNORECASE)
 _ITALIC_FONT_RE = re.compile(r"italic|oblique|cmti|cmsl|sfti|sfsl|-it\b|,it\b", re.IGNORECASE)
 # Smaller than this (in points) nobody can read it: text set this small is meant for machines.
 MICROSCOPIC_SIZE = 2.5

@@ -1,13 +1,339 @@
-"""Bounds on the work done for one file (time and memory). Placeholder: calls directly."""
+"""Bounds on the work done for one file: wall-clock time and memory, enforced, never a hang.
+
+``run_bounded(fn, *args, limits=..., pages=n)`` runs ``fn(*args)`` and returns its result, or
+raises an :class:`~analyzer.errors.AnalyzerError`:
+
+- :class:`~analyzer.errors.TooSlow` when it runs past ``limits.seconds_per_page * pages`` plus
+  ``FIXED_ALLOWANCE`` seconds (start-up of the parse, pickling the result);
+- :class:`~analyzer.errors.TooComplex` when it needs more than ``limits.max_memory_mb`` of
+  address space on top of what the process already holds (a decompression bomb, a huge object),
+  or when the parser crashes outright (a C-level stack overflow on a deeply nested file).
+
+How (POSIX, the normal case): ``fn`` runs in a child made with ``os.fork()``. The child inherits
+everything already loaded (pdfplumber, the taxonomy, spaCy), so nothing is imported or loaded
+again; it caps its own address space with ``RLIMIT_AS`` and its CPU time with ``RLIMIT_CPU`` (so
+it dies even if the parent does), runs ``fn`` and sends the pickled result, or the pickled
+AnalyzerError, back through a pipe. The parent waits on the pipe up to the deadline and kills the
+child with SIGKILL when it passes. This works from any thread, which matters: Streamlit runs the
+page's script in a worker thread where ``signal.alarm`` cannot be used; the CLI and batch call it
+from the main thread. Forking costs a few milliseconds (measured by ``bench/run.py``) against a
+parse of a hundred milliseconds or more. The upload's bytes are passed in memory: no file is
+written anywhere.
+
+Fallback (no ``os.fork``, e.g. Windows, or ``RESUME_ANALYZER_NO_FORK=1``): ``fn`` runs in-process.
+In the main thread a ``SIGALRM`` interval timer (where it exists) raises TooSlow at the deadline;
+elsewhere the call cannot be interrupted, so the elapsed time is checked afterwards only. Memory
+is not capped in-process; the reader's own checks (file size, page count, characters per page)
+are then the only bound.
+
+Known limits: ``RLIMIT_AS`` counts address space, not resident memory, so the budget is measured
+from the child's size at fork time; on macOS ``RLIMIT_AS`` is not enforced and only the time bound
+holds. A ``MemoryError`` that ``fn`` itself turns into another AnalyzerError is reported as that
+error.
+"""
 
 from __future__ import annotations
 
+import gc
+import os
+import pickle
+import resource
+import select
+import signal
+import struct
+import sys
+import threading
+import time
 from typing import Any, Callable, TypeVar
 
+from analyzer import errors
 from analyzer.models import Limits
 
 T = TypeVar("T")
 
+# Seconds added to every budget: forking, unpickling the result and a slow CI machine's jitter.
+FIXED_ALLOWANCE = 2.0
+# The child's answer is length-prefixed, so a sibling child that inherited our pipe (two Streamlit
+# sessions forking at once) cannot make us wait for an end-of-file that never comes.
+_HEADER = struct.Struct("!Q")
+# Serialises pipe creation and fork: a fork from another thread in between would copy our pipe.
+_FORK_LOCK = threading.Lock()
+_DEFAULT_MEMORY_MB = 768
+
 
 def run_bounded(fn: Callable[..., T], *args: Any, limits: Limits, pages: int = 1) -> T:
-    return fn(*args)
+    """Run ``fn(*args)`` within the time and memory bounds of ``limits``; see the module docstring."""
+    seconds = budget_seconds(limits, pages)
+    if has_fork():
+        return _run_forked(fn, args, seconds, _memory_bytes(limits))
+    return _run_in_process(fn, args, seconds)
+
+
+def budget_seconds(limits: Limits, pages: int) -> float:
+    """The wall-clock budget for a file of ``pages`` pages (at least one page)."""
+    return float(limits.seconds_per_page) * max(1, int(pages)) + FIXED_ALLOWANCE
+
+
+def has_fork() -> bool:
+    # Set RESUME_ANALYZER_NO_FORK=1 to test the fallback, or where forking is unwanted.
+    return hasattr(os, "fork") and os.environ.get("RESUME_ANALYZER_NO_FORK", "") not in ("1", "true", "yes")
+
+
+def _memory_bytes(limits: Limits) -> int:
+    return int(getattr(limits, "max_memory_mb", _DEFAULT_MEMORY_MB)) * 1024 * 1024
+
+
+def _too_slow(seconds: float) -> errors.TooSlow:
+    return errors.TooSlow(
+        f"Reading this PDF took longer than {seconds:.0f} seconds, far more than a resume needs; "
+        "the file is probably damaged or built to be slow. Export it again from the original document."
+    )
+
+
+def _too_complex(detail: str) -> errors.TooComplex:
+    return errors.TooComplex(
+        f"This PDF {detail}, far beyond what a resume needs, so reading it was stopped. "
+        "Export it again from the original document, without embedded images or attachments."
+    )
+
+
+# --- the forked child ---------------------------------------------------------------------------
+
+def _run_forked(fn: Callable[..., T], args: tuple, seconds: float, memory: int) -> T:
+    with _FORK_LOCK:
+        read_end, write_end = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            return _run_in_process(fn, args, seconds)  # no process slot left: bounded in-process
+        if pid == 0:  # pragma: no cover - the child's coverage is not collected
+            os.close(read_end)
+            _child(fn, args, write_end, seconds, memory)
+        os.close(write_end)
+    try:
+        payload = _receive(read_end, pid, time.monotonic() + seconds)
+    finally:
+        os.close(read_end)
+    if payload is None:
+        _kill(pid)
+        raise _too_slow(seconds)
+    if not payload:
+        raise _crash_error(_reap(pid))
+    _reap_later(pid)
+    try:
+        kind, value = pickle.loads(payload)
+    except MemoryError:
+        raise _too_complex("produced a result too large to hold in memory") from None
+    except Exception as error:  # noqa: BLE001 - a result we cannot unpickle is our bug, said plainly
+        raise errors.AnalyzerError(f"The PDF reader's result could not be received ({error}).") from None
+    if kind == "ok":
+        return value
+    raise value
+
+
+def _child(fn: Callable, args: tuple, out: int, seconds: float, memory: int) -> None:  # pragma: no cover
+    code = 0
+    try:
+        _cap_child(seconds, memory)
+        try:
+            message = ("ok", fn(*args))
+        except errors.AnalyzerError as error:
+            message = ("error", error)
+        except MemoryError:
+            message = ("error", _too_complex(f"needs more than {memory // 1_048_576} MB of memory to read"))
+        except RecursionError:
+            message = ("error", _too_complex("is nested too deeply to read"))
+        except BaseException as error:  # noqa: BLE001 - the parent must get an AnalyzerError, always
+            message = ("error", errors.CorruptPDF(
+                f"This PDF is damaged and cannot be read ({type(error).__name__}). "
+                "Export it again from the original document."))
+        try:
+            payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        except MemoryError:
+            payload = pickle.dumps(("error", _too_complex("produced a result too large to hold in memory")))
+        except Exception as error:  # noqa: BLE001 - e.g. an exception carrying an unpicklable value
+            payload = pickle.dumps(("error", errors.AnalyzerError(f"Internal error: {type(error).__name__}.")))
+        _write_all(out, _HEADER.pack(len(payload)) + payload)
+    except BaseException:  # noqa: BLE001 - nothing may escape the child into the parent's code
+        code = 1
+    finally:
+        os._exit(code)  # no atexit handlers, no flushing the parent's buffers twice
+
+
+def _cap_child(seconds: float, memory: int) -> None:  # pragma: no cover - runs in the child
+    # Everything inherited moves to the permanent generation: a full collection in the child would
+    # otherwise walk (and so copy, page by page) the parent's whole heap, spaCy's vocabulary included.
+    gc.freeze()
+    # Default SIGINT/SIGTERM handling: Ctrl-C on the terminal must not run the parent's handlers here.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # CPU seconds: a backstop so an orphaned child still ends if the parent is killed.
+    cpu = int(seconds) + 2
+    _set_limit(resource.RLIMIT_CPU, cpu, cpu + 1)
+    # Address space: what the process already maps (libraries, models) plus the budget.
+    _set_limit(resource.RLIMIT_AS, _address_space() + memory)
+
+
+def _set_limit(which: int, soft: int, hard: int | None = None) -> None:  # pragma: no cover
+    try:
+        _, current_hard = resource.getrlimit(which)
+        if current_hard != resource.RLIM_INFINITY:
+            soft = min(soft, current_hard)
+            hard = current_hard if hard is None else min(hard, current_hard)
+        resource.setrlimit(which, (soft, current_hard if hard is None else hard))
+    except (ValueError, OSError):
+        pass  # a limit we may not set (some containers): the parent's deadline still holds
+
+
+def _address_space() -> int:
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        # No /proc (macOS): peak resident size is a floor of the address space.
+        scale = 1 if sys.platform == "darwin" else 1024
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+
+
+def _write_all(fd: int, data: bytes) -> None:  # pragma: no cover - runs in the child
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+# --- the waiting parent -------------------------------------------------------------------------
+
+def _receive(fd: int, pid: int, deadline: float) -> bytes | None:
+    """The child's payload; b"" if it died without answering; None if the deadline passed."""
+    buffer = bytearray()
+    expected: int | None = None
+    while True:
+        if expected is not None and len(buffer) >= expected:
+            return bytes(buffer[:expected])
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        try:
+            ready, _, _ = select.select([fd], [], [], min(remaining, 0.25))
+        except InterruptedError:  # pragma: no cover - retried by Python since 3.5, kept for safety
+            continue
+        if not ready:
+            # Nothing yet: if the child is gone without a word it crashed (another child may still
+            # hold a copy of the pipe, so end-of-file alone cannot tell us).
+            if expected is None and not buffer and _has_exited(pid):
+                return _drain(fd, buffer)
+            continue
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"" if expected is None or len(buffer) < expected else bytes(buffer[:expected])
+        buffer += chunk
+        if expected is None and len(buffer) >= _HEADER.size:
+            (expected,) = _HEADER.unpack_from(buffer)
+            del buffer[: _HEADER.size]
+
+
+def _drain(fd: int, buffer: bytearray) -> bytes:
+    # The child exited; anything it wrote is already in the pipe. Read what is there, without waiting.
+    while select.select([fd], [], [], 0)[0]:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        buffer += chunk
+    if len(buffer) < _HEADER.size:
+        return b""
+    (expected,) = _HEADER.unpack_from(buffer)
+    body = bytes(buffer[_HEADER.size:])
+    return body if len(body) >= expected else b""
+
+
+_EXITED: dict[int, int] = {}
+
+
+def _has_exited(pid: int) -> bool:
+    try:
+        done, status = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    if done:
+        _EXITED[pid] = status
+    return bool(done)
+
+
+# Children that answered and are exiting: reaped on the next call rather than waited for (saves
+# the millisecond the kernel needs to tear down the child's copy of the address space).
+_PENDING: set[int] = set()
+
+
+def _reap_later(pid: int) -> None:
+    _PENDING.add(pid)
+    for waiting in list(_PENDING):
+        try:
+            done, _ = os.waitpid(waiting, os.WNOHANG)
+        except ChildProcessError:
+            done = waiting
+        if done:
+            _PENDING.discard(waiting)
+    _EXITED.pop(pid, None)
+
+
+def _reap(pid: int) -> int:
+    if pid in _EXITED:
+        return _EXITED.pop(pid)
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
+        return 0
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    _EXITED.pop(pid, None)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+
+
+def _crash_error(status: int) -> errors.AnalyzerError:
+    if os.WIFSIGNALED(status):
+        signum = os.WTERMSIG(status)
+        if signum == signal.SIGXCPU or signum == signal.SIGKILL:
+            # SIGKILL here is the kernel's out-of-memory killer or the CPU hard limit.
+            return _too_complex("needs more time or memory than allowed to read")
+        return errors.TooComplex(
+            f"This PDF crashed the PDF reader (signal {signum}): it is damaged or built to break readers. "
+            "Export it again from the original document."
+        )
+    return errors.TooComplex(
+        "The PDF reader stopped on this file before it could answer: it is damaged or built to break "
+        "readers. Export it again from the original document."
+    )
+
+
+# --- in-process fallback ------------------------------------------------------------------------
+
+def _run_in_process(fn: Callable[..., T], args: tuple, seconds: float) -> T:
+    use_alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not use_alarm:
+        start = time.monotonic()
+        result = fn(*args)
+        if time.monotonic() - start > seconds:
+            raise _too_slow(seconds)
+        return result
+
+    def _on_alarm(signum: int, frame: Any) -> None:
+        raise _too_slow(seconds)
+
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return fn(*args)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -70,37 +70,51 @@ def split_segments(row: list[Word]) -> list[list[Word]]:
 
 
 def _find_gutter(words: list[Word], width: float) -> float | None:
-    """The x of the empty vertical band between two columns, or None for a one-column page."""
+    """The x of the empty vertical band between two columns, or None for a one-column page.
+
+    In running text almost every line has a word over any given x; only a gutter is crossed by
+    (nearly) no line at all, so the test is on words, not on gaps, which can be narrow in a table.
+    """
     rows = _group_rows(words)
-    segments = [seg for row in rows for seg in split_segments(row)]
-    if len(segments) < 12:
+    if len(rows) < 8:
         return None
-    step = 2.0
-    xs = [width * 0.12 + i * step for i in range(int(width * 0.76 / step))]
+    # How many words cover each whole point of x (words on one row never overlap).
+    size = int(width) + 2
+    delta = [0] * (size + 1)
+    for word in words:
+        first, last = max(0, int(word.x0) + 1), min(size, int(word.x1))
+        if first < last:
+            delta[first] += 1
+            delta[last] -= 1
+    covered, running = [], 0
+    for value in delta:
+        running += value
+        covered.append(running)
     allowed = max(1, round(0.08 * len(rows)))  # a name banner may cross the gutter
-    free = [sum(1 for s in segments if s[0].x0 < x < s[-1].x1) <= allowed for x in xs]
-    bands: list[tuple[float, float]] = []  # (band width, centre)
+    low, high = int(width * 0.12), int(width * 0.88)
+    bands: list[tuple[int, float]] = []  # (band width, centre)
     start = None
-    for i, is_free in enumerate(free + [False]):
-        if is_free and start is None:
-            start = i
-        elif not is_free and start is not None:
-            band = (i - start) * step
-            if band >= 8.0:
-                bands.append((band, xs[start] + band / 2))
+    for x in range(low, high + 1):
+        free = x < high and covered[x] <= allowed
+        if free and start is None:
+            start = x
+        elif not free and start is not None:
+            if x - start >= 4:
+                bands.append((x - start, (start + x) / 2))
             start = None
     # The widest empty band with real text on both sides (a page margin has text on one side only).
     for _, gutter in sorted(bands, reverse=True):
-        left = [s for s in segments if s[-1].x1 <= gutter]
-        right = [s for s in segments if s[0].x0 >= gutter]
+        left = [" ".join(w.text for w in row if w.x1 <= gutter) for row in rows]
+        right = [" ".join(w.text for w in row if w.x0 >= gutter) for row in rows]
+        left, right = [t for t in left if t], [t for t in right if t]
         if min(len(left), len(right)) >= 5 and not (_is_date_column(left) or _is_date_column(right)):
             return gutter
     return None
 
 
-def _is_date_column(side: list[list[Word]]) -> bool:
+def _is_date_column(side: list[str]) -> bool:
     """A right-aligned (or left-aligned) run of dates belongs to one-column entries: not a column."""
-    dated = sum(1 for s in side if find_date_range(" ".join(w.text for w in s)))
+    dated = sum(1 for text in side if find_date_range(text))
     return dated >= 0.5 * len(side)
 
 
@@ -131,8 +145,7 @@ def _column_order(rows: list[list[Word]], gutter: float) -> list[Line]:
         right.clear()
 
     for row in rows:
-        segments = split_segments(row)
-        if any(s[0].x0 < gutter < s[-1].x1 for s in segments):
+        if _crosses(row, gutter):
             flush()
             if line := _make_line(row, 0):
                 ordered.append(line)
@@ -143,6 +156,17 @@ def _column_order(rows: list[list[Word]], gutter: float) -> list[Line]:
             right.append(line)
     flush()
     return ordered
+
+
+def _crosses(row: list[Word], gutter: float) -> bool:
+    """A row reads across the gutter: a word spans it, or the words either side are only a space apart."""
+    if any(w.x0 < gutter < w.x1 for w in row):
+        return True
+    left = [w for w in row if w.x1 <= gutter]
+    right = [w for w in row if w.x0 >= gutter]
+    if left and right:
+        return right[0].x0 - left[-1].x1 < 0.5 * max(left[-1].size, right[0].size, 1.0)
+    return False
 
 
 def _make_line(words: list[Word], column: int) -> Line | None:

@@ -15,11 +15,12 @@ from analyzer.models import BBox, Link
 from analyzer.taxonomy import read_toml, taxonomy_root
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
-# A typed URL: with a scheme, or starting www., or a bare host on a well-known domain with a path.
+# A typed URL: with a scheme, or starting www., or a bare lower-case host on a well-known domain.
 URL_RE = re.compile(
     r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"'()\[\]{}|,;]+"
-    r"|(?<![\w@/.-])(?:[A-Za-z0-9-]+\.)+(?:com|io|org|net|dev|me|ai|co|app|xyz|site|page|blog|uk|de)"
-    r"/[^\s<>\"'()\[\]{}|,;]*",
+    # A bare host must be lower case so "ASP.NET" in a skills list is not taken for a web site.
+    r"|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:com|io|org|net|dev|me|ai|co|app|xyz|site|page|blog|uk|de|tech)"
+    r"(?![\w-])(?:/[^\s<>\"'()\[\]{}|,;]*)?",
 )
 _TRAILING = ".,;:!?)]}>'\""
 _HOST_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")

@@ -273,6 +273,7 @@ class Limits:
     max_pages: int = 10
     seconds_per_page: float = 5.0
     max_chars_per_page: int = 60_000
+    max_memory_mb: int = 768  # address space the PDF parse may add (enforced by analyzer/guard.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,6 +123,8 @@ def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy) -> tuple[Section
             if kind:
                 headings[i] = kind
                 styles.add(_style(line))
+    headings = _drop_weaker_headings(headings, lines)
+    styles = {_style(lines[i]) for i in headings}
     # A line in exactly the style of the recognised headings is a heading we have no name for;
     # above the first recognised heading is the name-and-contact block, never a heading.
     first = min(headings, default=len(lines))
@@ -144,6 +146,22 @@ def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy) -> tuple[Section
     return tuple(sections)
 
 
+def _drop_weaker_headings(headings: dict[int, str], lines: tuple[Line, ...]) -> dict[int, str]:
+    """When most headings share one look, a known word set more plainly is a label inside a
+    section ('Languages' above 'Python · SQL' in a skills list), not a heading of its own."""
+    if len(headings) < 3:
+        return headings
+    counts = Counter(_style(lines[i]) for i in headings)
+    dominant, count = counts.most_common(1)[0]
+    if count < 0.6 * len(headings):
+        return headings
+
+    def is_weaker(style: _Style) -> bool:
+        return style.size < dominant.size - 0.4 or (dominant.caps and not style.caps) or (dominant.bold and not style.bold)
+
+    return {i: kind for i, kind in headings.items() if not is_weaker(_style(lines[i]))}
+
+
 def _is_distinct(line: Line, body: float) -> bool:
     # Matching a heading style by accident is easy for plain bold text; demand caps or larger type too.
     return is_all_caps(line.text) or line.size >= body + 0.9
@@ -154,16 +172,17 @@ def _is_distinct(line: Line, body: float) -> bool:
 
 def _is_body(line: Line, previous: Line | None, previous_is_body: bool, left: float) -> bool:
     words = len(line.text.split())
+    has_date = find_date_range(line.text) is not None
     if line.bullet:
         return True
-    # A sentence: long, or ending in a full stop; headings are neither.
-    if words > 14 or (line.text.rstrip().endswith(".") and words > 5):
-        return True
     # The wrapped tail of a bullet: indented like bullet text, or starting in lower case.
-    if previous_is_body and previous is not None and not line.bold and find_date_range(line.text) is None:
+    if previous_is_body and previous is not None and not line.bold and not has_date:
         if line.x0 > left + 4 or line.text[:1].islower():
             return True
-    return False
+    # A heading line carries the entry's dates; a body line is a sentence: long, or ending in a stop.
+    if has_date and words <= 24 and not line.text.rstrip().endswith("."):
+        return False
+    return words > 14 or (line.text.rstrip().endswith(".") and words > 5)
 
 
 def parse_entries(section: Section) -> list[Entry]:
@@ -186,7 +205,8 @@ def parse_entries(section: Section) -> list[Entry]:
                 not groups
                 or bool(bullets)
                 or len(heading) >= 3
-                or (_has_date(heading) and not _awaits_end_date(heading) and find_date_range(line.text) is not None)
+                or (_has_date(heading) and not _awaits_end_date(heading)
+                    and (find_date_range(line.text) is not None or _looks_like(line, heading[0])))
             )
             if starts_new:
                 groups.append(([line], []))
@@ -204,6 +224,11 @@ def parse_entries(section: Section) -> list[Entry]:
 
 def _has_date(lines: list[Line]) -> bool:
     return any(find_date_range(line.text) for line in lines)
+
+
+def _looks_like(line: Line, other: Line) -> bool:
+    """Set in the same type: a dated entry's heading is complete when its first line's look returns."""
+    return line.bold == other.bold and abs(line.size - other.size) < 0.3 and line.bold
 
 
 def _awaits_end_date(heading: list[Line]) -> bool:
@@ -268,10 +293,22 @@ def _split_fields(text: str) -> list[str]:
     parts = []
     for piece in _FIELD_SPLIT_RE.split(text):
         for sub in _AT_SPLIT_RE.split(piece):
-            sub = sub.strip(" ,;|()[]\u2013\u2014-\u00b7\u2022")
+            sub = _trim(sub)
             if sub:
                 parts.append(sub)
     return parts
+
+
+def _trim(text: str) -> str:
+    """Separators off both ends; a bracket only when it has no partner ('(Data)' keeps both)."""
+    text = text.strip(" ,;|\u2013\u2014-\u00b7\u2022")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1]
+    if text.count("(") > text.count(")"):
+        text = text.lstrip("(").strip()
+    if text.count(")") > text.count("("):
+        text = text.rstrip(")").strip()
+    return text.strip(" ,;|\u2013\u2014-\u00b7\u2022")
 
 
 def _words_of(text: str) -> set[str]:
@@ -287,35 +324,35 @@ def is_location(text: str) -> bool:
 
 
 def _assign_fields(kind: str, parts: list[str]) -> tuple[str, str, str]:
+    """Which part is the title, which the organisation, which the place: hint words first, then order."""
     hints = _entry_words()
-    title = organization = location = ""
-    rest: list[str] = []
-    # "Data Scientist, Acme Corp" holds two fields; "Leeds, UK" is one (a location).
+    title_words = hints["degree_words"] if kind == "education" else hints["title_words"]
     expanded: list[str] = []
     for part in parts:
+        # "Data Scientist, Acme Corp" holds two fields; "Leeds, UK" is one (a location).
         if "," in part and not is_location(part):
-            head, tail = part.split(",", 1)
-            expanded.extend(p.strip() for p in (head, tail) if p.strip())
+            expanded.extend(p.strip() for p in part.split(",", 1) if p.strip())
         else:
             expanded.append(part)
-    title_hint = hints["degree_words"] if kind == "education" else hints["title_words"]
-    for part in expanded:
+
+    def leaning(part: str) -> int:
+        """Positive when the part reads as an organisation, negative as a title."""
         words = _words_of(part)
-        if not location and is_location(part):
-            location = part
-        elif not organization and words & hints["organization_words"] and not (kind != "education" and words & title_hint and not words & {"university", "college", "institute", "school"}):
-            organization = part
-        elif not title and words & title_hint:
-            title = part
-        else:
-            rest.append(part)
-    for part in rest:
+        org = len(words & hints["organization_words"]) + 2 * len(words & hints["institution_words"])
+        return org - 2 * len(words & title_words)
+
+    location = next((p for p in expanded if is_location(p)), "")
+    rest = [p for p in expanded if p != location]
+    title = max((p for p in rest if leaning(p) < 0), key=lambda p: -leaning(p), default="")
+    rest = [p for p in rest if p != title]
+    organization = "" if kind == "projects" else max(
+        (p for p in rest if leaning(p) > 0), key=leaning, default="")
+    rest = [p for p in rest if p != organization]
+    for part in rest:  # no hint words: title first, then organisation
         if not title:
             title = part
         elif not organization and kind != "projects":
             organization = part
-        elif not location and kind != "projects" and len(part.split()) <= 3 and "," in part:
-            location = part
     return title, organization, location
 
 
