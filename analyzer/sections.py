@@ -147,19 +147,20 @@ def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy) -> tuple[Section
 
 
 def _drop_weaker_headings(headings: dict[int, str], lines: tuple[Line, ...]) -> dict[int, str]:
-    """When most headings share one look, a known word set more plainly is a label inside a
-    section ('Languages' above 'Python · SQL' in a skills list), not a heading of its own."""
+    """When most headings share a trait (capitals, bold), a known word set without it is a label
+    inside a section ('Languages' above 'Python · SQL' in a skills list), not a heading of its own."""
     if len(headings) < 3:
         return headings
-    counts = Counter(_style(lines[i]) for i in headings)
-    dominant, count = counts.most_common(1)[0]
-    if count < 0.6 * len(headings):
-        return headings
+    styles = {i: _style(lines[i]) for i in headings}
+    caps_share = sum(st.caps for st in styles.values()) / len(styles)
+    bold_share = sum(st.bold for st in styles.values()) / len(styles)
 
-    def is_weaker(style: _Style) -> bool:
-        return style.size < dominant.size - 0.4 or (dominant.caps and not style.caps) or (dominant.bold and not style.bold)
+    def lacks_shared_trait(style: _Style) -> bool:
+        return (caps_share >= 0.75 and not style.caps) or (bold_share >= 0.75 and not style.bold)
 
-    return {i: kind for i, kind in headings.items() if not is_weaker(_style(lines[i]))}
+    typical = min((st.size for st in styles.values() if not lacks_shared_trait(st)), default=0.0)
+    return {i: kind for i, kind in headings.items()
+            if not (lacks_shared_trait(styles[i]) and styles[i].size <= typical)}
 
 
 def _is_distinct(line: Line, body: float) -> bool:
@@ -182,7 +183,14 @@ def _is_body(line: Line, previous: Line | None, previous_is_body: bool, left: fl
     # A heading line carries the entry's dates; a body line is a sentence: long, or ending in a stop.
     if has_date and words <= 24 and not line.text.rstrip().endswith("."):
         return False
-    return words > 14 or (line.text.rstrip().endswith(".") and words > 5)
+    return words > 14 or (_ends_sentence(line.text) and words > 5 and not line.bold)
+
+
+def _ends_sentence(text: str) -> bool:
+    """A full stop that ends a sentence, not an abbreviation ('Prairie Goods Co.', 'Fernway B.V.')."""
+    last = text.rstrip().split()[-1] if text.strip() else ""
+    abbreviations = _entry_words()["organization_words"]
+    return last.endswith(".") and last.count(".") == 1 and last.lower() not in abbreviations and last[:-1].lower() not in abbreviations
 
 
 def parse_entries(section: Section) -> list[Entry]:

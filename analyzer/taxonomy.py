@@ -38,8 +38,20 @@ class Taxonomy:
     areas: tuple[Area, ...]
 
     def section_kind(self, heading: str) -> str | None:
-        """The canonical kind whose phrase list holds this heading, or None."""
-        return _phrase_index(self.sections).get(normalise_heading(heading))
+        """The canonical kind whose phrase list holds this heading, or None.
+
+        A short heading that ends in a known phrase counts too: 'Clinical Experience' is experience.
+        """
+        index = _phrase_index(self.sections)
+        words = normalise_heading(heading).split()
+        if " ".join(words) in index:
+            return index[" ".join(words)]
+        if len(words) <= 4:
+            for start in range(1, len(words)):
+                tail = " ".join(words[start:])
+                if tail in index and index[tail] != "other":
+                    return index[tail]
+        return None
 
     def area_name(self, area_id: int) -> str:
         for area in self.areas:
