@@ -39,6 +39,7 @@ _CID_RE = re.compile(r"\(cid:\d+\)")
 # Bold and italic as font names spell them, TeX's Computer Modern (CMBX10, CMTI10) included.
 _BOLD_FONT_RE = re.compile(r"bold|black|heavy|demi|bx\d|cmb\d|sfbx|-bd|,bd|\bbd\b", re.IGNORECASE)
 _ITALIC_FONT_RE = re.compile(r"italic|oblique|cmti|cmsl|sfti|sfsl|-it\b|,it\b", re.IGNORECASE)
+WORD_GAP_RATIO = 0.15
 # Smaller than this (in points) nobody can read it: text set this small is meant for machines.
 MICROSCOPIC_SIZE = 2.5
 # Text whose colour is this close to the colour behind it (0..1 luminance) cannot be seen.
@@ -226,8 +227,11 @@ def _read_page(page: "pdfplumber.page.Page", number: int, limits: Limits) -> tup
             number,
         ))
         return [], notices
+    # A gap wider than 15% of the type size separates words. pdfplumber's fixed 3-point default glues
+    # words of TeX output set with tight spacing ("SeniorDataScientist"); kerning stays far below this.
     raw_words = page.extract_words(
-        extra_attrs=["fontname", "size", "non_stroking_color"], keep_blank_chars=False, use_text_flow=False
+        extra_attrs=["fontname", "size", "non_stroking_color"], keep_blank_chars=False,
+        use_text_flow=False, x_tolerance_ratio=WORD_GAP_RATIO,
     )
     backgrounds = _filled_boxes(page)
     width, height = float(page.width), float(page.height)

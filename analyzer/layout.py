@@ -18,8 +18,9 @@ from analyzer.dates import find_date_range
 from analyzer.models import Line, Notice, Word
 
 BULLET = "\u2022"
-# Glyphs people use to start a bullet point. "-" and "–" count only as a word of their own.
-_BULLET_CHARS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7\u27a2\u25ba\u25b6\u2756\u2713\u2714\u2043\u25c6\u25c7\u2605\u2606\u00bb*>\uf0b7"
+# Glyphs people use to start a bullet point. "-" and "–" count only as a word of their own;
+# U+FFFD (a glyph the font could not map) at the start of a line is almost always a bullet.
+_BULLET_CHARS = "\ufffd\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7\u27a2\u25ba\u25b6\u2756\u2713\u2714\u2043\u25c6\u25c7\u2605\u2606\u00bb*>\uf0b7"
 _DASH_BULLETS = {"-", "\u2013", "\u2014", "o"}
 _PAGE_NUMBER_RE = re.compile(r"^(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?$", re.IGNORECASE)
 # Word endings that are never a word on their own: "experi-" + "ments" was one word broken by the typesetter.
