@@ -1,4 +1,11 @@
-"""The ``resume-analyzer`` command: the library's report on the terminal.
+"""The ``resume-analyzer`` command: the library's report on the terminal, in files, or for a folder.
+
+    resume-analyzer analyze FILE [--format json|text]     the whole report
+    resume-analyzer skills FILE                           skills with their evidence
+    resume-analyzer flags FILE                            what the resume does not back, with advice
+    resume-analyzer questions FILE [--count N] [--area N ...] [--format text|md|csv|json]
+    resume-analyzer export FILE --format md|pdf|csv|json|anki|jsonresume -o OUT
+    resume-analyzer batch DIR -o OUT [--jobs N]           one report per PDF and a summary CSV
 
 Every AnalyzerError ends the command with its message on stderr and exit code 2; nothing prints a
 traceback for a bad resume.
@@ -7,16 +14,22 @@ traceback for a bad resume.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from pathlib import Path
 
 from analyzer import report as report_json
+from analyzer import view
 from analyzer.dates import parse_month
 from analyzer.errors import AnalyzerError
+from analyzer.export import FORMATS
 from analyzer.models import Options, Report
 from analyzer.pipeline import analyze
 
 EXIT_BAD_INPUT = 2
+QUESTION_FORMATS = ("text", "md", "csv", "json")
+DEFAULTS = Options()
 
 
 def _month(value: str) -> str:
@@ -26,26 +39,61 @@ def _month(value: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="resume-analyzer", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="resume-analyzer", description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text)
-        sub.add_argument("file", type=Path, help="the resume PDF")
+    def add(name: str, help_text: str, target: str = "file") -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument(target, type=Path, help="the resume PDF" if target == "file" else "a folder of resume PDFs")
         sub.add_argument("--as-of", type=_month, default=None, help="reference month YYYY-MM (default: this month)")
+        sub.add_argument("--stale-years", type=float, default=DEFAULTS.stale_years,
+                         help="a skill last used longer ago than this is stale (default: %(default)s)")
         return sub
 
-    sub = add("analyze", "print the whole report")
-    sub.add_argument("--format", choices=("json", "text"), default="json")
+    add("analyze", "print the whole report").add_argument("--format", choices=("json", "text"), default="json")
+    add("skills", "list the skills found, strongest first, with what backs them")
+    add("flags", "list the claims the resume does not back, with what to do")
+    sub = add("questions", "list the questions to expect, ranked")
+    sub.add_argument("--count", type=_positive, default=DEFAULTS.question_count, help="how many (default: %(default)s)")
+    sub.add_argument("--area", type=int, action="append", default=[], metavar="N",
+                     help="only this interview area (1-12; repeat for several)")
+    sub.add_argument("--difficulty", type=int, nargs=2, default=(1, 3), metavar=("MIN", "MAX"),
+                     help="difficulty range, 1 (warm-up) to 3 (hard)")
+    sub.add_argument("--perspective", choices=view.PERSPECTIVES, default=view.PERSPECTIVES[0],
+                     help="how 'why it is asked' is worded")
+    sub.add_argument("--format", choices=QUESTION_FORMATS, default="text")
+    sub = add("export", "write the report in one of the export formats")
+    sub.add_argument("--format", choices=sorted(FORMATS), required=True)
+    sub.add_argument("-o", "--output", type=Path, required=True, help="the file to write ('-' for standard output)")
+    sub = add("batch", "analyse every PDF in a folder: one JSON report each and summary.csv", target="folder")
+    sub.add_argument("-o", "--output", type=Path, required=True, help="the folder to write to")
+    sub.add_argument("--jobs", type=_positive, default=1, help="worker processes (default: 1)")
     return parser
 
 
 def _options(args: argparse.Namespace) -> Options:
-    return Options(as_of=args.as_of)
+    options = Options(as_of=args.as_of, stale_years=args.stale_years)
+    if args.command == "questions":
+        low, high = sorted(args.difficulty)
+        options = Options(as_of=args.as_of, stale_years=args.stale_years, question_count=args.count,
+                          areas=tuple(sorted(set(args.area))), min_difficulty=low, max_difficulty=high,
+                          perspective=args.perspective)
+    return options
 
 
-def _print_text(report: Report) -> None:
+# --- printing -----------------------------------------------------------------------------------
+
+
+def _print_resume(report: Report) -> None:
     resume = report.resume
     print(f"{resume.contact.name or '(no name found)'}  ·  {resume.document.name}, {resume.document.pages} page(s)")
     for section in resume.sections:
@@ -58,20 +106,121 @@ def _print_text(report: Report) -> None:
             print(f"  {link.kind:15} {link.url}  ({link.anchor_text})")
     for notice in resume.document.notices:
         print(f"\nWarning: {notice.message}")
+    print(f"\n{len(report.skills)} skills, {len(report.claims)} claims, {len(report.flags)} flags, "
+          f"{len(report.questions)} questions. Readiness per interview area:")
+    for row in report.readiness:
+        print(f"  {row.area:2}. {row.name:42} {row.score:3}/100  {row.summary}")
+
+
+def _print_skills(report: Report) -> None:
+    print(f"{'skill':28} {'category':24} {'strength':>8} {'months':>6}  {'last used':9}  backed by")
+    for skill in sorted(report.skills, key=lambda s: (-s.strength, s.name.lower())):
+        if skill.listed_only:
+            backing = "listed only"
+        elif skill.inferred:
+            backing = f"inferred from: {skill.evidence[0].quote}" if skill.evidence else "inferred"
+        else:
+            backing = ", ".join(skill.used_in) or f"{len(skill.evidence)} quote(s)"
+        print(f"{skill.name[:28]:28} {skill.category[:24]:24} {skill.strength:8.2f} {skill.months_used:6}  "
+              f"{skill.last_used or '-':9}  {backing}")
+
+
+def _print_flags(report: Report) -> None:
+    if not report.flags:
+        print("No flags: every claim found is backed by the resume itself.")
+    for severity, flags in view.flags_by_severity(report):
+        print(f"\n{severity.upper()} ({len(flags)})")
+        for flag in flags:
+            print(f"[{flag.severity}] {flag.code}  area {flag.area}" + (f"  {flag.claim_id}" if flag.claim_id else ""))
+            print(f"  {flag.message}")
+            for evidence in view.flag_evidence(report, flag)[:2]:
+                print(f"    \"{evidence.quote}\"  ({view.evidence_line(evidence)})")
+            print(f"  -> {flag.advice}")
+
+
+def _print_questions(report: Report, perspective: str) -> None:
+    names = view.area_names(report)
+    number = 0
+    for area, questions in view.questions_by_area(report.questions):
+        print(f"\n{area}. {view.area_label(area, names)}")
+        for question in questions:
+            number += 1
+            print(f"{number:3}. {question.text}")
+            print(f"     {view.question_meta(question)}")
+            if question.why:
+                print(f"     {view.why_label(perspective)}: {question.why}")
+            if question.quote:
+                print(f"     resume line{f' (page {question.page})' if question.page else ''}: \"{question.quote}\"")
+            for followup in question.followups:
+                print(f"     then: {followup}")
+
+
+def _questions_output(report: Report, fmt: str) -> bytes:
+    if fmt == "json":
+        return (json.dumps(report_json.to_dict(report)["questions"], ensure_ascii=False, indent=2) + "\n").encode()
+    return FORMATS[fmt].render(report)
+
+
+def _write(data: bytes, output: Path) -> None:
+    if str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    output.write_bytes(data)
+    print(f"wrote {output} ({len(data):,} bytes)", file=sys.stderr)
+
+
+# --- the command --------------------------------------------------------------------------------
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from analyzer.batch import batch_analyze, format_summary
+
+    try:
+        rows = batch_analyze(args.folder, args.output, jobs=args.jobs, as_of=args.as_of, options=_options(args))
+    except AnalyzerError as error:
+        print(f"resume-analyzer: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(format_summary(rows, args.output))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # WHY: `resume-analyzer flags cv.pdf | head` closes the pipe early; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "batch":
+        return _batch(args)
     try:
         report = analyze(args.file, options=_options(args))
     except AnalyzerError as error:
         print(f"resume-analyzer: {args.file.name}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args.command == "analyze":
-        if args.format == "json":
-            print(report_json.to_json(report))
-        else:
-            _print_text(report)
+    if args.command == "analyze" and args.format == "json":
+        print(report_json.to_json(report))
+    elif args.command == "analyze":
+        _print_resume(report)
+    elif args.command == "skills":
+        _print_skills(report)
+    elif args.command == "flags":
+        _print_flags(report)
+    elif args.command == "questions" and args.format == "text":
+        _print_questions(report, args.perspective)
+    elif args.command == "questions":
+        _write(_questions_output(report, args.format), Path("-"))
+    else:  # export
+        try:
+            _write(FORMATS[args.format].render(report), args.output)
+        except OSError as error:
+            print(f"resume-analyzer: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     return 0
 
 

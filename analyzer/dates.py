@@ -1,6 +1,6 @@
 """Dates on resumes: find a date range in a line and normalise it to ``YYYY-MM`` / ``YYYY``.
 
-Handles ``Jan 2020 – Mar 2022``, ``01/2020 - 03/2022``, ``2019–2021``, ``Summer 2019``,
+Handles ``Jan 2020 – Mar 2022``, ``01/2020 - 03/2022``, ``2020-01 – 2022-03``, ``2019–2021``, ``Summer 2019``,
 ``Sept. 2018 to present``, ``2020 – Now`` and a single date (``May 2021``: start and end alike).
 Open ends ("Present", "Current", "Now", "to date") give ``end = "present"``; :func:`month_index`
 resolves that against the reference month. Limits: English month and season names only; two-digit
@@ -30,6 +30,8 @@ _DATE = (
     rf"(?:(?P<{{p}}mon>{_MONTH_WORD})\.?,?\s*(?P<{{p}}y1>{_YEAR})"
     rf"|(?P<{{p}}season>{_SEASON_WORD})\s+(?P<{{p}}y2>{_YEAR})"
     rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])\s*[/.-]\s*(?P<{{p}}y3>{_YEAR})"
+    # ISO order, "2021-03" / "2021.03" / "2021/03": the month has two digits, so "2019-2021" stays a range.
+    rf"|(?P<{{p}}y5>{_YEAR})[/.-](?P<{{p}}mm2>0[1-9]|1[0-2])(?!\d)"
     rf"|(?P<{{p}}y4>{_YEAR}))"
 )
 _OPEN_END = r"(?P<open>present|current|currently|now|today|ongoing|to\s+date|date)"
@@ -61,6 +63,8 @@ def _normalise(match: re.Match[str], prefix: str) -> str | None:
         return f"{group[f'{prefix}y2']}-{_SEASONS[group[f'{prefix}season'].lower()]:02d}"
     if group.get(f"{prefix}mm"):
         return f"{group[f'{prefix}y3']}-{int(group[f'{prefix}mm']):02d}"
+    if group.get(f"{prefix}y5"):
+        return f"{group[f'{prefix}y5']}-{group[f'{prefix}mm2']}"
     if group.get(f"{prefix}y4"):
         return group[f"{prefix}y4"]
     return None

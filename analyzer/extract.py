@@ -23,7 +23,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from analyzer import errors
-from analyzer.guard import run_bounded
+from analyzer.guard import estimate_pages, run_bounded, too_complex
 from analyzer.layout import BULLET, arrange_lines
 from analyzer.links import dedupe_links, find_typed_links, make_link
 from analyzer.models import Document, Limits, Link, Notice, Word
@@ -60,7 +60,7 @@ def read_pdf(source: str | Path | bytes, *, name: str | None = None, limits: Lim
     """Read a resume PDF given as a path or as bytes; raise a specific AnalyzerError if it cannot be read."""
     data, name = _load(source, name, limits)
     _check_is_pdf(data)
-    return run_bounded(_read, data, name, limits, limits=limits, pages=limits.max_pages)
+    return run_bounded(_read, data, name, limits, limits=limits, pages=estimate_pages(data, limits))
 
 
 def _load(source: str | Path | bytes, name: str | None, limits: Limits) -> tuple[bytes, str]:
@@ -81,6 +81,8 @@ def _load(source: str | Path | bytes, name: str | None, limits: Limits) -> tuple
             raise errors.InputError(f"{path} is a folder, not a PDF file.") from None
         except PermissionError:
             raise errors.InputError(f"{path} cannot be opened: permission denied.") from None
+    # WHY: a file name from another system may hold lone surrogates, which cannot be printed or encoded.
+    name = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in name)
     if not data:
         raise errors.EmptyFile(f"'{name}' is empty (0 bytes). Choose the PDF export of your resume again.")
     if len(data) > limits.max_bytes:
@@ -141,9 +143,13 @@ def _read(data: bytes, name: str, limits: Limits) -> Document:
                 "This PDF is protected by a password. Remove the password (print or export it again "
                 "as an unprotected PDF) and upload that copy."
             ) from None
+        if isinstance(error.__cause__ or (error.args[0] if error.args else None), MemoryError):
+            raise too_complex("needs more memory than allowed to read") from None
         raise errors.CorruptPDF(_corrupt_message(error)) from None
-    except (RecursionError, MemoryError):
-        raise errors.CorruptPDF(_corrupt_message("its structure is too deeply nested or too large")) from None
+    except MemoryError:
+        raise too_complex("needs more memory than allowed to read") from None
+    except RecursionError:
+        raise errors.CorruptPDF(_corrupt_message("its structure is too deeply nested")) from None
     except Exception as error:  # noqa: BLE001 - any parser failure is a damaged file to the user
         raise errors.CorruptPDF(_corrupt_message(error)) from None
 

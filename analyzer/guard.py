@@ -4,10 +4,13 @@
 raises an :class:`~analyzer.errors.AnalyzerError`:
 
 - :class:`~analyzer.errors.TooSlow` when it runs past ``limits.seconds_per_page * pages`` plus
-  ``FIXED_ALLOWANCE`` seconds (start-up of the parse, pickling the result);
-- :class:`~analyzer.errors.TooComplex` when it needs more than ``limits.max_memory_mb`` of
-  address space on top of what the process already holds (a decompression bomb, a huge object),
-  or when the parser crashes outright (a C-level stack overflow on a deeply nested file).
+  ``FIXED_ALLOWANCE`` seconds (start-up of the parse, pickling the result); defaults: 5 s per
+  page + 2 s. ``estimate_pages(data, limits)`` gives the caller a page count from the raw bytes
+  (page objects in the clear; ``limits.max_pages`` when they are hidden in object streams);
+- :class:`~analyzer.errors.TooComplex` when it needs more than ``limits.max_memory_mb`` (default
+  768 MB) of address space on top of what the process already holds (a decompression bomb, a huge
+  object), or when the parser crashes outright (a C-level stack overflow on a deeply nested file);
+- :class:`~analyzer.errors.CorruptPDF` for any other exception escaping ``fn`` in the child.
 
 How (POSIX, the normal case): ``fn`` runs in a child made with ``os.fork()``. The child inherits
 everything already loaded (pdfplumber, the taxonomy, spaCy), so nothing is imported or loaded
@@ -16,9 +19,11 @@ it dies even if the parent does), runs ``fn`` and sends the pickled result, or t
 AnalyzerError, back through a pipe. The parent waits on the pipe up to the deadline and kills the
 child with SIGKILL when it passes. This works from any thread, which matters: Streamlit runs the
 page's script in a worker thread where ``signal.alarm`` cannot be used; the CLI and batch call it
-from the main thread. Forking costs a few milliseconds (measured by ``bench/run.py``) against a
-parse of a hundred milliseconds or more. The upload's bytes are passed in memory: no file is
-written anywhere.
+from the main thread. Forking costs about 3-10 ms on a 2-core machine (fork of a ~110 MB process
+~3 ms, copy-on-write faults, pickling a ~30 kB Document <1 ms; ``bench/run.py`` reports it per
+file as "guard ms") against a parse of 50-150 ms. The child freezes the inherited heap
+(``gc.freeze``) so its garbage collector does not copy the parent's pages. The upload's bytes are
+passed in memory: no file is written anywhere.
 
 Fallback (no ``os.fork``, e.g. Windows, or ``RESUME_ANALYZER_NO_FORK=1``): ``fn`` runs in-process.
 In the main thread a ``SIGALRM`` interval timer (where it exists) raises TooSlow at the deadline;
@@ -34,10 +39,11 @@ error.
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import os
 import pickle
-import resource
+import re
 import select
 import signal
 import struct
@@ -48,6 +54,11 @@ from typing import Any, Callable, TypeVar
 
 from analyzer import errors
 from analyzer.models import Limits
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - Windows: no fork either, the in-process fallback is used
+    resource = None  # type: ignore[assignment]
 
 T = TypeVar("T")
 
@@ -74,9 +85,25 @@ def budget_seconds(limits: Limits, pages: int) -> float:
     return float(limits.seconds_per_page) * max(1, int(pages)) + FIXED_ALLOWANCE
 
 
+# A page object as written in the file: "/Type /Page" but not "/Type /Pages".
+_PAGE_OBJECT_RE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def estimate_pages(data: bytes, limits: Limits) -> int:
+    """A cheap page count for the time budget, read from the raw bytes before parsing.
+
+    Counts page objects written in the clear, between 1 and ``limits.max_pages``. When none is
+    visible (pages packed into compressed object streams) the count is unknown and the full
+    ``limits.max_pages`` is used, so the estimate never makes the budget smaller than needed for a
+    file with its pages in the clear.
+    """
+    found = len(_PAGE_OBJECT_RE.findall(data))
+    return min(found, limits.max_pages) if found else limits.max_pages
+
+
 def has_fork() -> bool:
     # Set RESUME_ANALYZER_NO_FORK=1 to test the fallback, or where forking is unwanted.
-    return hasattr(os, "fork") and os.environ.get("RESUME_ANALYZER_NO_FORK", "") not in ("1", "true", "yes")
+    return hasattr(os, "fork") and resource is not None and os.environ.get("RESUME_ANALYZER_NO_FORK", "") not in ("1", "true", "yes")
 
 
 def _memory_bytes(limits: Limits) -> int:
@@ -90,7 +117,7 @@ def _too_slow(seconds: float) -> errors.TooSlow:
     )
 
 
-def _too_complex(detail: str) -> errors.TooComplex:
+def too_complex(detail: str) -> errors.TooComplex:
     return errors.TooComplex(
         f"This PDF {detail}, far beyond what a resume needs, so reading it was stopped. "
         "Export it again from the original document, without embedded images or attachments."
@@ -125,7 +152,7 @@ def _run_forked(fn: Callable[..., T], args: tuple, seconds: float, memory: int) 
     try:
         kind, value = pickle.loads(payload)
     except MemoryError:
-        raise _too_complex("produced a result too large to hold in memory") from None
+        raise too_complex("produced a result too large to hold in memory") from None
     except Exception as error:  # noqa: BLE001 - a result we cannot unpickle is our bug, said plainly
         raise errors.AnalyzerError(f"The PDF reader's result could not be received ({error}).") from None
     if kind == "ok":
@@ -142,9 +169,9 @@ def _child(fn: Callable, args: tuple, out: int, seconds: float, memory: int) -> 
         except errors.AnalyzerError as error:
             message = ("error", error)
         except MemoryError:
-            message = ("error", _too_complex(f"needs more than {memory // 1_048_576} MB of memory to read"))
+            message = ("error", too_complex(f"needs more than {memory // 1_048_576} MB of memory to read"))
         except RecursionError:
-            message = ("error", _too_complex("is nested too deeply to read"))
+            message = ("error", too_complex("is nested too deeply to read"))
         except BaseException as error:  # noqa: BLE001 - the parent must get an AnalyzerError, always
             message = ("error", errors.CorruptPDF(
                 f"This PDF is damaged and cannot be read ({type(error).__name__}). "
@@ -152,7 +179,7 @@ def _child(fn: Callable, args: tuple, out: int, seconds: float, memory: int) -> 
         try:
             payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
         except MemoryError:
-            payload = pickle.dumps(("error", _too_complex("produced a result too large to hold in memory")))
+            payload = pickle.dumps(("error", too_complex("produced a result too large to hold in memory")))
         except Exception as error:  # noqa: BLE001 - e.g. an exception carrying an unpicklable value
             payload = pickle.dumps(("error", errors.AnalyzerError(f"Internal error: {type(error).__name__}.")))
         _write_all(out, _HEADER.pack(len(payload)) + payload)
@@ -166,6 +193,8 @@ def _cap_child(seconds: float, memory: int) -> None:  # pragma: no cover - runs 
     # Everything inherited moves to the permanent generation: a full collection in the child would
     # otherwise walk (and so copy, page by page) the parent's whole heap, spaCy's vocabulary included.
     gc.freeze()
+    # A crash of the parser is reported to the user as TooComplex; no Python stack dump on stderr.
+    faulthandler.disable()
     # Default SIGINT/SIGTERM handling: Ctrl-C on the terminal must not run the parent's handlers here.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -265,18 +294,20 @@ def _has_exited(pid: int) -> bool:
 # Children that answered and are exiting: reaped on the next call rather than waited for (saves
 # the millisecond the kernel needs to tear down the child's copy of the address space).
 _PENDING: set[int] = set()
+_PENDING_LOCK = threading.Lock()
 
 
 def _reap_later(pid: int) -> None:
-    _PENDING.add(pid)
-    for waiting in list(_PENDING):
-        try:
-            done, _ = os.waitpid(waiting, os.WNOHANG)
-        except ChildProcessError:
-            done = waiting
-        if done:
-            _PENDING.discard(waiting)
-    _EXITED.pop(pid, None)
+    with _PENDING_LOCK:
+        _EXITED.pop(pid, None)
+        _PENDING.add(pid)
+        for waiting in list(_PENDING):
+            try:
+                done, _ = os.waitpid(waiting, os.WNOHANG)
+            except ChildProcessError:
+                done = waiting
+            if done:
+                _PENDING.discard(waiting)
 
 
 def _reap(pid: int) -> int:
@@ -305,7 +336,7 @@ def _crash_error(status: int) -> errors.AnalyzerError:
         signum = os.WTERMSIG(status)
         if signum == signal.SIGXCPU or signum == signal.SIGKILL:
             # SIGKILL here is the kernel's out-of-memory killer or the CPU hard limit.
-            return _too_complex("needs more time or memory than allowed to read")
+            return too_complex("needs more time or memory than allowed to read")
         return errors.TooComplex(
             f"This PDF crashed the PDF reader (signal {signum}): it is damaged or built to break readers. "
             "Export it again from the original document."

@@ -31,6 +31,14 @@ def _rules() -> dict[str, list[str]]:
     return read_toml(taxonomy_root() / "links.toml")
 
 
+def _split(url: str):
+    # WHY: urlsplit raises on a malformed IPv6 host ("http://[::1"); to us that is just an invalid link.
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("")
+
+
 def normalise_url(raw: str) -> str:
     """A canonical spelling: scheme added, e-mails as ``mailto:``, trailing punctuation dropped."""
     url = raw.strip().rstrip(_TRAILING)
@@ -40,7 +48,7 @@ def normalise_url(raw: str) -> str:
         return "mailto:" + url.lower()
     if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE):
         url = "https://" + url
-    parts = urlsplit(url)
+    parts = _split(url)
     path = parts.path.rstrip("/")
     query = f"?{parts.query}" if parts.query else ""
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}{query}"
@@ -58,7 +66,7 @@ def _host_matches(host: str, hosts: list[str]) -> bool:
 def is_valid_url(url: str) -> bool:
     if url.startswith("mailto:"):
         return EMAIL_RE.fullmatch(url[7:]) is not None
-    parts = urlsplit(url)
+    parts = _split(url)
     host = (parts.hostname or "").lower()
     return parts.scheme in ("http", "https") and _HOST_RE.match(host) is not None
 
@@ -68,7 +76,7 @@ def classify_link(url: str, anchor_text: str = "") -> str:
     if url.startswith("mailto:"):
         return "email"
     rules = _rules()
-    parts = urlsplit(url)
+    parts = _split(url)
     host = (parts.hostname or "").lower().removeprefix("www.")
     segments = [s for s in parts.path.split("/") if s]
     anchor = anchor_text.lower()

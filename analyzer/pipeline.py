@@ -1,21 +1,35 @@
 """analyze(): the steps, top to bottom.
 
-    read_pdf          bytes -> Document (words, lines in reading order, links, hidden text)
-    structure_resume  Document -> Resume (sections, entries with dates, contact)
-    match_skills      Resume -> skills with evidence                      (added by issue 3)
-    extract_claims    -> claims; find_flags -> flags; score -> readiness  (added by issue 4)
-    generate_questions -> ranked questions                               (added by issue 5)
+    read_pdf            bytes -> Document (words, lines in reading order, links, hidden text)
+    structure_resume    Document -> Resume (sections, entries with dates, contact)
+    match_skills        Resume -> skills, each with the quotes that back it
+    extract_claims      -> claims (skills, projects, results, links, publications...)
+    find_flags          -> what the resume does not back, with advice
+    score_claims        -> a defensibility score per claim; assess_readiness -> one row per area
+    generate_questions  -> the ranked questions, each tied to the line behind it
+
+Everything loaded once per process (taxonomy, spaCy pipeline, question bank) is in Resources.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
+from spacy.language import Language
+
+from analyzer.bank import Bank, load_bank
+from analyzer.claims import extract_claims
 from analyzer.extract import read_pdf
+from analyzer.flags import find_flags
 from analyzer.models import Options, Report
+from analyzer.nlp import build_nlp
+from analyzer.questions import generate_questions
+from analyzer.scoring import assess_readiness, score_claims
 from analyzer.sections import structure_resume
+from analyzer.skills import match_skills
 from analyzer.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -24,10 +38,15 @@ class Resources:
     """What is loaded once per process and shared by every analysis (taxonomy, spaCy pipeline)."""
 
     taxonomy: Taxonomy
+    nlp: Language
+    bank: Bank
 
 
+@lru_cache(maxsize=1)
 def load_resources() -> Resources:
-    return Resources(taxonomy=load_taxonomy())
+    """Loaded once per process: a second call (the CLI, the page, a batch worker) reuses it."""
+    taxonomy = load_taxonomy()
+    return Resources(taxonomy=taxonomy, nlp=build_nlp(taxonomy), bank=load_bank())
 
 
 def this_month() -> str:
@@ -50,7 +69,20 @@ def analyze(
     # 1-2. Read the PDF: words with fonts, lines in reading order, links, hidden text.
     document = read_pdf(source, name=name, limits=options.limits)
     # 3. Sections, entries with normalised dates, and the candidate's contact details.
-    resume = structure_resume(document, resources.taxonomy, as_of=as_of)
+    taxonomy = resources.taxonomy
+    resume = structure_resume(document, taxonomy, as_of=as_of)
+    # 4. Skills named or described on the resume, each with the quotes that back it.
+    skills = match_skills(resume, taxonomy, resources.nlp)
+    # 5. Claims, the flags on them, a defensibility score per claim and readiness per area.
+    claims = extract_claims(resume, skills, taxonomy)
+    flags = find_flags(resume, skills, claims, taxonomy, options)
+    claims = score_claims(claims, flags, skills)
+    readiness = assess_readiness(claims, flags, skills, taxonomy)
+    # 6. The questions to expect, ranked, each tied to the line (or flag, or baseline) behind it.
+    questions = generate_questions(resume, skills, claims, flags, taxonomy, resources.bank,
+                                   replace(options, as_of=as_of))
 
-    settings = (("as_of", as_of), ("stale_years", str(options.stale_years)))
-    return Report(resume=resume, settings=settings)
+    settings = (("as_of", as_of), ("stale_years", str(options.stale_years)),
+                ("question_count", str(options.question_count)), ("perspective", options.perspective))
+    return Report(resume=resume, skills=skills, claims=claims, flags=flags, readiness=readiness,
+                  questions=questions, settings=settings)

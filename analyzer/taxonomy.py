@@ -32,10 +32,87 @@ class Area:
 
 
 @dataclass(frozen=True, slots=True)
+class Category:
+    """A group of skills; the flags say what kind of evidence its skills are (see categories.toml)."""
+
+    id: str
+    name: str
+    areas: tuple[int, ...] = ()
+    tool: bool = False
+    deep_learning: bool = False
+    conventional_ml: bool = False
+    deployment: bool = False
+    monitoring: bool = False
+    statistics: bool = False
+    mathematics: bool = False
+    analytics: bool = False
+    domain: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SkillDef:
+    """One canonical skill of ``taxonomy/skills/*.toml`` with its matching rules.
+
+    ``case_sensitive``: single-word aliases match only as written ("R", "Go", "Spark").
+    ``context``: for single-token mentions, at least one of skills_list / tech_neighbour / tech_verb.
+    ``exclude``: regular expressions; a mention within reach of a match is dropped ("R&D").
+    """
+
+    id: str
+    name: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()
+    areas: tuple[int, ...] = ()
+    topics: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    context: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class InferredTopic:
+    """A method a bullet may describe without naming it, with short descriptions to compare against."""
+
+    skill: str
+    descriptions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchContext:
+    """Words and section kinds the matcher's ambiguity rules use (categories.toml ``[context]``)."""
+
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    list_sections: tuple[str, ...] = ("skills",)
+    skip_sections: tuple[str, ...] = ("contact",)
+    label_skip_categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Taxonomy:
     root: str
     sections: tuple[SectionKind, ...]
     areas: tuple[Area, ...]
+    categories: tuple[Category, ...] = ()
+    skills: tuple[SkillDef, ...] = ()
+    inferred: tuple[InferredTopic, ...] = ()
+    context: MatchContext = MatchContext()
+    inferred_threshold: float = 0.3
+
+    def skill(self, skill_id: str) -> SkillDef:
+        return _skill_index(self.skills)[skill_id]
+
+    def category(self, category_id: str) -> Category:
+        return _category_index(self.categories)[category_id]
+
+    def ancestors(self, skill_id: str) -> tuple[str, ...]:
+        """Every parent up to the roots, nearest first, without repeats: xgboost -> gradient_boosting, ..."""
+        return _ancestors(self.skills, skill_id)
+
+    def resolve(self, text: str) -> str | None:
+        """The id of the skill whose id, name or alias is this text (case and hyphens ignored)."""
+        return _alias_index(self.skills).get(compact_alias(text))
 
     def section_kind(self, heading: str) -> str | None:
         """The canonical kind whose phrase list holds this heading, or None.
@@ -70,6 +147,43 @@ def normalise_heading(text: str) -> str:
 @lru_cache(maxsize=8)
 def _phrase_index(sections: tuple[SectionKind, ...]) -> dict[str, str]:
     return {normalise_heading(phrase): s.kind for s in sections for phrase in s.phrases}
+
+
+def compact_alias(text: str) -> str:
+    """'Scikit-Learn' -> 'scikitlearn': lower case without spaces, hyphens, dots or underscores."""
+    return re.sub(r"[\s\-_.]+", "", text.lower())
+
+
+@lru_cache(maxsize=8)
+def _skill_index(skills: tuple[SkillDef, ...]) -> dict[str, SkillDef]:
+    return {s.id: s for s in skills}
+
+
+@lru_cache(maxsize=8)
+def _category_index(categories: tuple[Category, ...]) -> dict[str, Category]:
+    return {c.id: c for c in categories}
+
+
+@lru_cache(maxsize=8)
+def _alias_index(skills: tuple[SkillDef, ...]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for skill in skills:
+        for alias in (skill.id, skill.name, *skill.aliases):
+            index.setdefault(compact_alias(alias), skill.id)
+    return index
+
+
+@lru_cache(maxsize=2048)
+def _ancestors(skills: tuple[SkillDef, ...], skill_id: str) -> tuple[str, ...]:
+    index = _skill_index(skills)
+    seen: list[str] = []
+    frontier = list(index[skill_id].parents)
+    while frontier:
+        parent = frontier.pop(0)
+        if parent not in seen:
+            seen.append(parent)
+            frontier.extend(index[parent].parents)
+    return tuple(seen)
 
 
 def taxonomy_root() -> Path:
@@ -129,8 +243,144 @@ def _load_areas(root: Path) -> tuple[Area, ...]:
     return areas
 
 
+_CONTEXTS = ("skills_list", "tech_neighbour", "tech_verb")
+_CATEGORY_FLAGS = ("tool", "deep_learning", "conventional_ml", "deployment", "monitoring", "statistics",
+                   "mathematics", "analytics", "domain")
+_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _load_categories(root: Path, area_count: int) -> tuple[tuple[Category, ...], MatchContext]:
+    path = root / "categories.toml"
+    data = read_toml(path)
+    categories: list[Category] = []
+    for record in data.get("category", []):
+        where = f"{path.name} category {record.get('id')!r}"
+        areas = tuple(_require(record, "areas", list, where))
+        _check_areas(areas, area_count, where)
+        flags = {flag: bool(record.get(flag, False)) for flag in _CATEGORY_FLAGS}
+        categories.append(Category(_require(record, "id", str, where), _require(record, "name", str, where),
+                                   areas, **flags))
+    ids = [c.id for c in categories]
+    for cid in ids:
+        if ids.count(cid) > 1:
+            raise TaxonomyError(f"{path.name}: category {cid!r} is declared twice.")
+    ctx = data.get("context", {})
+    context = MatchContext(
+        verbs=tuple(w.lower() for w in ctx.get("verbs", ())),
+        nouns=tuple(w.lower() for w in ctx.get("nouns", ())),
+        list_sections=tuple(ctx.get("list_sections", ("skills",))),
+        skip_sections=tuple(ctx.get("skip_sections", ("contact",))),
+        label_skip_categories=tuple(ctx.get("label_skip_categories", ())),
+    )
+    return tuple(categories), context
+
+
+def _check_areas(areas: tuple[int, ...], area_count: int, where: str) -> None:
+    for area in areas:
+        if not isinstance(area, int) or not 1 <= area <= area_count:
+            raise TaxonomyError(f"{where}: area {area!r} is not an interview-map row 1..{area_count}.")
+
+
+def _load_skills(root: Path, categories: tuple[Category, ...], area_count: int) -> tuple[SkillDef, ...]:
+    folder = root / "skills"
+    files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    if not files:
+        raise TaxonomyError(f"Taxonomy folder {folder} holds no skill files.")
+    known_categories = {c.id for c in categories}
+    skills: list[SkillDef] = []
+    where_of: dict[str, str] = {}
+    for path in files:
+        for record in read_toml(path).get("skill", []):
+            where = f"skills/{path.name} skill {record.get('id')!r}"
+            skill_id = _require(record, "id", str, where)
+            if not _ID_RE.fullmatch(skill_id):
+                raise TaxonomyError(f"{where}: id must be lower-case snake_case.")
+            if skill_id in where_of:
+                raise TaxonomyError(f"{where}: id {skill_id!r} is already used in {where_of[skill_id]}.")
+            where_of[skill_id] = f"skills/{path.name}"
+            category = _require(record, "category", str, where)
+            if category not in known_categories:
+                raise TaxonomyError(f"{where}: unknown category {category!r}.")
+            areas = tuple(record.get("areas", ()))
+            _check_areas(areas, area_count, where)
+            context = tuple(c for c in str(record.get("context", "")).split("|") if c)
+            for c in context:
+                if c not in _CONTEXTS:
+                    raise TaxonomyError(f"{where}: unknown context {c!r} (use {', '.join(_CONTEXTS)}).")
+            exclude = tuple(record.get("exclude", ()))
+            for pattern in exclude:
+                try:
+                    re.compile(pattern)
+                except re.error as error:
+                    raise TaxonomyError(f"{where}: exclude pattern {pattern!r} is not a valid regex: {error}.") from None
+            skills.append(SkillDef(
+                id=skill_id, name=_require(record, "name", str, where), category=category,
+                aliases=tuple(_require(record, "aliases", list, where)),
+                parents=tuple(record.get("parents", ())), areas=areas,
+                topics=tuple(record.get("topics", ())), case_sensitive=bool(record.get("case_sensitive", False)),
+                context=context, exclude=exclude))
+    _check_skill_graph(skills, where_of)
+    return tuple(skills)
+
+
+def _check_skill_graph(skills: list[SkillDef], where_of: dict[str, str]) -> None:
+    """Known parents, no alias claimed by two skills, no cycles."""
+    ids = {s.id for s in skills}
+    owner: dict[str, str] = {}
+    for skill in skills:
+        where = f"{where_of[skill.id]} skill {skill.id!r}"
+        for parent in skill.parents:
+            if parent not in ids:
+                raise TaxonomyError(f"{where}: unknown parent {parent!r}.")
+            if parent == skill.id:
+                raise TaxonomyError(f"{where}: a skill cannot be its own parent.")
+        for alias in {compact_alias(a) for a in (skill.id, skill.name, *skill.aliases)}:
+            if alias in owner and owner[alias] != skill.id:
+                raise TaxonomyError(f"{where}: alias {alias!r} is also claimed by skill {owner[alias]!r}.")
+            owner[alias] = skill.id
+    parents = {s.id: s.parents for s in skills}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for parent in parents[node]:
+            if state.get(parent) == 1:
+                cycle = " -> ".join(path[path.index(parent):] + [parent]) if parent in path else parent
+                raise TaxonomyError(f"{where_of[node]}: parent cycle {cycle}.")
+            if parent not in state:
+                visit(parent, path + [parent])
+        state[node] = 2
+
+    for skill_id in parents:
+        if skill_id not in state:
+            visit(skill_id, [skill_id])
+
+
+def _load_inferred(root: Path, skill_ids: set[str]) -> tuple[tuple[InferredTopic, ...], float]:
+    path = root / "inferred.toml"
+    if not path.exists():
+        return (), 0.3
+    data = read_toml(path)
+    topics: list[InferredTopic] = []
+    for record in data.get("topic", []):
+        where = f"{path.name} topic {record.get('skill')!r}"
+        skill = _require(record, "skill", str, where)
+        if skill not in skill_ids:
+            raise TaxonomyError(f"{where}: unknown skill {skill!r}.")
+        topics.append(InferredTopic(skill, tuple(_require(record, "descriptions", list, where))))
+    return tuple(topics), float(data.get("threshold", 0.3))
+
+
 @lru_cache(maxsize=4)
 def load_taxonomy(root: str | None = None) -> Taxonomy:
     """Load and validate every taxonomy file. Cached: the data never changes while running."""
     base = Path(root) if root else taxonomy_root()
-    return Taxonomy(root=str(base), sections=_load_sections(base), areas=_load_areas(base))
+    areas = _load_areas(base)
+    sections = _load_sections(base)
+    if not (base / "categories.toml").exists():  # a sections-only taxonomy (older tests)
+        return Taxonomy(root=str(base), sections=sections, areas=areas)
+    categories, context = _load_categories(base, len(areas))
+    skills = _load_skills(base, categories, len(areas))
+    inferred, threshold = _load_inferred(base, {s.id for s in skills})
+    return Taxonomy(root=str(base), sections=sections, areas=areas, categories=categories, skills=skills,
+                    inferred=inferred, context=context, inferred_threshold=threshold)

@@ -18,6 +18,10 @@ from analyzer.dates import find_date_range, month_index, parse_month, remove_dat
         ("since 2019", "2019", "present"),
         ("Data Scientist, Acme    May 2021", "2021-05", "2021-05"),
         ("Autumn 2016 – Spring 2018", "2016-09", "2018-03"),
+        ("2021-03 to present", "2021-03", "present"),
+        ("2020.01 – 2022.12", "2020-01", "2022-12"),
+        ("Acme 2020/01-2021/12", "2020-01", "2021-12"),
+        ("2010-2012", "2010", "2012"),
     ],
 )
 def test_date_formats_normalise(text, start, end):

@@ -1,0 +1,332 @@
+"""The question bank: ``taxonomy/questions/*.toml``, loaded and validated (used by step 6).
+
+    load_bank(root=None) -> Bank        cached; raises TaxonomyError naming the file and record
+
+The bank holds four kinds of record, in any of the files:
+
+- ``[[topic]]``: a data-science interview topic (gradient boosting, window functions...) with the
+  skill ids that trigger it and its questions ``q = [[kind, difficulty, text], ...]``. Topic
+  questions take no slots: they are the close-ended fundamentals and breadth questions.
+  ``baseline = true`` marks the few topics every data scientist should expect.
+- ``[[template]]``: a claim- or flag-driven question with slots (``{skill}``, ``{metric}``...)
+  filled from the resume. ``anchor = "claim"`` with ``claim_kind``, or ``anchor = "flag"`` with
+  ``flag``; ``depth`` says which claims get it (``any``, ``backed`` = well evidenced, ``weak``).
+- ``[[company]]`` (area 11, only with a company name) and ``[[ask]]`` (area 12, questions the
+  candidate asks, keyed by ``strengths``: skill ids, category ids or claim kinds).
+- ``[alternatives]``: skill id -> sensible alternative skill ids, for "what would you use instead".
+
+Validation: unique ids, allowed kinds and difficulties, every slot one the generator can fill for
+that anchor, every skill id known to the taxonomy (when it carries skills), and no two question
+texts near-duplicates (TF-IDF cosine >= ``NEAR_DUPLICATE``). Known limits: the near-duplicate test
+is lexical, so two questions that ask the same thing in different words pass.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from analyzer.errors import TaxonomyError
+from analyzer.taxonomy import load_taxonomy, read_toml, taxonomy_root
+
+KINDS = ("deep-dive", "explain", "derive", "compare", "design", "debug", "what-if", "open-ended", "behavioural")
+SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "link", "alternative")
+CLAIM_KINDS = ("skill", "project", "result", "link", "publication", "certification", "talk", "patent")
+FLAG_CODES = ("unsupported_skill", "stale_claim", "keyword_padding", "dl_without_fundamentals", "no_deployment",
+              "no_lifecycle", "metric_without_method", "metric_without_baseline", "vague_claim", "link_to_check",
+              "hidden_text", "date_problem")
+DEPTHS = ("any", "backed", "weak")
+NEAR_DUPLICATE = 0.9  # cosine over TF-IDF; above it two templates ask the same thing in the same words
+
+# What each claim kind can fill. WHY: a template may only use slots its anchor can always provide,
+# otherwise it would silently never be asked. Entry-derived slots (organization, year, project) come
+# from the claim's evidence; "alternative" from the alternatives map for the claim's skill.
+_ENTRY_SLOTS = frozenset({"project", "organization", "year"})
+CLAIM_SLOTS: dict[str, frozenset[str]] = {
+    "skill": _ENTRY_SLOTS | {"skill", "alternative"},
+    "project": _ENTRY_SLOTS | {"skill", "alternative"},
+    "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline"},
+    "link": frozenset({"link", "project", "year"}),
+    "publication": _ENTRY_SLOTS | {"skill"},
+    "certification": _ENTRY_SLOTS | {"skill"},
+    "talk": _ENTRY_SLOTS | {"skill"},
+    "patent": _ENTRY_SLOTS | {"skill"},
+}
+# The claim kind a flag points at (see analyzer/flags.py); flags with no claim fill entry slots only.
+FLAG_CLAIM_KIND: dict[str, str] = {
+    "unsupported_skill": "skill", "stale_claim": "skill", "dl_without_fundamentals": "skill",
+    "metric_without_method": "result", "metric_without_baseline": "result", "link_to_check": "link",
+}
+PERSPECTIVES = ("candidate", "interviewer")
+WHY_ANCHORS = ("claim", "flag", "baseline", "company", "ask")
+WHY_FIELDS = frozenset({"quote", "page", "message", "company", "strengths"})
+
+
+@dataclass(frozen=True, slots=True)
+class BankQuestion:
+    """One question of a topic: no slots."""
+
+    id: str  # "<topic id>.<n>", n from 1 in file order
+    kind: str
+    difficulty: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    title: str
+    area: int
+    skills: tuple[str, ...]
+    questions: tuple[BankQuestion, ...]
+    baseline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A slot template driven by a claim or a flag (or a company/ask record, anchor 'company'/'ask')."""
+
+    id: str
+    anchor: str  # claim, flag, company, ask
+    area: int
+    kind: str
+    difficulty: int
+    text: str
+    claim_kind: str = ""
+    flag: str = ""
+    depth: str = "any"
+    strengths: tuple[str, ...] = ()
+    followups: tuple[str, ...] = ()
+
+    @property
+    def slots(self) -> tuple[str, ...]:
+        return tuple(sorted({s for t in (self.text, *self.followups) for s in slots_of(t)}))
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    topics: tuple[Topic, ...]
+    templates: tuple[Template, ...]
+    alternatives: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    why: tuple[tuple[tuple[str, str], str], ...] = ()  # ((perspective, anchor), text)
+
+    def why_text(self, perspective: str, anchor: str) -> str:
+        return dict(self.why)[(perspective, anchor)]
+
+    def alternatives_of(self, skill_id: str) -> tuple[str, ...]:
+        return dict(self.alternatives).get(skill_id, ())
+
+    def topic(self, topic_id: str) -> Topic:
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)
+
+    def templates_for(self, anchor: str) -> tuple[Template, ...]:
+        return tuple(t for t in self.templates if t.anchor == anchor)
+
+
+def slots_of(text: str) -> tuple[str, ...]:
+    return tuple(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
+# --- loading ----------------------------------------------------------------------------------------
+
+
+def _need(record: dict[str, Any], key: str, kind: type, where: str) -> Any:
+    value = record.get(key)
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+        raise TaxonomyError(f"{where}: field '{key}' must be a {kind.__name__}, got {value!r}.")
+    return value
+
+
+def _check_kind_difficulty(kind: Any, difficulty: Any, where: str) -> None:
+    if kind not in KINDS:
+        raise TaxonomyError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}.")
+    if not isinstance(difficulty, int) or isinstance(difficulty, bool) or not 1 <= difficulty <= 3:
+        raise TaxonomyError(f"{where}: difficulty {difficulty!r} must be 1, 2 or 3.")
+
+
+def _check_area(area: Any, where: str) -> int:
+    if not isinstance(area, int) or isinstance(area, bool) or not 1 <= area <= 12:
+        raise TaxonomyError(f"{where}: area {area!r} is not an interview-map row 1..12.")
+    return area
+
+
+def _check_slots(text: str, allowed: frozenset[str] | set[str], where: str) -> None:
+    try:
+        names = slots_of(text)
+    except ValueError as error:
+        raise TaxonomyError(f"{where}: malformed braces in {text!r}: {error}.") from None
+    for name in names:
+        if name not in SLOTS:
+            raise TaxonomyError(f"{where}: unknown slot {{{name}}} (slots: {', '.join(SLOTS)}).")
+        if name not in allowed:
+            raise TaxonomyError(f"{where}: slot {{{name}}} cannot be filled for this anchor "
+                                f"(fillable: {', '.join(sorted(allowed)) or 'none'}).")
+
+
+def _load_topic(record: dict[str, Any], where: str) -> Topic:
+    topic_id = _need(record, "id", str, where)
+    where = f"{where} topic {topic_id!r}"
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", topic_id):
+        raise TaxonomyError(f"{where}: id must be lower-case snake_case.")
+    area = _check_area(record.get("area"), where)
+    skills = tuple(_need(record, "skills", list, where))
+    rows = _need(record, "q", list, where)
+    if len(rows) < 2:
+        raise TaxonomyError(f"{where}: a topic needs at least two questions.")
+    questions = []
+    for n, row in enumerate(rows, 1):
+        if not (isinstance(row, list) and len(row) == 3 and isinstance(row[2], str)):
+            raise TaxonomyError(f"{where}: question {n} must be [kind, difficulty, text].")
+        _check_kind_difficulty(row[0], row[1], f"{where} question {n}")
+        _check_slots(row[2], frozenset(), f"{where} question {n}")
+        questions.append(BankQuestion(f"{topic_id}.{n}", row[0], row[1], row[2].strip()))
+    return Topic(topic_id, _need(record, "title", str, where), area, skills, tuple(questions),
+                 bool(record.get("baseline", False)))
+
+
+def _load_template(record: dict[str, Any], anchor: str, where: str) -> Template:
+    template_id = _need(record, "id", str, where)
+    where = f"{where} {anchor} {template_id!r}"
+    kind = record.get("kind", "behavioural" if anchor == "ask" else "open-ended")
+    difficulty = record.get("difficulty", 1)
+    _check_kind_difficulty(kind, difficulty, where)
+    area = {"company": 11, "ask": 12}.get(anchor) or _check_area(record.get("area"), where)
+    text = _need(record, "text", str, where).strip()
+    followups = tuple(str(f).strip() for f in record.get("followups", ()))
+    claim_kind = flag = ""
+    if anchor == "template":
+        anchor = _need(record, "anchor", str, where)
+        if anchor == "claim":
+            claim_kind = _need(record, "claim_kind", str, where)
+            if claim_kind not in CLAIM_KINDS:
+                raise TaxonomyError(f"{where}: claim_kind {claim_kind!r} is not one of {', '.join(CLAIM_KINDS)}.")
+            allowed = CLAIM_SLOTS[claim_kind]
+        elif anchor == "flag":
+            flag = _need(record, "flag", str, where)
+            if flag not in FLAG_CODES:
+                raise TaxonomyError(f"{where}: unknown flag code {flag!r}.")
+            allowed = CLAIM_SLOTS[FLAG_CLAIM_KIND[flag]] if flag in FLAG_CLAIM_KIND else _ENTRY_SLOTS
+        else:
+            raise TaxonomyError(f"{where}: anchor must be 'claim' or 'flag', got {anchor!r}.")
+    else:
+        allowed = frozenset({"organization"}) if anchor == "company" else frozenset()
+    depth = record.get("depth", "any")
+    if depth not in DEPTHS:
+        raise TaxonomyError(f"{where}: depth {depth!r} is not one of {', '.join(DEPTHS)}.")
+    for part in (text, *followups):
+        _check_slots(part, allowed, where)
+    strengths = tuple(record.get("strengths", ()))
+    if anchor == "ask" and not strengths:
+        raise TaxonomyError(f"{where}: an ask record needs strengths (use [\"any\"] for everyone).")
+    return Template(template_id, anchor, area, kind, difficulty, text, claim_kind, flag, depth, strengths, followups)
+
+
+def _load_why(data: dict[str, Any], where: str, why: dict[tuple[str, str], str]) -> None:
+    for perspective, texts in data.get("why", {}).items():
+        if perspective not in PERSPECTIVES:
+            raise TaxonomyError(f"{where}: why.{perspective} is not a perspective ({', '.join(PERSPECTIVES)}).")
+        for anchor, text in texts.items():
+            if anchor not in WHY_ANCHORS or not isinstance(text, str):
+                raise TaxonomyError(f"{where}: why.{perspective}.{anchor} is not a known anchor with a text.")
+            for name in slots_of(text):
+                if name not in WHY_FIELDS:
+                    raise TaxonomyError(f"{where}: why.{perspective}.{anchor} uses unknown field {{{name}}}.")
+            why[(perspective, anchor)] = text.strip()
+
+
+def _read_folder(folder: Path) -> tuple[list[Topic], list[Template], dict[str, tuple[str, ...]],
+                                        dict[tuple[str, str], str]]:
+    files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    if not files:
+        raise TaxonomyError(f"Taxonomy folder {folder} holds no question files.")
+    topics: list[Topic] = []
+    templates: list[Template] = []
+    alternatives: dict[str, tuple[str, ...]] = {}
+    why: dict[tuple[str, str], str] = {}
+    for path in files:
+        data = read_toml(path)
+        where = f"questions/{path.name}"
+        _load_why(data, where, why)
+        topics.extend(_load_topic(r, where) for r in data.get("topic", []))
+        for anchor in ("template", "company", "ask"):
+            templates.extend(_load_template(r, anchor, where) for r in data.get(anchor, []))
+        for skill_id, alts in data.get("alternatives", {}).items():
+            if skill_id in alternatives:
+                raise TaxonomyError(f"{where}: alternatives for {skill_id!r} are declared twice.")
+            if not isinstance(alts, list) or not alts:
+                raise TaxonomyError(f"{where}: alternatives for {skill_id!r} must be a non-empty list.")
+            alternatives[skill_id] = tuple(alts)
+    missing = [f"{p}.{a}" for p in PERSPECTIVES for a in WHY_ANCHORS if (p, a) not in why]
+    if missing:
+        raise TaxonomyError(f"questions/: why texts missing for {', '.join(missing)}.")
+    return topics, templates, alternatives, why
+
+
+def _check_ids(topics: list[Topic], templates: list[Template]) -> None:
+    seen: set[str] = set()
+    for item_id in [t.id for t in topics] + [t.id for t in templates]:
+        if item_id in seen:
+            raise TaxonomyError(f"questions/: id {item_id!r} is declared twice.")
+        seen.add(item_id)
+
+
+def _check_skills(topics: list[Topic], templates: list[Template], alternatives: dict[str, tuple[str, ...]],
+                  known: set[str]) -> None:
+    """Every skill id referenced exists. ``known`` empty means the taxonomy carries no skills yet."""
+    if not known:
+        return
+    for topic in topics:
+        for skill_id in topic.skills:
+            if skill_id not in known:
+                raise TaxonomyError(f"questions/ topic {topic.id!r}: unknown skill {skill_id!r}.")
+    for skill_id, alts in alternatives.items():
+        for ref in (skill_id, *alts):
+            if ref not in known:
+                raise TaxonomyError(f"questions/ alternatives {skill_id!r}: unknown skill {ref!r}.")
+    for template in templates:
+        for ref in template.strengths:
+            if ref not in known and ref != "any" and ref not in CLAIM_KINDS and not ref.startswith("category:"):
+                raise TaxonomyError(f"questions/ ask {template.id!r}: unknown strength {ref!r}.")
+
+
+def _check_near_duplicates(topics: list[Topic], templates: list[Template], threshold: float) -> None:
+    """WHY: two templates that read the same would be asked twice under different ids."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    items = [(q.id, q.text) for t in topics for q in t.questions] + [(t.id, t.text) for t in templates]
+    if len(items) < 2:
+        return
+    matrix = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit_transform([text for _, text in items])
+    similarity = cosine_similarity(matrix, dense_output=False).tocoo()
+    for i, j, value in zip(similarity.row, similarity.col, similarity.data):
+        if i < j and value >= threshold:
+            raise TaxonomyError(f"questions/: {items[i][0]!r} and {items[j][0]!r} are near-duplicates "
+                                f"(cosine {value:.2f}): {items[i][1]!r} / {items[j][1]!r}.")
+
+
+def _known_skills(root: Path, explicit_root: bool) -> set[str]:
+    taxonomy = load_taxonomy(str(root) if explicit_root else None)
+    return {s.id for s in taxonomy.skills}
+
+
+@lru_cache(maxsize=4)
+def load_bank(root: str | None = None, skills_root: str | None = None) -> Bank:
+    """Load and validate ``<root>/questions/*.toml`` (root defaults to the shipped taxonomy).
+
+    Skill ids are checked against the taxonomy at ``skills_root`` (default: ``root``).
+    """
+    base = Path(root) if root else taxonomy_root()
+    topics, templates, alternatives, why = _read_folder(base / "questions")
+    _check_ids(topics, templates)
+    known = _known_skills(Path(skills_root) if skills_root else base, bool(skills_root or root))
+    _check_skills(topics, templates, alternatives, known)
+    _check_near_duplicates(topics, templates, NEAR_DUPLICATE)
+    return Bank(tuple(topics), tuple(templates), tuple(sorted(alternatives.items())), tuple(sorted(why.items())))

@@ -1,0 +1,54 @@
+"""The exports people take away, one module per format, each a pure function Report -> bytes.
+
+``FORMATS`` is the one list the page's download buttons and the CLI's ``export --format`` share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from analyzer.export.anki import to_apkg
+from analyzer.export.csv_export import to_csv
+from analyzer.export.json_export import to_json_bytes
+from analyzer.export.jsonresume import to_jsonresume
+from analyzer.export.markdown import to_markdown
+from analyzer.export.pdf import to_pdf
+from analyzer.models import Report
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    key: str  # what --format takes
+    label: str  # what a download button says
+    extension: str  # with the dot
+    mime: str
+    render: Callable[[Report], bytes]
+
+    def filename(self, source_name: str) -> str:
+        """'priya.pdf' -> 'priya-questions.md' (the full report and JSON Resume get their own suffix)."""
+        stem = Path(source_name or "resume").stem or "resume"
+        suffix = {"json": "-report", "jsonresume": "-resume"}.get(self.key, "-questions")
+        return f"{stem}{suffix}{self.extension}"
+
+
+FORMATS: dict[str, Format] = {
+    f.key: f
+    for f in (
+        Format("md", "Questions (Markdown)", ".md", "text/markdown", to_markdown),
+        Format("pdf", "Questions (printable PDF)", ".pdf", "application/pdf", to_pdf),
+        Format("csv", "Questions (CSV)", ".csv", "text/csv", to_csv),
+        Format("json", "Full report (JSON)", ".json", "application/json", to_json_bytes),
+        Format("anki", "Anki deck (.apkg)", ".apkg", "application/apkg", to_apkg),
+        Format("jsonresume", "JSON Resume", ".json", "application/json", to_jsonresume),
+    )
+}
+
+
+def export(report: Report, key: str) -> bytes:
+    """Render ``report`` in the format named ``key`` (a key of FORMATS)."""
+    return FORMATS[key].render(report)
+
+
+__all__ = ["FORMATS", "Format", "export", "to_apkg", "to_csv", "to_json_bytes", "to_jsonresume", "to_markdown", "to_pdf"]

@@ -1,0 +1,42 @@
+"""CSV export: one row per question, safe to open in a spreadsheet.
+
+Named csv_export so ``import csv`` inside the package still means the standard library.
+Spreadsheets run a cell that starts with = + - @ (or a tab / carriage return before them) as a
+formula, and resume text is untrusted: such cells get a leading apostrophe (OWASP's advice for CSV
+injection), which spreadsheets show as plain text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from analyzer.models import Report
+from analyzer.view import area_label, area_names
+
+COLUMNS = (
+    "id", "area", "area_name", "kind", "difficulty", "topic", "question", "why",
+    "resume_line", "page", "anchor", "claim_id", "flag_code", "followups",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(report: Report) -> bytes:
+    names = area_names(report)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for q in report.questions:
+        row = (
+            q.id, q.area, area_label(q.area, names), q.kind, q.difficulty, q.topic, q.text, q.why,
+            q.quote, q.page if q.page is not None else "", q.anchor, q.claim_id or "", q.flag_code or "",
+            " | ".join(q.followups),
+        )
+        writer.writerow([neutralise(cell) for cell in row])
+    # A BOM so spreadsheet programs read accented names as UTF-8, not as their local code page.
+    return buffer.getvalue().encode("utf-8-sig", "replace")

@@ -1,0 +1,47 @@
+"""Markdown export: the question list grouped by interview area, with why-asked and the resume line.
+
+Resume text is untrusted and Markdown renders inline HTML and links, so every piece of resume- or
+question-derived text is escaped: a quote reading ``<img src=x>`` or ``[x](javascript:...)`` stays
+literal text in any viewer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analyzer.export._common import grouped, perspective_of, question_meta, resume_line, subtitle, title, why_label
+from analyzer.models import Report
+
+# Characters with a meaning in CommonMark/GFM inline syntax, plus < > & for raw HTML and entities.
+# Resume text never starts a line here (it always follows a label), so block markers (# - + 1.)
+# need no escaping; inline markers do.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]!|~<>&])")
+
+
+def escape(text: str) -> str:
+    """Escape Markdown so text shows as typed; newlines become spaces (one item per line)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def to_markdown(report: Report, *, perspective: str | None = None) -> bytes:
+    perspective = perspective_of(report, perspective)
+    lines = [f"# {escape(title(report))}", "", f"_{escape(subtitle(report))}_", ""]
+    if not report.questions:
+        lines += ["No questions were generated for this resume.", ""]
+    number = 0
+    for heading, questions in grouped(report):
+        lines += [f"## {escape(heading)}", ""]
+        for question in questions:
+            number += 1
+            lines.append(f"{number}\\. **{escape(question.text)}**")
+            lines.append("")
+            lines.append(f"   - _{escape(question_meta(question))}_")
+            if question.why:
+                lines.append(f"   - {escape(why_label(perspective))}: {escape(question.why)}")
+            if question.quote:
+                lines.append(f"   - Resume line: {escape(resume_line(question))}")
+            for followup in question.followups:
+                lines.append(f"   - Follow-up: {escape(followup)}")
+            lines.append("")
+    # "replace": a lone surrogate (from an undecodable file name) must not break the export.
+    return "\n".join(lines).encode("utf-8", "replace")

@@ -1,0 +1,63 @@
+"""The resume's pages as images, with skills and flagged claims boxed where they stand.
+
+Uses pdfplumber's ``page.to_image`` (pypdfium2 underneath). This module and analyzer/extract.py are
+the only pdfplumber imports. It renders bytes that analyze() has already read successfully, and
+``render_pages_bounded`` renders under the same time and memory bounds as the reader
+(analyzer/guard.py), since a renderer can be attacked as well as a parser. Images stay in memory.
+
+Known limits: a mark is drawn only where the evidence carries a bbox; pages beyond ``max_pages``
+are not rendered.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import pdfplumber
+
+from analyzer.guard import run_bounded
+from analyzer.models import Limits, Report
+from analyzer.view import Mark, marks
+
+# Colours as RGBA: skills in translucent green, flags in translucent red, so both read at a glance
+# and the printed text under them stays legible.
+_FILL = {"skill": (46, 160, 67, 50), "flag": (220, 38, 38, 60)}
+_STROKE = {"skill": (46, 160, 67, 255), "flag": (220, 38, 38, 255)}
+
+
+@dataclass(frozen=True)
+class PageImage:
+    page: int
+    image: object  # PIL.Image.Image
+    marks: tuple[Mark, ...]
+
+
+def render_pages(data: bytes, report: Report, *, resolution: int = 100, max_pages: int = 10) -> list[PageImage]:
+    """Render each page of ``data`` with the report's marks drawn on it; flags are drawn last (on top)."""
+    all_marks = marks(report)
+    images: list[PageImage] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages[:max_pages], start=1):
+            page_marks = sorted((m for m in all_marks if m.page == number), key=lambda m: m.kind == "flag")
+            canvas = page.to_image(resolution=resolution)
+            for mark in page_marks:
+                canvas.draw_rect(_pad(mark.bbox), fill=_FILL[mark.kind], stroke=_STROKE[mark.kind], stroke_width=2)
+            images.append(PageImage(page=number, image=canvas.annotated.convert("RGB"), marks=tuple(page_marks)))
+    return images
+
+
+def render_pages_bounded(data: bytes, report: Report, *, limits: Limits = Limits(), resolution: int = 100) -> list[PageImage]:
+    """render_pages under the reader's bounds; raises TooSlow / TooComplex / CorruptPDF instead of hanging."""
+    pages = min(report.resume.document.pages or 1, limits.max_pages)
+    return run_bounded(_render, data, report, resolution, limits.max_pages, limits=limits, pages=pages)
+
+
+def _render(data: bytes, report: Report, resolution: int, max_pages: int) -> list[PageImage]:
+    return render_pages(data, report, resolution=resolution, max_pages=max_pages)
+
+
+def _pad(bbox: tuple[float, float, float, float], by: float = 1.5) -> tuple[float, float, float, float]:
+    # A box drawn exactly on the glyphs hides their edges; a little air keeps the words readable.
+    x0, top, x1, bottom = bbox
+    return (x0 - by, top - by, x1 + by, bottom + by)

@@ -1,0 +1,328 @@
+"""Step 4: skills with the evidence that backs them.
+
+``match_skills(resume, taxonomy, nlp)`` runs the spaCy pipeline of :mod:`analyzer.nlp` once per
+resume, over blocks of lines (an entry's heading, an entry's bullets, or a run of section lines
+outside entries, each joined so names broken over two lines are found), and turns every mention
+into :class:`~analyzer.models.Evidence`. Per skill it then works out:
+
+- ``listed_only``: every mention sits in a list section (skills, courses, languages).
+- ``used_in``: the entries (jobs, projects, degrees) that mention it; ``first_used``/``last_used``
+  from those entries' dates ("present" counts as ``resume.as_of``); ``months_used``: the union of
+  the entries' month ranges, so overlapping jobs are not counted twice.
+- ``strength`` 0..1: 0.15 for being named, up to 0.35 for use in entries (two or more entries:
+  full), up to 0.25 for recency (last use within a year: full, nothing after five years) and up to
+  0.25 for concreteness (lines that carry a number, an outcome verb or a named dataset).
+
+**Parent credit.** Every skill lists its whole parent chain in ``Skill.parents`` (xgboost ->
+gradient_boosting -> boosting -> ensemble_methods -> ...). A parent that the resume names itself is
+credited with its named descendants' use: its ``used_in``, dates, ``months_used``, ``strength``
+and ``listed_only`` count the children's entries too ("gradient boosting" listed in the skills and
+XGBoost used in a job is *not* listed-only). Its ``evidence`` keeps only its own mentions. Parents
+that are never named are not added as skills (a reader did not see them; consumers can walk
+``parents``).
+
+**Inferred skills.** Methods a bullet describes without naming them ("predicted churn" ->
+classification) are found by TF-IDF cosine similarity between bullet lines and the short
+descriptions of ``taxonomy/inferred.toml``; reported with ``inferred=True`` and the best ``score``,
+only when the skill is not named anywhere.
+
+Order: named skills by strength (strongest first), then category and name; inferred skills after
+them by score. Limits: a skill named only in the contact block (headline) is ignored; dates are
+those of the entry, not of the sentence ("in 2019 I used R" inside a 2015-2024 job counts 2015-2024).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+
+from analyzer.dates import from_month_index, month_index
+from analyzer.models import BBox, Entry, Evidence, Line, Resume, Skill
+from analyzer.nlp import is_list_like, prepare_text, skill_docs
+from analyzer.taxonomy import Taxonomy
+
+RECENT_MONTHS = 12  # used within the last year: fully recent
+STALE_MONTHS = 60  # five years without use: no recency credit at all
+# WHY: a line with a figure, an outcome or a named data set shows the skill was used for something.
+_CONCRETE_RE = re.compile(
+    r"\d|\b(reduc|increas|improv|cut|rais|sav|grew|grow|lift|boost|lower|doubl|halv|won|reach|beat)\w*\b"
+    r"|\b(dataset|data set|records|images|rows|events|transactions|responses|users|customers)\b",
+    re.IGNORECASE,
+)
+ENTRY_SECTIONS = ("experience", "projects", "education", "volunteering")
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """Lines read together: their prepared text and where each line sits in it."""
+
+    kind: str
+    entry: Entry | None
+    lines: tuple[Line, ...]
+    text: str
+    offsets: tuple[tuple[int, int], ...]
+    list_like: bool
+
+    def lines_at(self, start: int, end: int) -> tuple[Line, ...]:
+        hit = tuple(line for line, (a, b) in zip(self.lines, self.offsets) if a < end and start < b)
+        return hit or self.lines[:1]
+
+
+def _make_block(kind: str, entry: Entry | None, lines: list[Line], nlp: Language, list_sections: tuple[str, ...]) -> _Block:
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    position = 0
+    for line in lines:
+        prepared = prepare_text(nlp, line.text)
+        joiner = ""
+        if parts:
+            # WHY: "time-" at a line end followed by "series" is one hyphenated word broken by the layout.
+            glue = parts[-1].endswith("-") and prepared[:1].islower()
+            joiner = "" if glue else " "
+        parts.append(joiner + prepared)
+        position += len(joiner)
+        offsets.append((position, position + len(prepared)))
+        position += len(prepared)
+    listy = kind in list_sections or sum(is_list_like(p) for p in parts) * 2 > len(parts)
+    return _Block(kind, entry, tuple(lines), "".join(parts), tuple(offsets), listy)
+
+
+def _line_key(line: Line) -> tuple:
+    return (line.page, round(line.top, 1), round(line.x0, 1), line.text)
+
+
+def _blocks(resume: Resume, taxonomy: Taxonomy, nlp: Language) -> list[_Block]:
+    owner: dict[tuple, tuple[Entry, str]] = {}
+    for entry in resume.entries:
+        for line in entry.heading:
+            owner[_line_key(line)] = (entry, "heading")
+        for line in entry.lines:
+            owner[_line_key(line)] = (entry, "body")
+    lists = taxonomy.context.list_sections
+    blocks: list[_Block] = []
+    for section in resume.sections:
+        if section.kind in taxonomy.context.skip_sections:
+            continue
+        run: list[Line] = []
+        run_owner: tuple | None = None
+        for line in section.lines:
+            this = owner.get(_line_key(line))
+            key = (id(this[0]), this[1]) if this else None
+            if run and key != run_owner:
+                blocks.append(_make_block(section.kind, owner_entry, run, nlp, lists))
+                run = []
+            run.append(line)
+            run_owner, owner_entry = key, (this[0] if this else None)
+        if run:
+            blocks.append(_make_block(section.kind, owner_entry, run, nlp, lists))
+    return blocks
+
+
+def _union_bbox(lines: Iterable[Line]) -> BBox:
+    lines = list(lines)
+    return (min(l.x0 for l in lines), min(l.top for l in lines), max(l.x1 for l in lines), max(l.bottom for l in lines))
+
+
+def find_mentions(resume: Resume, taxonomy: Taxonomy, nlp: Language,
+                  blocks: list[_Block] | None = None) -> dict[str, list[Evidence]]:
+    """Every named mention, by skill id, in reading order; one Evidence per skill and line."""
+    if blocks is None:
+        blocks = _blocks(resume, taxonomy, nlp)
+    mentions: dict[str, list[Evidence]] = {}
+    seen: set[tuple] = set()
+    for block, doc in zip(blocks, skill_docs(nlp, ((b.text, b.kind, b.list_like) for b in blocks))):
+        for ent in doc.ents:
+            lines = block.lines_at(ent.start_char, ent.end_char)
+            quote = " ".join(line.text for line in lines)
+            key = (ent.label_, lines[0].page, quote)
+            if key in seen:
+                continue
+            seen.add(key)
+            entry = block.entry
+            mentions.setdefault(ent.label_, []).append(Evidence(
+                section=block.kind, entry=entry.label if entry else "", quote=quote, page=lines[0].page,
+                bbox=_union_bbox(lines), start=entry.start if entry else None, end=entry.end if entry else None))
+    return mentions
+
+
+# --- per-skill figures ------------------------------------------------------------------------------
+
+
+def _entry_span(evidence: Evidence, as_of: str) -> tuple[int, int] | None:
+    start = month_index(evidence.start, as_of)
+    end = month_index(evidence.end, as_of, end=True) if evidence.end else start
+    if start is None or end is None:
+        return None
+    return (min(start, end), max(start, end))
+
+
+def months_in(spans: Iterable[tuple[int, int]]) -> int:
+    """Months covered by the union of inclusive month ranges (overlaps counted once)."""
+    total, current = 0, None
+    for start, end in sorted(spans):
+        if current is None or start > current[1] + 1:
+            if current:
+                total += current[1] - current[0] + 1
+            current = [start, end]
+        else:
+            current[1] = max(current[1], end)
+    if current:
+        total += current[1] - current[0] + 1
+    return total
+
+
+def is_concrete(quote: str) -> bool:
+    return bool(_CONCRETE_RE.search(quote))
+
+
+@dataclass(frozen=True, slots=True)
+class _Figures:
+    listed_only: bool
+    used_in: tuple[str, ...]
+    first_used: str | None
+    last_used: str | None
+    months_used: int
+    strength: float
+
+
+def _figures(evidence: list[Evidence], as_of: str, list_sections: tuple[str, ...]) -> _Figures:
+    used = [e for e in evidence if e.entry]
+    used_in = tuple(dict.fromkeys(e.entry for e in used))
+    spans = {(e.entry, span) for e in used if (span := _entry_span(e, as_of))}
+    first = min((s[0] for _, s in spans), default=None)
+    last = max((s[1] for _, s in spans), default=None)
+    now = month_index(as_of, as_of)
+    recency = 0.0
+    if last is not None and now is not None:
+        age = max(0, now - last)
+        recency = 1.0 if age <= RECENT_MONTHS else max(0.0, 1 - (age - RECENT_MONTHS) / (STALE_MONTHS - RECENT_MONTHS))
+    concrete = sum(is_concrete(e.quote) for e in evidence if e.section not in list_sections)
+    strength = 0.15 + 0.35 * min(1.0, len(used_in) / 2) + 0.25 * recency + 0.25 * min(1.0, concrete / 2)
+    return _Figures(
+        listed_only=bool(evidence) and all(e.section in list_sections for e in evidence),
+        used_in=used_in,
+        first_used=from_month_index(first) if first is not None else None,
+        last_used=from_month_index(min(last, now)) if last is not None and now is not None else None,
+        months_used=months_in(s for _, s in spans),
+        strength=round(min(1.0, strength), 3),
+    )
+
+
+def match_skills(resume: Resume, taxonomy: Taxonomy, nlp: Language) -> tuple[Skill, ...]:
+    """Named skills with evidence and figures, then inferred ones (see the module docstring)."""
+    blocks = _blocks(resume, taxonomy, nlp)
+    mentions = find_mentions(resume, taxonomy, nlp, blocks)
+    lists = taxonomy.context.list_sections
+    credited: dict[str, list[Evidence]] = {sid: list(ev) for sid, ev in mentions.items()}
+    for sid, evidence in mentions.items():
+        for parent in taxonomy.ancestors(sid):
+            if parent in mentions:
+                credited[parent].extend(evidence)
+    named: list[Skill] = []
+    for sid, evidence in mentions.items():
+        definition = taxonomy.skill(sid)
+        figures = _figures(credited[sid], resume.as_of, lists)
+        named.append(Skill(
+            id=sid, name=definition.name, category=definition.category, parents=taxonomy.ancestors(sid),
+            listed_only=figures.listed_only, used_in=figures.used_in, first_used=figures.first_used,
+            last_used=figures.last_used, months_used=figures.months_used, strength=figures.strength,
+            evidence=tuple(evidence)))
+    named.sort(key=lambda s: (-s.strength, s.category, s.name.lower()))
+    inferred = infer_skills(resume, taxonomy, set(mentions), blocks)
+    return tuple(named) + inferred
+
+
+# --- inferred skills ------------------------------------------------------------------------------------
+
+_SUFFIX_RE = re.compile(r"(ing|ed|es|s|ly)$")
+
+
+def _stem(word: str) -> str:
+    # WHY: "predicted"/"predict", "forecasts"/"forecast": a crude suffix cut is enough for short phrases.
+    return _SUFFIX_RE.sub("", word) if len(word) > 4 else word
+
+
+def _analyse(text: str) -> list[str]:
+    words = [_stem(w) for w in re.findall(r"[a-z][a-z/]+", text.lower()) if w not in _STOP]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+_STOP = frozenset(
+    "a an and the of to for in on with by from at as is are was were be been it its our their his her "
+    "this that these those into over per each every all we i my me they them which who than then "
+    "team teams new using used use".split()
+)
+
+
+@lru_cache(maxsize=4)
+def _inference_model(taxonomy: Taxonomy):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    labels = [t.skill for t in taxonomy.inferred for _ in t.descriptions]
+    texts = [d for t in taxonomy.inferred for d in t.descriptions]
+    vectorizer = TfidfVectorizer(analyzer=_analyse, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(texts)
+    return vectorizer, matrix, labels
+
+
+_SENTENCE_RE = re.compile(r"[^.;!?]+(?:[.;!?](?!\S)|$)")
+MIN_SHARED_TERMS = 2  # WHY: one shared word ("scoring", "production") is chance, two is a description
+
+
+def _sentences(block: _Block) -> Iterable[tuple[str, tuple[Line, ...]]]:
+    for match in _SENTENCE_RE.finditer(block.text):
+        text = match.group(0).strip()
+        if len(text.split()) >= 3:
+            yield text, block.lines_at(match.start(), match.end())
+
+
+def infer_skills(resume: Resume, taxonomy: Taxonomy, named: set[str], blocks: list[_Block] | None = None,
+                 nlp: Language | None = None) -> tuple[Skill, ...]:
+    """Skills a sentence describes without naming, scored by TF-IDF similarity to inferred.toml."""
+    if not taxonomy.inferred:
+        return ()
+    if blocks is None:
+        if nlp is None:
+            raise ValueError("infer_skills needs the blocks or the nlp pipeline")
+        blocks = _blocks(resume, taxonomy, nlp)
+    vectorizer, matrix, labels = _inference_model(taxonomy)
+    units = [(text, lines, block) for block in blocks
+             if block.kind not in taxonomy.context.list_sections and not block.list_like
+             for text, lines in _sentences(block)]
+    if not units:
+        return ()
+    vectors = vectorizer.transform([text for text, _, _ in units])
+    scores = (vectors @ matrix.T).toarray()
+    shared = ((vectors > 0).astype(int) @ (matrix > 0).astype(int).T).toarray()
+    best: dict[str, tuple[float, list[int]]] = {}
+    for row, line_scores in enumerate(scores):
+        for column, score in enumerate(line_scores):
+            skill = labels[column]
+            if score < taxonomy.inferred_threshold or shared[row, column] < MIN_SHARED_TERMS or skill in named:
+                continue
+            top, rows = best.get(skill, (0.0, []))
+            if row not in rows:
+                rows.append(row)
+            best[skill] = (max(top, float(score)), rows)
+    inferred: list[Skill] = []
+    for skill_id, (score, rows) in best.items():
+        definition = taxonomy.skill(skill_id)
+        evidence = []
+        for text, lines, block in (units[r] for r in rows):
+            entry = block.entry
+            evidence.append(Evidence(
+                section=block.kind, entry=entry.label if entry else "", quote=" ".join(l.text for l in lines),
+                page=lines[0].page, bbox=_union_bbox(lines), start=entry.start if entry else None,
+                end=entry.end if entry else None))
+        figures = _figures(evidence, resume.as_of, taxonomy.context.list_sections)
+        inferred.append(Skill(
+            id=skill_id, name=definition.name, category=definition.category, parents=taxonomy.ancestors(skill_id),
+            inferred=True, score=round(score, 3), used_in=figures.used_in, first_used=figures.first_used,
+            last_used=figures.last_used, months_used=figures.months_used, strength=figures.strength,
+            evidence=tuple(evidence)))
+    inferred.sort(key=lambda s: (-(s.score or 0), s.name.lower()))
+    return tuple(inferred)

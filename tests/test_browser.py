@@ -1,0 +1,236 @@
+"""End to end in a real browser: `streamlit run` on a free port, headless Chromium driven through
+the DevTools protocol (a small websocket client, `websockets` comes with Streamlit), a real mouse
+click on "Analyse sample", then the Questions tab, then a screenshot under tmp_path.
+
+Chromium is Debian's package: the test installs it with apt-get when it is missing and we are
+root (as in CI); otherwise it is skipped with the reason. Run only this with `pytest -m browser`.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.browser
+
+
+def _chromium() -> str:
+    """The Chromium binary, installing Debian's package if needed; skip when that is impossible."""
+    names = ("chromium", "chromium-browser", "google-chrome")
+    found = next((shutil.which(n) for n in names if shutil.which(n)), None)
+    if found:
+        return found
+    if not shutil.which("apt-get"):
+        pytest.skip("Chromium is not installed and there is no apt-get to install it")
+    if os.geteuid() != 0:
+        pytest.skip("Chromium is not installed and installing it with apt-get needs root")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    install = ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]
+    result = subprocess.run(install, capture_output=True, text=True, env=env, timeout=900)
+    if result.returncode != 0:  # stale package lists are the usual cause
+        subprocess.run(["apt-get", "update"], capture_output=True, env=env, timeout=600)
+        result = subprocess.run(install, capture_output=True, text=True, env=env, timeout=900)
+    found = next((shutil.which(n) for n in names if shutil.which(n)), None)
+    if not found:
+        pytest.skip(f"apt-get could not install chromium: {result.stderr.strip()[-300:]}")
+    return found
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_http(url: str, seconds: float) -> bytes:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+class _DevTools:
+    """The few DevTools protocol calls the test needs, over one websocket."""
+
+    def __init__(self, ws_url: str) -> None:
+        from contextlib import ExitStack
+
+        from websockets.sync.client import connect
+
+        self._stack = ExitStack()
+        self.ws = self._stack.enter_context(connect(ws_url, max_size=None, open_timeout=20))
+        self.next_id = 0
+
+    def send(self, method: str, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:  # skip events until our answer arrives
+            message = json.loads(self.ws.recv(timeout=60))
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def js(self, expression: str):
+        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        return result.get("result", {}).get("value")
+
+    def wait_for(self, expression: str, seconds: float = 60):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            value = self.js(expression)
+            if value:
+                return value
+            time.sleep(0.3)
+        raise AssertionError(f"timed out waiting for: {expression}")
+
+    def click(self, finder: str) -> None:
+        """A real mouse click (press and release) at the centre of the element ``finder`` returns."""
+        box = self.wait_for(
+            f"(() => {{ const el = {finder}; if (!el) return null; el.scrollIntoView({{block: 'center'}});"
+            " const r = el.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()"
+        )
+        for kind in ("mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent", type=kind, x=box["x"], y=box["y"], button="left", clickCount=1)
+
+    def click_until(self, finder: str, condition: str, *, attempts: int = 3, seconds: float = 40) -> None:
+        """Click, and click again if ``condition`` does not become true (a click that lands while the
+        page is still laying itself out can miss)."""
+        for attempt in range(attempts):
+            self.wait_for(_IDLE, 60)
+            self.click(finder)
+            try:
+                self.wait_for(condition, seconds)
+                return
+            except AssertionError:
+                if attempt == attempts - 1:
+                    raise
+
+    def close(self) -> None:
+        self._stack.close()
+
+
+# The page is idle: no lazily loaded widget waiting for its code, and the script is not running.
+_IDLE = ("!document.querySelector('[data-testid=stSkeleton], [data-testid=stSkeletonElement],"
+         " [data-testid=stStatusWidgetRunningIcon], [data-testid=stAppSkeleton]')")
+
+
+def _by_text(selector: str, text: str) -> str:
+    return f"[...document.querySelectorAll({json.dumps(selector)})].find(e => e.innerText.trim().startsWith({json.dumps(text)}))"
+
+
+@pytest.fixture
+def server(tmp_path):
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    log = open(tmp_path / "streamlit.log", "wb")
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/_stcore/health", 60)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture
+def browser(tmp_path):
+    binary = _chromium()
+    port = _free_port()
+    command = [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+               "--no-first-run", f"--remote-debugging-port={port}", "--remote-debugging-address=127.0.0.1",
+               f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1400,2200", "about:blank"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        targets = json.loads(_wait_http(f"http://127.0.0.1:{port}/json/list", 30))
+        page = next(t for t in targets if t.get("type") == "page")
+        tools = _DevTools(page["webSocketDebuggerUrl"])
+        try:
+            yield tools
+        finally:
+            tools.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _expected_questions() -> list[str]:
+    """What the page should list for the default sample with the page's default settings."""
+    from analyzer.models import Options
+    from analyzer.pipeline import analyze
+
+    sample = sorted((ROOT / "samples").glob("*.pdf"))[0]
+    as_of = datetime.date.today().strftime("%Y-%m")
+    options = Options(as_of=as_of, stale_years=3.0, question_count=40, perspective="candidate")
+    return [q.text for q in analyze(sample, as_of, name=sample.name, options=options).questions]
+
+
+def test_sample_resume_end_to_end(server, browser, tmp_path):
+    from analyzer.export import FORMATS
+
+    expected = _expected_questions()
+    browser.send("Page.enable")
+    browser.send("Emulation.setDeviceMetricsOverride", width=1400, height=2200, deviceScaleFactor=1, mobile=False)
+    browser.send("Page.navigate", url=server)
+    browser.wait_for("document.body && document.body.innerText.includes('never leaves this machine')", 60)
+
+    browser.click_until(_by_text("button", "Analyse sample"), "document.querySelectorAll('[role=tab]').length >= 5")
+    browser.click_until(_by_text("[role=tab]", "Questions"),
+                        "document.querySelector('[role=tab][aria-selected=true]').innerText.includes('Questions')")
+
+    if expected:
+        needle = " ".join(expected[0].split())
+        browser.wait_for(f"document.body.innerText.replace(/\\s+/g, ' ').includes({json.dumps(needle)})", 60)
+    else:
+        browser.wait_for("document.body.innerText.includes('No questions were generated.')", 60)
+    # the last download button is drawn last: once it is there, the page is complete for the screenshot
+    browser.wait_for(f"document.body.innerText.includes({json.dumps(list(FORMATS.values())[-1].label)})", 60)
+    # ...and lazily loaded widgets have replaced their placeholders, and the script is not running
+    browser.wait_for(_IDLE, 60)
+    text = browser.js("document.body.innerText")
+    assert "Traceback" not in text
+
+    shot = browser.send("Page.captureScreenshot", format="png", captureBeyondViewport=True)
+    path = tmp_path / "questions.png"
+    path.write_bytes(base64.b64decode(shot["data"]))
+    assert path.stat().st_size > 10_000 and path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_uploaded_resume_end_to_end(server, browser, tmp_path):
+    """The real file input: Chromium is handed a PDF from tmp_path, as a user picking a file would."""
+    from factory import simple_resume
+
+    resume = tmp_path / "upload_resume.pdf"
+    resume.write_bytes(simple_resume("# Experience", "* Data Scientist, Acme  2021-01 to present",
+                                     "- Built a churn model in Python", name="Ana Núñez"))
+    browser.send("Page.enable")
+    browser.send("DOM.enable")
+    browser.send("Page.navigate", url=server)
+    browser.wait_for("!!document.querySelector('input[type=file]')", 60)
+    document = browser.send("DOM.getDocument")
+    node = browser.send("DOM.querySelector", nodeId=document["root"]["nodeId"], selector="input[type=file]")
+    browser.send("DOM.setFileInputFiles", files=[str(resume)], nodeId=node["nodeId"])
+    browser.wait_for("document.body.innerText.includes('Analysed upload_resume.pdf')", 120)
+    browser.click_until(_by_text("[role=tab]", "Overview"), "document.body.innerText.includes('Ana Núñez')")
+    shot = browser.send("Page.captureScreenshot", format="png")
+    (tmp_path / "upload.png").write_bytes(base64.b64decode(shot["data"]))
+    assert "Traceback" not in browser.js("document.body.innerText")

@@ -1,0 +1,175 @@
+"""Claims (analyzer/claims.py): skills, projects, results with a number, links, publications."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from _helpers_claims import build_resume, find_skills, job, link, section
+from analyzer.claims import (
+    extract_claims, find_result, load_claim_rules, resume_statements, skill_classes,
+)
+from analyzer.errors import TaxonomyError
+from analyzer.models import Skill
+from analyzer.taxonomy import taxonomy_root
+
+SKILLS = {
+    "python": ("Python", "programming_languages"),
+    "xgboost": ("XGBoost", "ml_libraries"),
+    "sql": ("SQL", "sql_query_languages"),
+    "pytorch": ("PyTorch", "dl_frameworks"),
+}
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_claim_rules()
+
+
+def test_rules_file_loads_and_is_validated(tmp_path):
+    assert load_claim_rules().padding_min_listed_only > 0
+    shutil.copy(taxonomy_root() / "claims.toml", tmp_path / "claims.toml")
+    text = (tmp_path / "claims.toml").read_text().replace("up_verbs = [", "up_verbz = [")
+    (tmp_path / "claims.toml").write_text(text)
+    with pytest.raises(TaxonomyError, match="up_verbs"):
+        load_claim_rules(str(tmp_path))
+
+
+def test_wrapped_bullets_are_one_statement_and_hyphen_splits_rejoin():
+    resume = build_resume(section("experience", "Experience", job(
+        "Data Scientist", "Acme", "2021-01", "present",
+        "Moved the spam features from a single-\nmachine pipeline to PySpark", "Second bullet.")))
+    texts = [s.text for s in resume_statements(resume)]
+    assert texts == ["Moved the spam features from a single-machine pipeline to PySpark", "Second bullet."]
+
+
+@pytest.mark.parametrize(("clause", "metric", "value", "unit", "baseline", "direction"), [
+    ("Improved checkout conversion from 90% to 91% by testing a shorter form", "checkout conversion", "91%", "%", "90%", "up"),
+    ("Reduced churn by 12% across the annual plans", "churn", "12%", "%", "", "down"),
+    ("Reached an AUC 0.87 on a held-out month", "AUC", "0.87", "", "", "level"),
+    ("Saved $2M a year by retiring unused vendors", "", "$2M", "$", "", "down"),
+    ("Made scoring 10x faster by exporting to ONNX", "", "10x", "x", "", "up"),
+    ("click-through rate up 8%", "click-through rate", "8%", "%", "", "up"),
+    ("moved take rate from 11.2% to 11.9%", "take rate", "11.9%", "%", "11.2%", "up"),
+    ("LightGBM cut mean absolute error by 18% against the seasonal-naive forecast", "mean absolute error", "18%", "%", "against", "down"),
+])
+def test_results_with_a_number(rules, clause, metric, value, unit, baseline, direction):
+    result = find_result(clause, clause, rules, has_skill=False)
+    assert result is not None
+    if metric:
+        assert result.metric == metric
+    assert (result.value, result.unit, result.baseline, result.direction) == (value, unit, baseline, direction)
+
+
+@pytest.mark.parametrize("clause", [
+    "Led a team of 6 engineers across three countries",
+    "Wrote services in Python 3.10 and trained ResNet-50 in 2019",
+    "Sparked a volunteering drive that signed up 1,400 residents",
+    "Managed a £180k grant budget in Excel",
+    "Own the pricing model for 40k listings",
+])
+def test_numbers_that_are_not_results(rules, clause):
+    assert find_result(clause, clause, rules, has_skill=False) is None
+
+
+def test_method_comes_from_skills_or_wording(rules):
+    bare = "Reduced churn by 12% across the annual plans"
+    assert not find_result(bare, bare, rules, has_skill=False).has_method
+    assert find_result(bare, bare, rules, has_skill=True).has_method
+    worded = "Reduced churn by 12% by redesigning the onboarding emails"
+    assert find_result(worded, worded, rules, has_skill=False).has_method
+
+
+def _resume():
+    return build_resume(
+        section("summary", "Summary", "Data scientist who likes tabular problems."),
+        section("experience", "Experience", job(
+            "Data Scientist", "Acme", "2021-01", "present",
+            "Trained an XGBoost model on 2M transactions to score fraud; raised recall from 60% to 72%.",
+            "Ran weekly reporting for the finance team.")),
+        section("education", "Education", job(
+            "MSc Statistics", "Uni", "2019", "2020", "Thesis: sparse priors for survey weights.")),
+        section("projects", "Projects", job(
+            "Bike demand forecasting", "", "2024", "2024",
+            "Forecast hourly rentals with XGBoost and Python; code at github.com/someone/bike-demand")),
+        section("publications", "Publications and talks",
+                "A. Person. Sparse priors in practice. Journal of Tests, 2022.",
+                "Sparse priors without tears, invited talk, PyData, 2023."),
+        section("certifications", "Certifications", "AWS Certified Machine Learning, 2021"),
+        section("skills", "Skills", "Python, XGBoost, SQL, PyTorch"),
+        links=(link("mailto:a@b.example", "email"), link("https://linkedin.com/in/someone", "linkedin"),
+               link("https://github.com/someone/bike-demand", "github_repo"), link("https://github.com/someone", "github_profile"),
+               link("https://someone.example/blog", "blog"), link("https://exa mple", "other", valid=False)),
+    )
+
+
+def test_claims_of_every_kind_with_stable_ids():
+    resume = _resume()
+    skills = find_skills(resume, SKILLS)
+    claims = extract_claims(resume, skills)
+    ids = [c.id for c in claims]
+    assert len(ids) == len(set(ids))
+    assert [c.id for c in claims if c.kind == "skill"] == [f"skill:{s.id}" for s in skills]
+    kinds = {c.kind for c in claims}
+    assert kinds == {"skill", "project", "result", "link", "publication", "talk", "certification"}
+    assert [c.id for c in claims if c.kind == "result"] == ["result:1"]
+    assert claims == extract_claims(resume, skills)  # same input, same output, same order
+
+
+def test_projects_from_projects_sections_job_bullets_and_theses():
+    resume = _resume()
+    claims = {c.id: c for c in extract_claims(resume, find_skills(resume, SKILLS)) if c.kind == "project"}
+    bike = claims["project:bike-demand-forecasting"]
+    assert set(bike.skill_ids) == {"python", "xgboost"}
+    assert bike.detail("dates") == "2024 to 2024"
+    assert bike.detail("links") == "github.com/someone/bike-demand"  # the repository, not the profile
+    fraud = next(c for c in claims.values() if c.text.startswith("Trained an XGBoost model"))
+    assert fraud.detail("data") == "2M transactions"
+    assert fraud.detail("outcome") == "recall 72%"
+    assert any(c.text.startswith("Thesis: sparse priors") for c in claims.values())
+    # Reporting with no skill named is not a project.
+    assert not any("weekly reporting" in c.detail("what") for c in claims.values())
+
+
+def test_links_are_code_and_writing_only():
+    resume = _resume()
+    links = [c for c in extract_claims(resume, ()) if c.kind == "link"]
+    assert [c.id for c in links] == ["link:github.com/someone/bike-demand", "link:github.com/someone",
+                                      "link:someone.example/blog", "link:exa mple"]
+    assert links[-1].detail("valid") == "false"
+
+
+def test_publications_talks_and_certifications_carry_their_year():
+    claims = [c for c in extract_claims(_resume(), ()) if c.kind in ("publication", "talk", "certification")]
+    assert [(c.kind, c.detail("year")) for c in claims] == [
+        ("publication", "2022"), ("talk", "2023"), ("certification", "2021")]
+
+
+def test_skill_classes_from_the_taxonomy_categories(taxonomy):
+    def classes(skill_id: str) -> frozenset[str]:
+        definition = taxonomy.skill(skill_id)
+        return skill_classes(Skill(definition.id, definition.name, definition.category, definition.parents), taxonomy)
+
+    assert "ml" in classes("xgboost") and "dl" not in classes("xgboost")
+    assert "dl" in classes("pytorch") and "ml" not in classes("pytorch")
+    # Filed under ML practice but a deep-learning technique: never conventional-ML evidence.
+    assert "dl" in classes("data_augmentation") and "ml" not in classes("data_augmentation")
+    assert "deploy" in classes("mlflow")
+    assert classes("sql") & {"ml", "dl"} == frozenset()
+
+
+def test_skill_classes_without_the_skills_taxonomy_use_the_fallback_rules():
+    assert skill_classes(Skill("torchy", "Torchy", "deep_learning_frameworks")) == frozenset({"dl", "tool"})
+    assert "ml" in skill_classes(Skill("boosty", "Boosty", "unknown", parents=("gradient_boosting",)))
+    assert skill_classes(Skill("knitting", "knitting", "crafts")) == frozenset()
+
+
+def test_implied_skills_name_real_taxonomy_skills(taxonomy):
+    known = {s.id for s in taxonomy.skills}
+    implied = load_claim_rules().implied_by
+    assert implied
+    for skill_id, implying in implied:
+        assert {skill_id, *implying} <= known, {skill_id, *implying} - known
+    not_fundamentals = set(load_claim_rules().not_fundamentals)
+    assert not_fundamentals <= known, not_fundamentals - known
