@@ -16,8 +16,21 @@ from analyzer.errors import (
     TooSlow,
 )
 from analyzer.models import Limits, Options, Report
-from analyzer.pipeline import analyze, load_resources
-from analyzer.report import to_dict, to_json
+
+
+def __getattr__(name: str):
+    # WHY lazy: analyze() pulls in spaCy and scikit-learn; the fork server (analyzer/guard.py)
+    # imports only the PDF reader from this package, and stays small.
+    if name in ("analyze", "load_resources"):
+        from analyzer import pipeline
+
+        return getattr(pipeline, name)
+    if name in ("to_dict", "to_json"):
+        from analyzer import report
+
+        return getattr(report, name)
+    raise AttributeError(f"module 'analyzer' has no attribute {name!r}")
+
 
 __all__ = sorted([
     "AnalyzerError",

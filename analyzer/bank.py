@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -107,27 +107,37 @@ class Template:
         return tuple(sorted({s for t in (self.text, *self.followups) for s in slots_of(t)}))
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: compared and hashed by identity (one bank per process), so look-ups and caches stay cheap.
+@dataclass(frozen=True, slots=True, eq=False)
 class Bank:
     topics: tuple[Topic, ...]
     templates: tuple[Template, ...]
     alternatives: tuple[tuple[str, tuple[str, ...]], ...] = ()
     why: tuple[tuple[tuple[str, str], str], ...] = ()  # ((perspective, anchor), text)
+    _index: dict = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        by_anchor: dict[str, list[Template]] = {}
+        for template in self.templates:
+            by_anchor.setdefault(template.anchor, []).append(template)
+        object.__setattr__(self, "_index", {
+            "why": dict(self.why),
+            "alternatives": dict(self.alternatives),
+            "topics": {t.id: t for t in self.topics},
+            "anchors": {anchor: tuple(found) for anchor, found in by_anchor.items()},
+        })
 
     def why_text(self, perspective: str, anchor: str) -> str:
-        return dict(self.why)[(perspective, anchor)]
+        return self._index["why"][(perspective, anchor)]
 
     def alternatives_of(self, skill_id: str) -> tuple[str, ...]:
-        return dict(self.alternatives).get(skill_id, ())
+        return self._index["alternatives"].get(skill_id, ())
 
     def topic(self, topic_id: str) -> Topic:
-        for topic in self.topics:
-            if topic.id == topic_id:
-                return topic
-        raise KeyError(topic_id)
+        return self._index["topics"][topic_id]
 
     def templates_for(self, anchor: str) -> tuple[Template, ...]:
-        return tuple(t for t in self.templates if t.anchor == anchor)
+        return self._index["anchors"].get(anchor, ())
 
 
 def slots_of(text: str) -> tuple[str, ...]:

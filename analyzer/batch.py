@@ -159,12 +159,15 @@ _RESOURCES = None
 
 
 def _init_worker() -> None:
-    # Loaded once per worker process; every file the worker analyses shares it.
+    # Loaded once per worker process; every file the worker analyses shares it. A forked worker
+    # inherits what is loaded but not the fork server, which serves only the process that started it.
     global _RESOURCES
-    if _RESOURCES is None:
-        from analyzer.pipeline import load_resources
+    from analyzer.guard import start_fork_server
+    from analyzer.pipeline import load_resources
 
+    if _RESOURCES is None:
         _RESOURCES = load_resources()
+    start_fork_server()
 
 
 def _analyze_one_packed(task: tuple) -> BatchRow:

@@ -12,18 +12,22 @@ raises an :class:`~analyzer.errors.AnalyzerError`:
   object), or when the parser crashes outright (a C-level stack overflow on a deeply nested file);
 - :class:`~analyzer.errors.CorruptPDF` for any other exception escaping ``fn`` in the child.
 
-How (POSIX, the normal case): ``fn`` runs in a child made with ``os.fork()``. The child inherits
-everything already loaded (pdfplumber, the taxonomy, spaCy), so nothing is imported or loaded
-again; it caps its own address space with ``RLIMIT_AS`` and its CPU time with ``RLIMIT_CPU`` (so
-it dies even if the parent does), runs ``fn`` and sends the pickled result, or the pickled
-AnalyzerError, back through a pipe. The parent waits on the pipe up to the deadline and kills the
-child with SIGKILL when it passes. This works from any thread, which matters: Streamlit runs the
-page's script in a worker thread where ``signal.alarm`` cannot be used; the CLI and batch call it
-from the main thread. Forking costs about 3-10 ms on a 2-core machine (fork of a ~110 MB process
-~3 ms, copy-on-write faults, pickling a ~30 kB Document <1 ms; ``bench/run.py`` reports it per
-file as "guard ms") against a parse of 50-150 ms. The child freezes the inherited heap
-(``gc.freeze``) so its garbage collector does not copy the parent's pages. The upload's bytes are
-passed in memory: no file is written anywhere.
+How (POSIX, the normal case): ``fn`` runs in a forked child. The child caps its own address space
+with ``RLIMIT_AS`` and its CPU time with ``RLIMIT_CPU`` (so it dies even if the parent does), runs
+``fn`` and sends the pickled result, or the pickled AnalyzerError, back through a pipe; the waiting
+side kills it with SIGKILL when the deadline passes. This works from any thread, which matters:
+Streamlit runs the page's script in a worker thread where ``signal.alarm`` cannot be used.
+
+Where the child is forked from: forking costs in proportion to the forking process's memory (about
+13 ms for one holding spaCy and scikit-learn, 2 ms for one holding only the PDF reader). So
+``start_fork_server()`` (called by ``pipeline.load_resources``) starts a small helper process that
+imports only the reader, and ``run_bounded`` hands it ``fn`` and its arguments; it forks the bounded
+child and passes its answer back. Calls it cannot take (a function that cannot be pickled by name,
+another thread's call in progress, a process other than the one that started it, a server that
+died) fork directly from the calling process, with the same bounds and answers. The child freezes
+the inherited heap (``gc.freeze``) so its garbage collector does not copy the parent's pages. The
+upload's bytes are passed through pipes: no file is written anywhere. ``bench/run.py`` reports the
+cost per file as "guard ms".
 
 Fallback (no ``os.fork``, e.g. Windows, or ``RESUME_ANALYZER_NO_FORK=1``): ``fn`` runs in-process.
 In the main thread a ``SIGALRM`` interval timer (where it exists) raises TooSlow at the deadline;
@@ -39,6 +43,7 @@ error.
 
 from __future__ import annotations
 
+import atexit
 import faulthandler
 import gc
 import os
@@ -47,6 +52,7 @@ import re
 import select
 import signal
 import struct
+import subprocess
 import sys
 import threading
 import time
@@ -75,9 +81,16 @@ _DEFAULT_MEMORY_MB = 768
 def run_bounded(fn: Callable[..., T], *args: Any, limits: Limits, pages: int = 1) -> T:
     """Run ``fn(*args)`` within the time and memory bounds of ``limits``; see the module docstring."""
     seconds = budget_seconds(limits, pages)
-    if has_fork():
-        return _run_forked(fn, args, seconds, _memory_bytes(limits))
-    return _run_in_process(fn, args, seconds)
+    if not has_fork():
+        return _run_in_process(fn, args, seconds)
+    memory = _memory_bytes(limits)
+    server = _SERVER
+    if server is not None and server.usable():
+        try:
+            return server.run(fn, args, seconds, memory)
+        except _Unavailable:
+            pass  # busy with another thread's file, not picklable, or gone: fork from here instead
+    return _run_forked(fn, args, seconds, memory)
 
 
 def budget_seconds(limits: Limits, pages: int) -> float:
@@ -127,6 +140,11 @@ def too_complex(detail: str) -> errors.TooComplex:
 # --- the forked child ---------------------------------------------------------------------------
 
 def _run_forked(fn: Callable[..., T], args: tuple, seconds: float, memory: int) -> T:
+    return _unpack(_forked_payload(fn, args, seconds, memory))
+
+
+def _forked_payload(fn: Callable, args: tuple, seconds: float, memory: int) -> bytes:
+    """Run ``fn(*args)`` in a forked child; its pickled answer, or raise TooSlow / TooComplex."""
     with _FORK_LOCK:
         read_end, write_end = os.pipe()
         try:
@@ -134,7 +152,8 @@ def _run_forked(fn: Callable[..., T], args: tuple, seconds: float, memory: int) 
         except OSError:
             os.close(read_end)
             os.close(write_end)
-            return _run_in_process(fn, args, seconds)  # no process slot left: bounded in-process
+            # No process slot left: bounded in-process.
+            return pickle.dumps(("ok", _run_in_process(fn, args, seconds)), protocol=pickle.HIGHEST_PROTOCOL)
         if pid == 0:  # pragma: no cover - the child's coverage is not collected
             os.close(read_end)
             _child(fn, args, write_end, seconds, memory)
@@ -149,6 +168,10 @@ def _run_forked(fn: Callable[..., T], args: tuple, seconds: float, memory: int) 
     if not payload:
         raise _crash_error(_reap(pid))
     _reap_later(pid)
+    return payload
+
+
+def _unpack(payload: bytes) -> Any:
     try:
         kind, value = pickle.loads(payload)
     except MemoryError:
@@ -345,6 +368,137 @@ def _crash_error(status: int) -> errors.AnalyzerError:
         "The PDF reader stopped on this file before it could answer: it is damaged or built to break "
         "readers. Export it again from the original document."
     )
+
+
+# --- the fork server (see the module docstring) -------------------------------------------------
+
+
+class _Unavailable(Exception):
+    """The fork server cannot take this call; the caller forks directly instead."""
+
+
+# The server's answer when it cannot even read the call (its function lives where it cannot import).
+_UNAVAILABLE = b"unavailable"
+
+
+class _ForkServer:
+    def __init__(self) -> None:
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from analyzer.guard import _serve; _serve()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, close_fds=True,
+        )
+        self.owner = os.getpid()
+        self.lock = threading.Lock()
+        self.broken = False
+
+    def usable(self) -> bool:
+        return not self.broken and self.owner == os.getpid() and self.process.poll() is None
+
+    def run(self, fn: Callable[..., T], args: tuple, seconds: float, memory: int) -> T:
+        try:
+            request = pickle.dumps((fn, args, seconds, memory), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - a lambda or local function: only a direct fork can run it
+            raise _Unavailable from None
+        if not self.lock.acquire(blocking=False):
+            raise _Unavailable
+        try:
+            try:
+                _write_all(self.process.stdin.fileno(), _HEADER.pack(len(request)) + request)
+            except OSError:
+                self._break()
+                raise _Unavailable from None
+            # The server enforces ``seconds`` itself; waiting longer only guards against the server.
+            payload = _read_frame(self.process.stdout.fileno(), time.monotonic() + seconds + FIXED_ALLOWANCE)
+            if payload is None:
+                self._break()
+                raise _too_slow(seconds)
+            if not payload:
+                self._break()
+                raise _Unavailable
+            if payload == _UNAVAILABLE:
+                raise _Unavailable
+            return _unpack(payload)
+        finally:
+            self.lock.release()
+
+    def _break(self) -> None:
+        self.broken = True
+        try:
+            self.process.kill()
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        try:
+            self.process.stdin.close()  # the server ends at end-of-file
+            self.process.wait(timeout=2)
+        except Exception:  # noqa: BLE001 - leaving: never fail here
+            self._break()
+
+
+_SERVER: _ForkServer | None = None
+_SERVER_LOCK = threading.Lock()
+
+
+def start_fork_server() -> None:
+    """Start the fork server for this process (once; again if the last one stopped)."""
+    global _SERVER
+    if not has_fork():
+        return
+    with _SERVER_LOCK:
+        if _SERVER is not None and _SERVER.usable():
+            return
+        try:
+            _SERVER = _ForkServer()
+        except OSError:
+            _SERVER = None
+            return
+        atexit.register(_SERVER.close)
+
+
+def _read_frame(fd: int, deadline: float) -> bytes | None:
+    """One length-prefixed frame; b"" at end-of-file; None if the deadline passed."""
+    buffer = bytearray()
+    expected: int | None = None
+    while expected is None or len(buffer) < expected:
+        remaining = None if deadline == float("inf") else deadline - time.monotonic()
+        if remaining is not None and remaining <= 0:
+            return None
+        if not select.select([fd], [], [], remaining)[0]:
+            continue
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b""
+        buffer += chunk
+        if expected is None and len(buffer) >= _HEADER.size:
+            (expected,) = _HEADER.unpack_from(buffer)
+            del buffer[: _HEADER.size]
+    return bytes(buffer)
+
+
+def _serve() -> None:  # pragma: no cover - runs in the fork server
+    """The fork server's loop: read (fn, args, seconds, memory), answer with the child's payload."""
+    import analyzer.extract  # noqa: F401 - loaded once here, so every child starts with the reader warm
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which then closes our input
+    while True:
+        request = _read_frame(0, float("inf"))
+        if not request:
+            return
+        try:
+            fn, args, seconds, memory = pickle.loads(request)
+        except Exception:  # noqa: BLE001 - e.g. a function from a module only the caller can import
+            _write_all(1, _HEADER.pack(len(_UNAVAILABLE)) + _UNAVAILABLE)
+            continue
+        try:
+            payload = _forked_payload(fn, args, seconds, memory)
+        except errors.AnalyzerError as error:
+            payload = pickle.dumps(("error", error), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as error:  # noqa: BLE001 - the parent must get an answer, always
+            payload = pickle.dumps(("error", errors.AnalyzerError(f"Internal error: {type(error).__name__}.")))
+        _write_all(1, _HEADER.pack(len(payload)) + payload)
 
 
 # --- in-process fallback ------------------------------------------------------------------------

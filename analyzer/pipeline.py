@@ -24,6 +24,7 @@ from analyzer.bank import Bank, load_bank
 from analyzer.claims import extract_claims
 from analyzer.extract import read_pdf
 from analyzer.flags import find_flags
+from analyzer.guard import start_fork_server
 from analyzer.models import Options, Report
 from analyzer.nlp import build_nlp
 from analyzer.questions import generate_questions
@@ -45,6 +46,7 @@ class Resources:
 @lru_cache(maxsize=1)
 def load_resources() -> Resources:
     """Loaded once per process: a second call (the CLI, the page, a batch worker) reuses it."""
+    start_fork_server()  # starts in the background while the rest loads
     taxonomy = load_taxonomy()
     return Resources(taxonomy=taxonomy, nlp=build_nlp(taxonomy), bank=load_bank())
 

@@ -370,12 +370,17 @@ def _fair(candidates: list[_Candidate], ctx: _Context) -> list[_Candidate]:
 
 def _score(candidates: list[_Candidate]) -> list[_Candidate]:
     """Add relevance (TF-IDF cosine of topic text with evidence) to the prior and exposure scores."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
     texts = [c.relevance_text for c in candidates] + [c.evidence_text for c in candidates]
     if not any(t.strip() for t in texts):
         return candidates
-    vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    # Many candidates share a topic or an evidence text: count each distinct text once, then weigh
+    # the full set of rows (the same matrix as TfidfVectorizer on every text, for a third of the work).
+    unique = sorted(set(texts))
+    row_of = {text: i for i, text in enumerate(unique)}
+    counts = CountVectorizer(stop_words="english").fit_transform(unique)[[row_of[t] for t in texts]]
+    vectors = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
     n = len(candidates)
     relevance = vectors[:n].multiply(vectors[n:]).sum(axis=1).A1  # rows are L2-normalised: dot = cosine
     return [replace(c, score=round(_PRIOR[c.source] + c.score + float(r), 9))
@@ -397,66 +402,72 @@ def _order_key(c: _Candidate) -> tuple[float, str, str]:
 
 
 def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
+    """Greedy pick: the best value each round, where a question's value is its score divided by
+    penalties for its area, template and claim already having questions; quotas keep room for
+    a few baseline and questions-to-ask; near-duplicates of a picked question are skipped."""
+    import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     if not candidates or count <= 0:
         return []
     ordered = sorted(candidates, key=_order_key)
+    n = len(ordered)
     vectors = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit_transform([c.question.text for c in ordered])
-    asks = [i for i, c in enumerate(ordered) if c.source == "ask"]
-    quota_ask = min(3 if count >= 30 else 2, len(asks), count)
-    quota_base = min(max(1, count // 8), sum(c.source == "baseline" for c in ordered))
+    similarity = (vectors @ vectors.T).toarray()  # rows are L2-normalised: cosine of every pair, once
+
+    def index_of(keys: list) -> np.ndarray:
+        ids: dict = {}
+        return np.array([ids.setdefault(k, len(ids)) for k in keys], dtype=np.intp)
+
+    score = np.array([c.score for c in ordered])
+    area = index_of([c.question.area for c in ordered])
+    template = index_of([c.template_id for c in ordered])
+    penalised = [bool(c.question.claim_id) and c.source != "ask" for c in ordered]
+    claim = index_of([c.question.claim_id if p else "" for c, p in zip(ordered, penalised)])
+    penalised = np.array(penalised)
+    is_ask = np.array([c.source == "ask" for c in ordered])
+    is_base = np.array([c.source == "baseline" for c in ordered])
+    asked_once = np.array([c.source in ("topic", "baseline") for c in ordered])  # each topic question once overall
+    per_area, per_template, per_claim = (np.zeros(k.max() + 1) for k in (area, template, claim))
+    asked = np.zeros(template.max() + 1, dtype=bool)
+    remaining = np.ones(n, dtype=bool)
+
+    quota_ask = min(3 if count >= 30 else 2, int(is_ask.sum()), count)
+    quota_base = min(max(1, count // 8), int(is_base.sum()))
     picked: list[int] = []
-    per_area: dict[int, int] = {}
-    per_claim: dict[str, int] = {}
-    per_template: dict[str, int] = {}
     texts: set[str] = set()
-    asked: set[str] = set()  # topic questions already picked, whichever claim triggered them
     n_ask = n_base = 0
-
-    def room(i: int) -> bool:
-        source = ordered[i].source
-        if source == "ask":
-            return n_ask < quota_ask
-        reserved = (quota_ask - n_ask) + (0 if source == "baseline" else max(0, quota_base - n_base))
-        return len(picked) + reserved < count
-
-    remaining = list(range(len(ordered)))
-    while remaining and len(picked) < count:
-        best, best_value = -1, float("-inf")
-        for i in remaining:
-            if not room(i):
-                continue
-            c = ordered[i]
-            if c.source in ("topic", "baseline") and c.template_id in asked:
-                continue
-            value = c.score / (1 + AREA_PENALTY * per_area.get(c.question.area, 0))
-            value /= 1 + TEMPLATE_PENALTY * per_template.get(c.template_id, 0)
-            if c.question.claim_id and c.source != "ask":
-                value /= 1 + CLAIM_PENALTY * per_claim.get(c.question.claim_id, 0)
-            if value > best_value + 1e-12:
-                best, best_value = i, value
-        if best < 0:
+    while remaining.any() and len(picked) < count:
+        # Room: a question to ask only within its quota; the others only while the slots
+        # reserved for the quotas not yet filled stay free.
+        reserved_ask = quota_ask - n_ask
+        room = np.where(is_ask, n_ask < quota_ask,
+                        len(picked) + reserved_ask + np.where(is_base, 0, max(0, quota_base - n_base)) < count)
+        open_ = remaining & room & ~(asked_once & asked[template])
+        if not open_.any():
             if quota_ask > n_ask or quota_base > n_base:  # a reserved slot cannot be filled: free it
                 quota_ask, quota_base = n_ask, n_base
                 continue
             break
-        remaining.remove(best)
-        if ordered[best].question.text in texts:
+        value = score / (1 + AREA_PENALTY * per_area[area]) / (1 + TEMPLATE_PENALTY * per_template[template])
+        value = np.where(penalised, value / (1 + CLAIM_PENALTY * per_claim[claim]), value)
+        best = int(np.argmax(np.where(open_, value, -np.inf)))  # ties: the earlier in _order_key order
+        remaining[best] = False
+        chosen = ordered[best]
+        if chosen.question.text in texts:
             continue  # a template without slots reads the same for every claim: ask it once
-        others = [i for i in picked if ordered[i].template_id != ordered[best].template_id]
-        if others and (vectors[best] @ vectors[others].T).max() >= DUPLICATE:
+        others = [i for i in picked if template[i] != template[best]]
+        if others and similarity[best, others].max() >= DUPLICATE:
             continue  # WHY: a near-copy of a picked question adds nothing (one template on two claims may stay)
         picked.append(best)
-        texts.add(ordered[best].question.text)
-        asked.add(ordered[best].template_id)
-        per_template[ordered[best].template_id] = per_template.get(ordered[best].template_id, 0) + 1
-        if ordered[best].question.claim_id and ordered[best].source != "ask":
-            claim_id = ordered[best].question.claim_id
-            per_claim[claim_id] = per_claim.get(claim_id, 0) + 1
-        per_area[ordered[best].question.area] = per_area.get(ordered[best].question.area, 0) + 1
-        n_ask += ordered[best].source == "ask"
-        n_base += ordered[best].source == "baseline"
+        texts.add(chosen.question.text)
+        asked[template[best]] = True
+        per_template[template[best]] += 1
+        per_area[area[best]] += 1
+        if penalised[best]:
+            per_claim[claim[best]] += 1
+        n_ask += bool(is_ask[best])
+        n_base += bool(is_base[best])
     return [ordered[i] for i in picked]
 
 

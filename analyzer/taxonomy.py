@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -89,7 +89,8 @@ class MatchContext:
     label_skip_categories: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: compared and hashed by identity, so caches keyed on a Taxonomy (one per process) stay cheap.
+@dataclass(frozen=True, slots=True, eq=False)
 class Taxonomy:
     root: str
     sections: tuple[SectionKind, ...]
@@ -99,27 +100,33 @@ class Taxonomy:
     inferred: tuple[InferredTopic, ...] = ()
     context: MatchContext = MatchContext()
     inferred_threshold: float = 0.3
+    # Look-up tables built once; WHY not lru_cache on the tuples: hashing 800 skills per look-up
+    # cost more than the rest of the analysis.
+    _index: _Index = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", _Index(self))
 
     def skill(self, skill_id: str) -> SkillDef:
-        return _skill_index(self.skills)[skill_id]
+        return self._index.skills[skill_id]
 
     def category(self, category_id: str) -> Category:
-        return _category_index(self.categories)[category_id]
+        return self._index.categories[category_id]
 
     def ancestors(self, skill_id: str) -> tuple[str, ...]:
         """Every parent up to the roots, nearest first, without repeats: xgboost -> gradient_boosting, ..."""
-        return _ancestors(self.skills, skill_id)
+        return self._index.ancestors(skill_id)
 
     def resolve(self, text: str) -> str | None:
         """The id of the skill whose id, name or alias is this text (case and hyphens ignored)."""
-        return _alias_index(self.skills).get(compact_alias(text))
+        return self._index.aliases.get(compact_alias(text))
 
     def section_kind(self, heading: str) -> str | None:
         """The canonical kind whose phrase list holds this heading, or None.
 
         A short heading that ends in a known phrase counts too: 'Clinical Experience' is experience.
         """
-        index = _phrase_index(self.sections)
+        index = self._index.phrases
         words = normalise_heading(heading).split()
         if " ".join(words) in index:
             return index[" ".join(words)]
@@ -144,46 +151,35 @@ def normalise_heading(text: str) -> str:
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=8)
-def _phrase_index(sections: tuple[SectionKind, ...]) -> dict[str, str]:
-    return {normalise_heading(phrase): s.kind for s in sections for phrase in s.phrases}
-
-
 def compact_alias(text: str) -> str:
     """'Scikit-Learn' -> 'scikitlearn': lower case without spaces, hyphens, dots or underscores."""
     return re.sub(r"[\s\-_.]+", "", text.lower())
 
 
-@lru_cache(maxsize=8)
-def _skill_index(skills: tuple[SkillDef, ...]) -> dict[str, SkillDef]:
-    return {s.id: s for s in skills}
+class _Index:
+    """Dictionaries over one Taxonomy's tuples, built when the Taxonomy is made."""
 
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.skills = {s.id: s for s in taxonomy.skills}
+        self.categories = {c.id: c for c in taxonomy.categories}
+        self.phrases = {normalise_heading(phrase): s.kind for s in taxonomy.sections for phrase in s.phrases}
+        self.aliases: dict[str, str] = {}
+        for skill in taxonomy.skills:
+            for alias in (skill.id, skill.name, *skill.aliases):
+                self.aliases.setdefault(compact_alias(alias), skill.id)
+        self._ancestors: dict[str, tuple[str, ...]] = {}
 
-@lru_cache(maxsize=8)
-def _category_index(categories: tuple[Category, ...]) -> dict[str, Category]:
-    return {c.id: c for c in categories}
-
-
-@lru_cache(maxsize=8)
-def _alias_index(skills: tuple[SkillDef, ...]) -> dict[str, str]:
-    index: dict[str, str] = {}
-    for skill in skills:
-        for alias in (skill.id, skill.name, *skill.aliases):
-            index.setdefault(compact_alias(alias), skill.id)
-    return index
-
-
-@lru_cache(maxsize=2048)
-def _ancestors(skills: tuple[SkillDef, ...], skill_id: str) -> tuple[str, ...]:
-    index = _skill_index(skills)
-    seen: list[str] = []
-    frontier = list(index[skill_id].parents)
-    while frontier:
-        parent = frontier.pop(0)
-        if parent not in seen:
-            seen.append(parent)
-            frontier.extend(index[parent].parents)
-    return tuple(seen)
+    def ancestors(self, skill_id: str) -> tuple[str, ...]:
+        if skill_id not in self._ancestors:
+            seen: list[str] = []
+            frontier = list(self.skills[skill_id].parents)
+            while frontier:
+                parent = frontier.pop(0)
+                if parent not in seen:
+                    seen.append(parent)
+                    frontier.extend(self.skills[parent].parents)
+            self._ancestors[skill_id] = tuple(seen)
+        return self._ancestors[skill_id]
 
 
 def taxonomy_root() -> Path:

@@ -110,3 +110,35 @@ def test_estimate_pages_counts_page_objects_but_never_below_the_unknown():
     assert guard.estimate_pages(two, limits) == 2
     assert guard.estimate_pages(b"%PDF-1.5 object streams only", limits) == 10
     assert guard.estimate_pages(b"/Type /Page " * 50, limits) == 10
+
+
+@needs_fork
+def test_the_fork_server_forks_the_bounded_children_with_the_same_answers():
+    from factory import simple_resume
+
+    from analyzer import extract
+
+    guard.start_fork_server()
+    server = guard._SERVER
+    assert server is not None and server.usable()
+    # os.getppid, run in the child, names who forked it: the server, not this process
+    assert guard.run_bounded(os.getppid, limits=QUICK) == server.process.pid
+    assert guard.run_bounded(lambda: os.getppid(), limits=QUICK) == os.getpid(), "a lambda is forked directly"
+    slow, elapsed = _timed(time.sleep, 60)
+    assert isinstance(slow, errors.TooSlow) and elapsed < guard.budget_seconds(QUICK, 1) + 2
+    crashed, _ = _timed(os.abort)
+    assert isinstance(crashed, errors.TooComplex) and "crashed" in str(crashed)
+    assert server.usable(), "bad calls do not break the server"
+    data = simple_resume("# Experience", "* Data Scientist, Acme  2020 - 2022", "- Built a churn model in Python")
+    assert extract.read_pdf(data) == extract._read(data, "resume.pdf", Limits())
+
+
+@needs_fork
+def test_a_dead_fork_server_falls_back_to_direct_forks_and_is_restarted():
+    guard.start_fork_server()
+    dead = guard._SERVER
+    dead.process.kill()
+    dead.process.wait()
+    assert guard.run_bounded(os.getppid, limits=QUICK) == os.getpid()
+    guard.start_fork_server()
+    assert guard._SERVER is not dead and guard.run_bounded(os.getppid, limits=QUICK) == guard._SERVER.process.pid
