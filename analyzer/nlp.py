@@ -284,6 +284,11 @@ def build_nlp(taxonomy: Taxonomy | None = None) -> Language:
     """The matching pipeline: blank English, the skill matcher and the ambiguity rules."""
     taxonomy = taxonomy or load_taxonomy()
     nlp = spacy.blank("en")
+    # WHY: English keeps a capital and a full stop together ("R."), as in initials, so
+    # "...session length in R." never matched R. The full stop is split off; initials
+    # ("R. Julia Okafor") are told apart by the skill's exclusion rules instead.
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=^[A-Z])\.$"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     config = {"root": taxonomy.root}
     nlp.add_pipe("skill_matcher", config=config)
     nlp.add_pipe("skill_rules", config=config)

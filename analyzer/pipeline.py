@@ -21,16 +21,16 @@ from pathlib import Path
 from spacy.language import Language
 
 from analyzer.bank import Bank, load_bank
-from analyzer.claims import extract_claims
+from analyzer.claims import extract_claims, load_claim_rules
 from analyzer.extract import read_pdf
-from analyzer.flags import find_flags
+from analyzer.flags import find_flags, load_flag_texts
 from analyzer.guard import start_fork_server
 from analyzer.models import Options, Report
 from analyzer.nlp import build_nlp
-from analyzer.questions import generate_questions
+from analyzer.questions import generate_questions, skill_name_pattern
 from analyzer.scoring import assess_readiness, score_claims
 from analyzer.sections import structure_resume
-from analyzer.skills import match_skills
+from analyzer.skills import inference_model, match_skills
 from analyzer.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -48,7 +48,13 @@ def load_resources() -> Resources:
     """Loaded once per process: a second call (the CLI, the page, a batch worker) reuses it."""
     start_fork_server()  # starts in the background while the rest loads
     taxonomy = load_taxonomy()
-    return Resources(taxonomy=taxonomy, nlp=build_nlp(taxonomy), bank=load_bank())
+    resources = Resources(taxonomy=taxonomy, nlp=build_nlp(taxonomy), bank=load_bank())
+    # Data and models every analysis uses, loaded (and validated) now rather than by the first one.
+    load_claim_rules()
+    load_flag_texts()
+    inference_model(taxonomy)
+    skill_name_pattern(taxonomy)
+    return resources
 
 
 def this_month() -> str:

@@ -168,7 +168,7 @@ def _depth(claim: Claim, flagged: set[str]) -> str:
 
 
 @lru_cache(maxsize=4)
-def _name_pattern(taxonomy: Taxonomy) -> tuple[re.Pattern[str], dict[str, str]]:
+def skill_name_pattern(taxonomy: Taxonomy) -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex over the skill names of three letters or more ('R' and 'Go' are words too)."""
     names = {s.name.lower(): s.id for s in taxonomy.skills if len(s.name) >= 3}
     alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
@@ -180,7 +180,7 @@ def mentioned_skills(text: str, taxonomy: Taxonomy) -> frozenset[str]:
     """Ids of the taxonomy skills whose canonical name appears in ``text`` (longest name wins)."""
     if not taxonomy.skills:
         return frozenset()
-    pattern, names = _name_pattern(taxonomy)
+    pattern, names = skill_name_pattern(taxonomy)
     return frozenset(names[m.group(0).lower()] for m in pattern.finditer(text))
 
 

@@ -259,7 +259,7 @@ _STOP = frozenset(
 
 
 @lru_cache(maxsize=4)
-def _inference_model(taxonomy: Taxonomy):
+def inference_model(taxonomy: Taxonomy):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     labels = [t.skill for t in taxonomy.inferred for _ in t.descriptions]
@@ -289,7 +289,7 @@ def infer_skills(resume: Resume, taxonomy: Taxonomy, named: set[str], blocks: li
         if nlp is None:
             raise ValueError("infer_skills needs the blocks or the nlp pipeline")
         blocks = _blocks(resume, taxonomy, nlp)
-    vectorizer, matrix, labels = _inference_model(taxonomy)
+    vectorizer, matrix, labels = inference_model(taxonomy)
     units = [(text, lines, block) for block in blocks
              if block.kind not in taxonomy.context.list_sections and not block.list_like
              for text, lines in _sentences(block)]

@@ -84,6 +84,7 @@ def test_prepare_text_splits_glued_words_but_keeps_normal_text(nlp):
         ("Analysed 3,000 survey responses in R with the tidyverse", "experience", "r", True),
         ("Languages: Python, R, SQL", "skills", "r", True),
         ("R. Julia Okafor, community lead", "summary", "r", False),
+        ("Ran the first regression analyses of ad load against session length in R.", "experience", "r", True),
         ("Programme Lead, Brightwater Community R&D Foundation", "experience", "r", False),
         ("Wrote a model-gateway sidecar in Go that handles auth", "experience", "go", True),
         ("Languages: Python, Go, SQL, Bash", "skills", "go", True),
