@@ -28,14 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer.errors import AnalyzerError
+from analyzer.export.csv_export import neutralise
 from analyzer.models import Options
 
 SUMMARY_NAME = "summary.csv"
 SUMMARY_COLUMNS = (
     "file", "report", "status", "error_code", "message", "name", "pages", "skills", "claims", "flags", "questions",
 )
-# Characters a spreadsheet reads as the start of a formula (OWASP's CSV injection list).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 _WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 _MAX_NAME = 80
@@ -59,7 +58,7 @@ class BatchRow:
     seconds: float = 0.0  # not written to the CSV: the summary stays identical across runs
 
     def cells(self) -> list[str]:
-        return [neutralise_cell(getattr(self, column)) for column in SUMMARY_COLUMNS]
+        return [neutralise(getattr(self, column)) for column in SUMMARY_COLUMNS]
 
 
 def batch_analyze(
@@ -135,14 +134,6 @@ def output_names(file_names: list[str]) -> list[str]:
         taken.add(candidate.lower())
         result.append(candidate)
     return result
-
-
-def neutralise_cell(value: object) -> str:
-    """A CSV cell a spreadsheet cannot run: text starting like a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START) or text.lstrip(" ").startswith(_FORMULA_START[:4]):
-        return "'" + text
-    return text
 
 
 def write_summary(rows: list[BatchRow], path: Path) -> None:

@@ -27,7 +27,7 @@ from analyzer.claims import (
 from analyzer.dates import month_index
 from analyzer.errors import TaxonomyError
 from analyzer.models import Claim, Evidence, Flag, Options, Resume, Skill
-from analyzer.taxonomy import read_toml, taxonomy_root
+from analyzer.taxonomy import fill_sentence, read_toml, taxonomy_root
 
 SEVERITIES = ("high", "medium", "low", "info")
 
@@ -119,8 +119,8 @@ class _Context:
     def flag(self, code: str, fields: dict[str, Any], *, claim_id: str | None = None,
              evidence: tuple[Evidence, ...] = (), variant: str = "") -> Flag:
         text = self.texts.get(code, variant)
-        return Flag(code=code, severity=text.severity, message=text.message.format_map(fields),
-                    advice=text.advice.format_map(fields), claim_id=claim_id, evidence=evidence, area=text.area)
+        return Flag(code=code, severity=text.severity, message=fill_sentence(text.message, fields),
+                    advice=fill_sentence(text.advice, fields), claim_id=claim_id, evidence=evidence, area=text.area)
 
 
 def _skill_evidence(skill: Skill, limit: int = 3) -> tuple[Evidence, ...]:

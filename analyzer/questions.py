@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from analyzer.bank import Bank, Template, Topic, load_bank
 from analyzer.models import Claim, Evidence, Flag, Options, Question, Resume, Skill
-from analyzer.taxonomy import Taxonomy
+from analyzer.taxonomy import Taxonomy, fill_sentence
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
 BACKED = 65  # defensibility at or above which a claim counts as well backed
@@ -137,7 +137,7 @@ def _fill(template: Template, slots: dict[str, str]) -> tuple[str, tuple[str, ..
     """The text and follow-ups with slots filled, or None when a slot has no value for this claim."""
     if any(not slots.get(name) for name in template.slots):
         return None
-    return template.text.format_map(slots), tuple(f.format_map(slots) for f in template.followups)
+    return fill_sentence(template.text, slots), tuple(fill_sentence(f, slots) for f in template.followups)
 
 
 # --- helpers -----------------------------------------------------------------------------------------

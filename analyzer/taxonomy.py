@@ -151,6 +151,20 @@ def normalise_heading(text: str) -> str:
     return " ".join(text.split())
 
 
+def fill_sentence(template: str, fields: dict) -> str:
+    """``template.format_map(fields)``, starting with a capital when a lower-case term opens it.
+
+    WHY: "{skill} appears only in a skills list" would start "survey analysis appears..."; a
+    multi-word term is capitalised there, a one-word name ("pandas", "scikit-learn") is a brand
+    spelled that way on purpose and is left alone.
+    """
+    text = template.format_map(fields)
+    opening = re.match(r"\{(\w+)\}", template)
+    if opening and " " in str(fields.get(opening.group(1), "")) and text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
 def compact_alias(text: str) -> str:
     """'Scikit-Learn' -> 'scikitlearn': lower case without spaces, hyphens, dots or underscores."""
     return re.sub(r"[\s\-_.]+", "", text.lower())

@@ -7,9 +7,8 @@ Reports, over every ``samples/*.pdf``:
 
 - per-stage timings (medians over ``--repeats`` warm runs): read PDF (the guarded parse, forked
   child included; "guard ms" is its cost over the same parse in-process), layout (inside the
-  reader, timed in-process), sections, then every step the pipeline wires in (skills, claims and
-  flags, questions), "other" (time in analyze() no step accounts for) and every export found in
-  ``analyzer/export``; a stage that does not exist yet is "n/a";
+  reader, timed in-process), sections, skills, claims and flags, questions, "other" (time in
+  analyze() no step accounts for) and every export format of ``analyzer.export.FORMATS``;
 - the whole ``analyze()`` warm as a ratio to pdfplumber's own bare ``page.extract_words()`` over all
   pages of the same file, measured interleaved in the same run (target <= 1.5x);
 - start-up (imports + taxonomy + spaCy pipeline) in a fresh interpreter (target < 2 s);
@@ -29,7 +28,6 @@ import inspect
 import io
 import json
 import os
-import pkgutil
 import platform
 import shutil
 import statistics
@@ -130,9 +128,7 @@ import analyzer.pipeline as p
 t1 = time.perf_counter()
 resources = p.load_resources()
 t2 = time.perf_counter()
-has_spacy = any(type(v).__module__.startswith("spacy") for v in vars(resources).values()) if hasattr(resources, "__dict__") else any(
-    type(getattr(resources, f)).__module__.startswith("spacy") for f in getattr(resources, "__dataclass_fields__", {}))
-print(json.dumps({"import_s": t1 - t0, "resources_s": t2 - t1, "spacy_in_resources": has_spacy}))
+print(json.dumps({"import_s": t1 - t0, "resources_s": t2 - t1}))
 """
 
 
@@ -144,7 +140,6 @@ def measure_startup(runs: int = 3) -> dict:
         samples.append(json.loads(out.stdout.strip().splitlines()[-1]))
     result = {key: statistics.median(s[key] for s in samples) for key in ("import_s", "resources_s")}
     result["total_s"] = result["import_s"] + result["resources_s"]
-    result["spacy_in_resources"] = samples[0]["spacy_in_resources"]
     return result
 
 
@@ -232,48 +227,11 @@ def in_process_read_seconds(data: bytes) -> float:
     return time.perf_counter() - start
 
 
-def find_exports() -> list[tuple[str, object]]:
-    """Public functions of analyzer/export/* that take just the report: to_*, export_*, render_*..."""
-    found = [("json", None)]
-    try:
-        package = importlib.import_module("analyzer.export")
-    except Exception:  # noqa: BLE001 - exports are being written by others: absent is "n/a"
-        return found
-    for module_info in pkgutil.iter_modules(package.__path__):
-        try:
-            module = importlib.import_module(f"analyzer.export.{module_info.name}")
-        except Exception as error:  # noqa: BLE001
-            found.append((f"{module_info.name} (import failed: {type(error).__name__})", None))
-            continue
-        for name, fn in vars(module).items():
-            if not inspect.isfunction(fn) or fn.__module__ != module.__name__ or name.startswith("_"):
-                continue
-            if not name.startswith(("to_", "export", "render", "make_", "build_", "write_")) and not name.endswith(("_bytes", "_csv", "_pdf")):
-                continue
-            try:
-                params = [p for p in inspect.signature(fn).parameters.values()
-                          if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-            except (TypeError, ValueError):
-                continue
-            if len(params) == 1:
-                found.append((f"{module_info.name}.{name}", fn))
-    return found
-
-
-def run_export(fn, report) -> None:
-    if fn is None:
-        from analyzer.report import to_json
-
-        to_json(report)
-        return
-    fn(report)
-
-
 def measure_files(repeats: int) -> tuple[list[dict], dict]:
     from analyzer.pipeline import analyze, load_resources
 
     resources = load_resources()
-    exports = find_exports()
+    from analyzer.export import FORMATS
     export_times: dict[str, list[float]] = defaultdict(list)
     export_errors: dict[str, str] = {}
     rows = []
@@ -302,14 +260,14 @@ def measure_files(repeats: int) -> tuple[list[dict], dict]:
             stage_runs["other"].append(max(0.0, total - sum(timer.times.values())))
             layout.append(layout_seconds(data))
             read_inproc.append(in_process_read_seconds(data))
-        for label, fn in exports:
+        for label, fmt in FORMATS.items():
             if label in export_errors:
                 continue
             try:
                 start = time.perf_counter()
-                run_export(fn, report)
+                fmt.render(report)
                 export_times[label].append(time.perf_counter() - start)
-            except Exception as error:  # noqa: BLE001 - someone else's export failing is a result too
+            except Exception as error:  # noqa: BLE001 - an export failing is a result too
                 export_errors[label] = f"{type(error).__name__}: {str(error)[:100]}"
         stages = {stage: _ms(stage_runs[stage]) if stage_runs.get(stage) else NA for stage in STAGES}
         stages["layout"] = _ms(layout)
@@ -330,7 +288,7 @@ def measure_files(repeats: int) -> tuple[list[dict], dict]:
         print(f"  {path.name:40} {row['pages']}p  bare {row['bare_extract_words_ms']:7.1f} ms  "
               f"analyze {row['analyze_ms']:7.1f} ms  ratio {row['ratio']:.2f}")
     export_summary = {label: (_ms(export_times[label]) if label in export_times else export_errors.get(label, NA))
-                      for label, _ in exports}
+                      for label in FORMATS}
     return rows, export_summary
 
 
@@ -375,10 +333,6 @@ print(json.dumps({"files": len(rows), "ok": sum(r.status == "ok" for r in rows),
 
 def measure_batch(copies: int) -> dict:
     """Resumes per second with 1 and 2 workers, each in a fresh interpreter (resource loading included)."""
-    try:
-        importlib.import_module("analyzer.batch")
-    except Exception as error:  # noqa: BLE001
-        return {"error": f"{type(error).__name__}: {error}"}
     result = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
@@ -451,8 +405,7 @@ def render(results: dict) -> str:
     lines.append(_table(["measure", "value", "target"], [
         ["analyze / bare extract_words (median, all)", f"{s['ratio_median_all']}x", "<= 1.5x"],
         ["analyze / bare extract_words (median, 2-page)", f"{s['ratio_median_2_page']}x", "<= 1.5x"],
-        ["start-up: imports + resources", f"{startup['import_s']:.2f} + {startup['resources_s']:.2f} s"
-         + ("" if startup["spacy_in_resources"] else " (no spaCy in resources yet)"), "< 2 s"],
+        ["start-up: imports + resources", f"{startup['import_s']:.2f} + {startup['resources_s']:.2f} s", "< 2 s"],
         ["peak RSS, one analyze process", f"{s['peak_rss_mb']} MB", "< 400 MB"],
         ["batch, 1 worker", f"{s['batch_1_worker_per_s']} resumes/s", ""],
         ["batch, 2 workers", f"{s['batch_2_workers_per_s']} resumes/s", ""],

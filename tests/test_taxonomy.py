@@ -152,3 +152,12 @@ def test_an_empty_skills_folder_is_rejected(tmp_path):
 def test_compact_alias_ignores_case_spaces_hyphens_and_dots():
     assert compact_alias("Scikit-Learn") == compact_alias("scikit learn") == "scikitlearn"
     assert compact_alias("Node.js") == "nodejs"
+
+
+def test_a_sentence_opened_by_a_lower_case_term_starts_with_a_capital():
+    from analyzer.taxonomy import fill_sentence
+
+    assert fill_sentence("{skill} appears only in a list.", {"skill": "survey analysis"}) == \
+        "Survey analysis appears only in a list."
+    assert fill_sentence("{skill} appears only in a list.", {"skill": "pandas"}) == "pandas appears only in a list."
+    assert fill_sentence("Why {skill}?", {"skill": "survey analysis"}) == "Why survey analysis?"

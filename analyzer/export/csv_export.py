@@ -18,12 +18,17 @@ COLUMNS = (
     "id", "area", "area_name", "kind", "difficulty", "topic", "question", "why",
     "resume_line", "page", "anchor", "claim_id", "flag_code", "followups",
 )
+# Characters a spreadsheet reads as the start of a formula (OWASP's CSV injection list).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: object) -> str:
+    """A CSV cell a spreadsheet cannot run: text starting like a formula gets a leading apostrophe."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    # WHY the lstrip: some spreadsheets skip leading spaces before they look for a formula.
+    if text.startswith(_FORMULA_START) or text.lstrip(" ").startswith(_FORMULA_START[:4]):
+        return "'" + text
+    return text
 
 
 def to_csv(report: Report) -> bytes:
