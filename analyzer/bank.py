@@ -120,7 +120,12 @@ class Bank:
         by_anchor: dict[str, list[Template]] = {}
         for template in self.templates:
             by_anchor.setdefault(template.anchor, []).append(template)
+        by_skill: dict[str, list[int]] = {}
+        for position, topic in enumerate(self.topics):
+            for skill_id in topic.skills:
+                by_skill.setdefault(skill_id, []).append(position)
         object.__setattr__(self, "_index", {
+            "by_skill": {skill_id: tuple(positions) for skill_id, positions in by_skill.items()},
             "why": dict(self.why),
             "alternatives": dict(self.alternatives),
             "topics": {t.id: t for t in self.topics},
@@ -135,6 +140,12 @@ class Bank:
 
     def topic(self, topic_id: str) -> Topic:
         return self._index["topics"][topic_id]
+
+    def topics_for(self, skill_ids) -> tuple[Topic, ...]:
+        """The topics any of these skills triggers, in bank order."""
+        by_skill = self._index["by_skill"]
+        positions = sorted({p for skill_id in skill_ids for p in by_skill.get(skill_id, ())})
+        return tuple(self.topics[p] for p in positions)
 
     def templates_for(self, anchor: str) -> tuple[Template, ...]:
         return self._index["anchors"].get(anchor, ())

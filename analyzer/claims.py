@@ -149,9 +149,34 @@ def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{_phrase_pattern(p)})" for p in ordered), re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def _first_words(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The literal start of every phrase, lower-cased; None when a phrase starts with a wildcard."""
+    starts = set()
+    for phrase in phrases:
+        first = phrase.split()[0] if phrase.split() else ""
+        literal = first.rstrip("*").lower()
+        if not literal or first.startswith("*"):
+            return None
+        starts.add(literal)
+    return tuple(sorted(starts))
+
+
+def _may_hold(text: str, phrases: tuple[str, ...]) -> bool:
+    # WHY: a long alternation is tried at every position of the text; most texts hold none of the
+    # phrases' first words, which a substring test tells far faster.
+    starts = _first_words(phrases)
+    if starts is None:
+        return True
+    lowered = text.lower()
+    return any(start in lowered for start in starts)
+
+
 def find_phrases(text: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
     """The phrases of the list found in ``text``, as printed, in order, without repeats."""
     found: list[str] = []
+    if not _may_hold(text, phrases):
+        return ()
     for match in phrase_regex(phrases).finditer(text):
         word = " ".join(match.group().split())
         if word.lower() not in (f.lower() for f in found):
@@ -160,7 +185,7 @@ def find_phrases(text: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
-    return phrase_regex(phrases).search(text) is not None
+    return _may_hold(text, phrases) and phrase_regex(phrases).search(text) is not None
 
 
 # --- skill classes ---------------------------------------------------------------------------
@@ -322,28 +347,37 @@ def skills_in(statement: Statement, skills: tuple[Skill, ...]) -> tuple[str, ...
     """Ids of the skills the statement mentions: by the skills step's evidence, else by name."""
     found: list[str] = []
     text = _norm(statement.text)
+    label = statement.entry.label if statement.entry else ""
     for skill in skills:
-        if any(_quote_matches(e, statement, text) for e in skill.evidence) or _name_in(skill.name, statement.text):
+        if any(_quote_matches(e, statement.page, label, text) for e in skill.evidence) \
+                or _name_in(skill.name, statement.text):
             found.append(skill.id)
     return tuple(found)
 
 
+@lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _quote_matches(evidence: Evidence, statement: Statement, text: str) -> bool:
-    quote = _norm(evidence.quote)
-    if not quote or evidence.page != statement.page:
+def _quote_matches(evidence: Evidence, page: int, label: str, text: str) -> bool:
+    """Is this evidence quote (part of) the statement with normalised ``text`` on ``page`` in entry ``label``?"""
+    if evidence.page != page or evidence.entry != label:
         return False
-    label = statement.entry.label if statement.entry else ""
-    return evidence.entry == label and (quote in text or (len(text) > 20 and text in quote))
+    quote = _norm(evidence.quote)
+    return bool(quote) and (quote in text or (len(text) > 20 and text in quote))
 
 
 def _name_in(name: str, text: str) -> bool:
+    # The substring test is a cheap necessary condition; the pattern then checks the word edges.
+    return name.lower() in text.lower() and _name_regex(name).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _name_regex(name: str) -> re.Pattern[str]:
     if len(name) <= 2:  # "R", "Go", "C": only as printed, never inside other words
-        return re.search(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text) is not None
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE) is not None
+        return re.compile(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])")
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
 
 
 # --- results with a number -----------------------------------------------------------------------

@@ -4,6 +4,10 @@ Reads words with their font, size, colour and position, link annotations and the
 behind text; separates what a reader can see from hidden text; hands visible words to the layout
 step for reading order. Every failure of the PDF library becomes a specific AnalyzerError.
 
+Everything that parses the file runs in bounded worker processes (analyzer/guard.py): ``_read``
+reads every ``workers``-th page into PageRead records, lines included; this process then joins
+the pages (headers, footers, hyphenation across lines) and finds typed links (``_assemble``).
+
 Limits: text drawn as vector paths or inside images is not read (no OCR); text hidden by being
 drawn under an image, or with text render mode 3, is not detected as hidden.
 """
@@ -13,9 +17,10 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
 import re
 import zipfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pdfplumber
@@ -23,10 +28,10 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from analyzer import errors
-from analyzer.guard import estimate_pages, run_bounded, too_complex
-from analyzer.layout import BULLET, arrange_lines
+from analyzer.guard import count_page_objects, estimate_pages, run_bounded_many, too_complex
+from analyzer.layout import BULLET, join_pages, page_lines
 from analyzer.links import dedupe_links, find_typed_links, make_link
-from analyzer.models import Document, Limits, Link, Notice, Word
+from analyzer.models import Document, Limits, Line, Link, Notice, Word
 
 # pdfminer logs every oddity of a damaged file to stderr; our errors and notices say what matters.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -56,11 +61,36 @@ _MAGIC_NAMES = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class PageRead:
+    """One page as a bounded worker read it: its lines in reading order, notices and link annotations."""
+
+    number: int
+    size: tuple[float, float]
+    lines: list[Line]
+    notices: list[Notice]
+    links: list[Link]
+    has_text: bool  # readable words were found (before lines were made)
+
+
 def read_pdf(source: str | Path | bytes, *, name: str | None = None, limits: Limits = Limits()) -> Document:
     """Read a resume PDF given as a path or as bytes; raise a specific AnalyzerError if it cannot be read."""
     data, name = _load(source, name, limits)
     _check_is_pdf(data)
-    return run_bounded(_read, data, name, limits, limits=limits, pages=estimate_pages(data, limits))
+    workers = _workers(count_page_objects(data) or limits.max_pages)
+    shares = run_bounded_many(_read, [(data, limits, index, workers) for index in range(workers)],
+                              limits=limits, pages=estimate_pages(data, limits))
+    return _assemble(sorted((page for share in shares for page in share), key=lambda p: p.number), data, name)
+
+
+def _workers(pages: int) -> int:
+    """Processes reading one file: one per page, at most one per core, at most two.
+
+    WHY: the parse is most of an analysis; two workers each reading every other page read a
+    2-page resume in about the time of its first page. When the page count is hidden (pages packed
+    in object streams) two are started: a second worker with no page to read costs a millisecond.
+    """
+    return max(1, min(pages, os.cpu_count() or 1, 2))
 
 
 def _load(source: str | Path | bytes, name: str | None, limits: Limits) -> tuple[bytes, str]:
@@ -131,10 +161,14 @@ def _office_kind(data: bytes) -> str | None:
     return None
 
 
-def _read(data: bytes, name: str, limits: Limits) -> Document:
+def _read(data: bytes, limits: Limits, index: int = 0, workers: int = 1) -> list[PageRead]:
+    """Pages ``index + 1``, ``index + 1 + workers``, ... of the file (all of them for one worker).
+
+    Runs in a bounded worker (analyzer/guard.py): everything that parses the file happens here.
+    """
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return _read_document(pdf, data, name, limits)
+            return _read_pages(pdf, limits, index, workers)
     except errors.AnalyzerError:
         raise
     except PdfminerException as error:
@@ -167,7 +201,7 @@ def _corrupt_message(error: object) -> str:
     )
 
 
-def _read_document(pdf: "pdfplumber.PDF", data: bytes, name: str, limits: Limits) -> Document:
+def _read_pages(pdf: "pdfplumber.PDF", limits: Limits, index: int, workers: int) -> list[PageRead]:
     page_count = len(pdf.pages)
     if page_count == 0:
         raise errors.CorruptPDF("This PDF has no pages. Export your resume to PDF again.")
@@ -176,19 +210,22 @@ def _read_document(pdf: "pdfplumber.PDF", data: bytes, name: str, limits: Limits
             f"This PDF has {page_count} pages; the limit is {limits.max_pages}. "
             "Upload the resume alone, without attached papers or certificates."
         )
-    words_by_page: list[list[Word]] = []
-    sizes: list[tuple[float, float]] = []
-    links: list[Link] = []
-    notices: list[Notice] = []
-    for number, page in enumerate(pdf.pages, start=1):
-        sizes.append((float(page.width), float(page.height)))
-        visible, page_notices = _read_page(page, number, limits)
-        words_by_page.append(visible)
-        notices.extend(page_notices)
-        links.extend(_annotation_links(page, number, visible))
+    read = []
+    for number in range(index + 1, page_count + 1, workers):
+        page = pdf.pages[number - 1]
+        size = (float(page.width), float(page.height))
+        visible, notices = _read_page(page, number, limits)
+        links = _annotation_links(page, number, visible)
         page.close()  # frees pdfplumber's per-page caches: memory stays flat over many pages
+        has_text = any(w.text.strip("\ufffd") for w in visible)
+        read.append(PageRead(number, size, page_lines(visible, size[0]), notices, links, has_text))
+    return read
 
-    if not any(w.text.strip("\ufffd") for words in words_by_page for w in words):
+
+def _assemble(pages: list[PageRead], data: bytes, name: str) -> Document:
+    """One Document from the pages the workers read, in page order."""
+    notices = [notice for page in pages for notice in page.notices]
+    if not any(page.has_text for page in pages):
         unreadable = [n for n in notices if n.code == "unreadable_text"]
         if unreadable:
             raise errors.NoTextLayer(
@@ -200,23 +237,24 @@ def _read_document(pdf: "pdfplumber.PDF", data: bytes, name: str, limits: Limits
             "This PDF has no text layer: it looks like a scan or a picture of a resume. Export it "
             "from the original document, or run it through OCR software (for example OCRmyPDF) first."
         )
-    for number, words in enumerate(words_by_page, start=1):
-        if not words and not any(n.page == number for n in notices):
+    for page in pages:
+        if not page.lines and not page.notices:
             notices.append(Notice(
                 "page_without_text",
-                f"Page {number} has no readable text (it may be a scanned image); its content was not analysed.",
-                number,
+                f"Page {page.number} has no readable text (it may be a scanned image); its content was not analysed.",
+                page.number,
             ))
-
-    lines, layout_notices = arrange_lines(words_by_page, tuple(sizes))
+    sizes = tuple(page.size for page in pages)
+    lines, layout_notices = join_pages([page.lines for page in pages], sizes)
+    links = [link for page in pages for link in page.links]
     for line in lines:
         for raw in find_typed_links(line.text):
             links.append(make_link(raw, raw, line.page, line.bbox))
     return Document(
         name=name,
         sha256=hashlib.sha256(data).hexdigest(),
-        pages=page_count,
-        page_sizes=tuple(sizes),
+        pages=len(pages),
+        page_sizes=sizes,
         lines=lines,
         links=dedupe_links(links),
         notices=tuple(notices) + layout_notices,

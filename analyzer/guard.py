@@ -1,7 +1,8 @@
 """Bounds on the work done for one file: wall-clock time and memory, enforced, never a hang.
 
 ``run_bounded(fn, *args, limits=..., pages=n)`` runs ``fn(*args)`` and returns its result, or
-raises an :class:`~analyzer.errors.AnalyzerError`:
+raises an :class:`~analyzer.errors.AnalyzerError` (``run_bounded_many`` runs several calls side
+by side, one child each, for the reader's page workers):
 
 - :class:`~analyzer.errors.TooSlow` when it runs past ``limits.seconds_per_page * pages`` plus
   ``FIXED_ALLOWANCE`` seconds (start-up of the parse, pickling the result); defaults: 5 s per
@@ -80,17 +81,29 @@ _DEFAULT_MEMORY_MB = 768
 
 def run_bounded(fn: Callable[..., T], *args: Any, limits: Limits, pages: int = 1) -> T:
     """Run ``fn(*args)`` within the time and memory bounds of ``limits``; see the module docstring."""
+    return run_bounded_many(fn, [args], limits=limits, pages=pages)[0]
+
+
+def run_bounded_many(fn: Callable[..., T], calls: list[tuple], *, limits: Limits, pages: int = 1) -> list[T]:
+    """``fn(*args)`` for every ``args`` in ``calls``, each in its own bounded child, all at once.
+
+    The results come back in the order of ``calls``; the first error, in that order, is raised.
+    Each child has the whole time and memory budget.
+    """
     seconds = budget_seconds(limits, pages)
     if not has_fork():
-        return _run_in_process(fn, args, seconds)
+        return [_run_in_process(fn, args, seconds) for args in calls]
     memory = _memory_bytes(limits)
     server = _SERVER
+    payloads = None
     if server is not None and server.usable():
         try:
-            return server.run(fn, args, seconds, memory)
+            payloads = server.run(fn, calls, seconds, memory)
         except _Unavailable:
             pass  # busy with another thread's file, not picklable, or gone: fork from here instead
-    return _run_forked(fn, args, seconds, memory)
+    if payloads is None:
+        payloads = _forked_payloads(fn, calls, seconds, memory)
+    return [_unpack(payload) for payload in payloads]
 
 
 def budget_seconds(limits: Limits, pages: int) -> float:
@@ -110,8 +123,13 @@ def estimate_pages(data: bytes, limits: Limits) -> int:
     ``limits.max_pages`` is used, so the estimate never makes the budget smaller than needed for a
     file with its pages in the clear.
     """
-    found = len(_PAGE_OBJECT_RE.findall(data))
+    found = count_page_objects(data)
     return min(found, limits.max_pages) if found else limits.max_pages
+
+
+def count_page_objects(data: bytes) -> int:
+    """Page objects written in the clear; 0 when the pages are packed in compressed object streams."""
+    return len(_PAGE_OBJECT_RE.findall(data))
 
 
 def has_fork() -> bool:
@@ -139,36 +157,55 @@ def too_complex(detail: str) -> errors.TooComplex:
 
 # --- the forked child ---------------------------------------------------------------------------
 
-def _run_forked(fn: Callable[..., T], args: tuple, seconds: float, memory: int) -> T:
-    return _unpack(_forked_payload(fn, args, seconds, memory))
+def _forked_payloads(fn: Callable, calls: list[tuple], seconds: float, memory: int) -> list[bytes]:
+    """Run ``fn(*args)`` for each call in a forked child; their pickled answers, in order.
 
-
-def _forked_payload(fn: Callable, args: tuple, seconds: float, memory: int) -> bytes:
-    """Run ``fn(*args)`` in a forked child; its pickled answer, or raise TooSlow / TooComplex."""
-    with _FORK_LOCK:
-        read_end, write_end = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read_end)
-            os.close(write_end)
-            # No process slot left: bounded in-process.
-            return pickle.dumps(("ok", _run_in_process(fn, args, seconds)), protocol=pickle.HIGHEST_PROTOCOL)
-        if pid == 0:  # pragma: no cover - the child's coverage is not collected
-            os.close(read_end)
-            _child(fn, args, write_end, seconds, memory)
-        os.close(write_end)
+    Raises TooSlow when the deadline passes and TooComplex when a child dies without answering;
+    no child outlives the call unreaped or unkilled.
+    """
+    deadline = time.monotonic() + seconds
+    children: list[list] = []  # [pid, read end, state], state: "running", "answered" or "reaped"
+    payloads: list[bytes] = []
     try:
-        payload = _receive(read_end, pid, time.monotonic() + seconds)
+        with _FORK_LOCK:
+            for args in calls:
+                read_end, write_end = os.pipe()
+                try:
+                    pid = os.fork()
+                except OSError:
+                    os.close(read_end)
+                    os.close(write_end)
+                    children.append([None, args, "in-process"])  # no process slot left
+                    continue
+                if pid == 0:  # pragma: no cover - the child's coverage is not collected
+                    os.close(read_end)
+                    _child(fn, args, write_end, seconds, memory)
+                os.close(write_end)
+                children.append([pid, read_end, "running"])
+        for child in children:
+            pid, source, _ = child
+            if pid is None:  # bounded in-process, with the time that is left
+                value = _run_in_process(fn, source, max(0.0, deadline - time.monotonic()))
+                payloads.append(pickle.dumps(("ok", value), protocol=pickle.HIGHEST_PROTOCOL))
+                continue
+            payload = _receive(source, pid, deadline)
+            if payload is None:
+                raise _too_slow(seconds)
+            if not payload:
+                child[2] = "reaped"
+                raise _crash_error(_reap(pid))
+            child[2] = "answered"
+            payloads.append(payload)
+        return payloads
     finally:
-        os.close(read_end)
-    if payload is None:
-        _kill(pid)
-        raise _too_slow(seconds)
-    if not payload:
-        raise _crash_error(_reap(pid))
-    _reap_later(pid)
-    return payload
+        for pid, source, state in children:
+            if pid is None:
+                continue
+            os.close(source)
+            if state == "answered":
+                _reap_later(pid)
+            elif state == "running":
+                _kill(pid)
 
 
 def _unpack(payload: bytes) -> Any:
@@ -396,9 +433,10 @@ class _ForkServer:
     def usable(self) -> bool:
         return not self.broken and self.owner == os.getpid() and self.process.poll() is None
 
-    def run(self, fn: Callable[..., T], args: tuple, seconds: float, memory: int) -> T:
+    def run(self, fn: Callable, calls: list[tuple], seconds: float, memory: int) -> list[bytes]:
+        """The children's payloads, as ``_forked_payloads`` gives them; raises _Unavailable or AnalyzerError."""
         try:
-            request = pickle.dumps((fn, args, seconds, memory), protocol=pickle.HIGHEST_PROTOCOL)
+            request = pickle.dumps((fn, calls, seconds, memory), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 - a lambda or local function: only a direct fork can run it
             raise _Unavailable from None
         if not self.lock.acquire(blocking=False):
@@ -419,7 +457,7 @@ class _ForkServer:
                 raise _Unavailable
             if payload == _UNAVAILABLE:
                 raise _Unavailable
-            return _unpack(payload)
+            return _unpack(payload)  # ("ok", [payload, ...]) or ("error", AnalyzerError)
         finally:
             self.lock.release()
 
@@ -479,7 +517,7 @@ def _read_frame(fd: int, deadline: float) -> bytes | None:
 
 
 def _serve() -> None:  # pragma: no cover - runs in the fork server
-    """The fork server's loop: read (fn, args, seconds, memory), answer with the child's payload."""
+    """The fork server's loop: read (fn, calls, seconds, memory), answer with the children's payloads."""
     import analyzer.extract  # noqa: F401 - loaded once here, so every child starts with the reader warm
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which then closes our input
@@ -488,12 +526,13 @@ def _serve() -> None:  # pragma: no cover - runs in the fork server
         if not request:
             return
         try:
-            fn, args, seconds, memory = pickle.loads(request)
+            fn, calls, seconds, memory = pickle.loads(request)
         except Exception:  # noqa: BLE001 - e.g. a function from a module only the caller can import
             _write_all(1, _HEADER.pack(len(_UNAVAILABLE)) + _UNAVAILABLE)
             continue
         try:
-            payload = _forked_payload(fn, args, seconds, memory)
+            payload = pickle.dumps(("ok", _forked_payloads(fn, calls, seconds, memory)),
+                                   protocol=pickle.HIGHEST_PROTOCOL)
         except errors.AnalyzerError as error:
             payload = pickle.dumps(("error", error), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as error:  # noqa: BLE001 - the parent must get an answer, always

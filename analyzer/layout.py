@@ -37,9 +37,14 @@ def arrange_lines(
     words_by_page: list[list[Word]], page_sizes: tuple[tuple[float, float], ...]
 ) -> tuple[tuple[Line, ...], tuple[Notice, ...]]:
     """All pages' words as lines in reading order, with repeated page furniture removed."""
-    pages = [
-        _page_lines(words, page_sizes[index][0]) for index, words in enumerate(words_by_page)
-    ]
+    pages = [page_lines(words, page_sizes[index][0]) for index, words in enumerate(words_by_page)]
+    return join_pages(pages, page_sizes)
+
+
+def join_pages(
+    pages: list[list[Line]], page_sizes: tuple[tuple[float, float], ...]
+) -> tuple[tuple[Line, ...], tuple[Notice, ...]]:
+    """The pages' lines as one sequence: page furniture removed, words hyphenated across lines joined."""
     pages, notices = _drop_page_furniture(pages, page_sizes)
     lines = [line for page in pages for line in page]
     return tuple(_join_hyphenated(lines)), tuple(notices)
@@ -48,7 +53,8 @@ def arrange_lines(
 # --- one page ---------------------------------------------------------------------------------
 
 
-def _page_lines(words: list[Word], width: float) -> list[Line]:
+def page_lines(words: list[Word], width: float) -> list[Line]:
+    """One page's words as lines in reading order (each column top to bottom)."""
     if not words:
         return []
     gutter = _find_gutter(words, width)

@@ -234,8 +234,9 @@ class SkillRules:
         self.umbrella = frozenset(s.id for s in taxonomy.skills if s.category in umbrella)
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # rebuilt from every token on each access: once per doc
         candidates = [s for s in doc.spans.get("skill_candidates", [])
-                      if not self._is_excluded(doc, s) and not self._is_group_label(doc, s)]
+                      if not self._is_excluded(text, s) and not self._is_group_label(doc, s)]
         plain = [s for s in candidates if not self._needs_context(s)]
         kept = plain + [s for s in candidates if self._needs_context(s) and self._has_context(doc, s, plain)]
         doc.ents = filter_spans(kept)
@@ -254,9 +255,9 @@ class SkillRules:
         # WHY: only one-word mentions are ambiguous; "Apache Spark" or "machine learning" never is.
         return bool(self.skills[span.label_].context) and len([t for t in span if not t.is_punct]) == 1
 
-    def _is_excluded(self, doc: Doc, span: Span) -> bool:
+    def _is_excluded(self, text: str, span: Span) -> bool:
         lo, hi = span.start_char - EXCLUDE_REACH, span.end_char + EXCLUDE_REACH
-        window = doc.text[max(0, lo):hi]
+        window = text[max(0, lo):hi]
         return any(pattern.search(window) for pattern in self.exclude.get(span.label_, ()))
 
     def _has_context(self, doc: Doc, span: Span, plain: list[Span]) -> bool:

@@ -186,8 +186,7 @@ def mentioned_skills(text: str, taxonomy: Taxonomy) -> frozenset[str]:
 
 def allowed_mentions(claimed: frozenset[str], taxonomy: Taxonomy) -> frozenset[str]:
     """The claimed skills and their ancestors: what a personalised question may name."""
-    known = {s.id for s in taxonomy.skills}
-    return claimed | frozenset(a for c in claimed if c in known for a in taxonomy.ancestors(c))
+    return claimed | frozenset(a for c in claimed if taxonomy.knows(c) for a in taxonomy.ancestors(c))
 
 
 def _in_range(difficulty: int, options: Options) -> bool:
@@ -239,9 +238,8 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
                   ctx: _Context) -> list[_Candidate]:
     """One question per bank topic the claim's skills trigger, its difficulty set by the evidence."""
     out: list[_Candidate] = []
-    named = set(claim.skill_ids)
-    for topic in ctx.bank.topics:
-        if not named & set(topic.skills) or (ctx.options.areas and topic.area not in ctx.options.areas):
+    for topic in ctx.bank.topics_for(claim.skill_ids):
+        if ctx.options.areas and topic.area not in ctx.options.areas:
             continue
         order = _pick_topic_question(topic, depth, ctx.options)
         if not order:
@@ -306,7 +304,7 @@ def _strengths(skills: tuple[Skill, ...], claims: tuple[Claim, ...], ctx: _Conte
     for skill in sorted(skills, key=lambda s: (-s.strength, s.id)):
         if skill.listed_only or skill.strength < STRONG_SKILL:
             continue
-        ancestors = ctx.taxonomy.ancestors(skill.id) if skill.id in {s.id for s in ctx.taxonomy.skills} else ()
+        ancestors = ctx.taxonomy.ancestors(skill.id) if ctx.taxonomy.knows(skill.id) else ()
         for key in (skill.id, *ancestors, f"category:{skill.category}"):
             found.setdefault(key, f"skill:{skill.id}")
     for claim in claims:
@@ -370,21 +368,28 @@ def _fair(candidates: list[_Candidate], ctx: _Context) -> list[_Candidate]:
 
 def _score(candidates: list[_Candidate]) -> list[_Candidate]:
     """Add relevance (TF-IDF cosine of topic text with evidence) to the prior and exposure scores."""
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
-
     texts = [c.relevance_text for c in candidates] + [c.evidence_text for c in candidates]
     if not any(t.strip() for t in texts):
         return candidates
-    # Many candidates share a topic or an evidence text: count each distinct text once, then weigh
-    # the full set of rows (the same matrix as TfidfVectorizer on every text, for a third of the work).
-    unique = sorted(set(texts))
-    row_of = {text: i for i, text in enumerate(unique)}
-    counts = CountVectorizer(stop_words="english").fit_transform(unique)[[row_of[t] for t in texts]]
-    vectors = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+    vectors = _tfidf(texts, stop_words="english")
     n = len(candidates)
     relevance = vectors[:n].multiply(vectors[n:]).sum(axis=1).A1  # rows are L2-normalised: dot = cosine
     return [replace(c, score=round(_PRIOR[c.source] + c.score + float(r), 9))
             for c, r in zip(candidates, relevance)]
+
+
+def _tfidf(texts: list[str], **options):
+    """TfidfVectorizer(sublinear_tf=True, **options).fit_transform(texts), each distinct text analysed once.
+
+    WHY: candidates share topic, evidence and question texts; the matrix is the same, the work a
+    fraction (counting dominates, and IDF is still taken over every row).
+    """
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+    unique = sorted(set(texts))
+    row_of = {text: i for i, text in enumerate(unique)}
+    counts = CountVectorizer(**options).fit_transform(unique)[[row_of[t] for t in texts]]
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts)
 
 
 def _dedupe_per_template(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -406,13 +411,12 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     penalties for its area, template and claim already having questions; quotas keep room for
     a few baseline and questions-to-ask; near-duplicates of a picked question are skipped."""
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     if not candidates or count <= 0:
         return []
     ordered = sorted(candidates, key=_order_key)
     n = len(ordered)
-    vectors = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit_transform([c.question.text for c in ordered])
+    vectors = _tfidf([c.question.text for c in ordered], ngram_range=(1, 2))
     similarity = (vectors @ vectors.T).toarray()  # rows are L2-normalised: cosine of every pair, once
 
     def index_of(keys: list) -> np.ndarray:

@@ -110,6 +110,9 @@ class Taxonomy:
     def skill(self, skill_id: str) -> SkillDef:
         return self._index.skills[skill_id]
 
+    def knows(self, skill_id: str) -> bool:
+        return skill_id in self._index.skills
+
     def category(self, category_id: str) -> Category:
         return self._index.categories[category_id]
 

@@ -125,3 +125,19 @@ def test_icon_glyphs_do_not_pollute_text():
     pdf.text(15, 30, "\ue0b0 maya@example.org \uf0e0 Leeds")  # private-use icon glyphs
     document = read_pdf(pdf.build())
     assert document.lines[1].text == "maya@example.org Leeds"
+
+
+def test_a_two_page_resume_read_by_two_workers_is_the_one_worker_reading():
+    from analyzer import extract
+
+    pdf = PdfBuilder()
+    pdf.text(20, 30, "EXPERIENCE", size=14, bold=True)
+    pdf.text(20, 40, "Data Scientist, Acme Analytics 2020 - 2022")
+    pdf.page()
+    pdf.text(20, 30, "EDUCATION", size=14, bold=True)
+    pdf.text(20, 40, "MSc Statistics, University of Leeds 2018 - 2019")
+    data = pdf.build()
+    assert extract._workers(extract.count_page_objects(data)) == 2
+    document = read_pdf(data)
+    assert document.pages == 2 and [line.page for line in document.lines] == [1, 1, 2, 2]
+    assert document == extract._assemble(extract._read(data, Limits()), data, "resume.pdf")

@@ -130,7 +130,7 @@ def test_the_fork_server_forks_the_bounded_children_with_the_same_answers():
     assert isinstance(crashed, errors.TooComplex) and "crashed" in str(crashed)
     assert server.usable(), "bad calls do not break the server"
     data = simple_resume("# Experience", "* Data Scientist, Acme  2020 - 2022", "- Built a churn model in Python")
-    assert extract.read_pdf(data) == extract._read(data, "resume.pdf", Limits())
+    assert extract.read_pdf(data) == extract._assemble(extract._read(data, Limits()), data, "resume.pdf")
 
 
 @needs_fork
@@ -142,3 +142,13 @@ def test_a_dead_fork_server_falls_back_to_direct_forks_and_is_restarted():
     assert guard.run_bounded(os.getppid, limits=QUICK) == os.getpid()
     guard.start_fork_server()
     assert guard._SERVER is not dead and guard.run_bounded(os.getppid, limits=QUICK) == guard._SERVER.process.pid
+
+
+@needs_fork
+def test_many_calls_run_at_once_and_answer_in_order():
+    start = time.monotonic()
+    answers = guard.run_bounded_many(time.sleep, [(0.5,), (0.5,)], limits=QUICK)
+    assert answers == [None, None] and time.monotonic() - start < 0.9, "the two children ran side by side"
+    assert guard.run_bounded_many(pow, [(2, 3), (3, 2)], limits=QUICK) == [8, 9]
+    with pytest.raises(errors.TooComplex):  # the first error in call order, after every child is done
+        guard.run_bounded_many(os.abort, [(), ()], limits=QUICK)
