@@ -34,7 +34,7 @@ from analyzer.errors import TaxonomyError
 from analyzer.taxonomy import load_taxonomy, read_toml, taxonomy_root
 
 KINDS = ("deep-dive", "explain", "derive", "compare", "design", "debug", "what-if", "open-ended", "behavioural")
-SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "link", "alternative")
+SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "result", "link", "alternative")
 CLAIM_KINDS = ("skill", "project", "result", "link", "publication", "certification", "talk", "patent")
 FLAG_CODES = ("unsupported_skill", "stale_claim", "keyword_padding", "dl_without_fundamentals", "no_deployment",
               "no_lifecycle", "metric_without_method", "metric_without_baseline", "vague_claim", "link_to_check",
@@ -49,7 +49,7 @@ _ENTRY_SLOTS = frozenset({"project", "organization", "year"})
 CLAIM_SLOTS: dict[str, frozenset[str]] = {
     "skill": _ENTRY_SLOTS | {"skill", "alternative"},
     "project": _ENTRY_SLOTS | {"skill", "alternative"},
-    "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline"},
+    "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline", "result"},
     "link": frozenset({"link", "project", "year"}),
     "publication": _ENTRY_SLOTS | {"skill"},
     "certification": _ENTRY_SLOTS | {"skill"},

@@ -438,7 +438,7 @@ def find_result(clause: str, statement_text: str, rules: ClaimRules, has_skill: 
             direction = "up" if _amount(value) > _amount(start) else "down"
         return Result(_metric_near(clause, verb, from_to.start()), value, _unit_of(value), start, direction, method)
     numbers = _measurements(clause)
-    baseline = find_phrases(clause, rules.baseline_cues)
+    baseline = [_compared_with(clause, cue) for cue in find_phrases(clause, rules.baseline_cues)]
     changed = [m for m in numbers if _unit_of(m.group())]
     if verb and changed:
         value = changed[0].group().strip()
@@ -452,6 +452,15 @@ def find_result(clause: str, statement_text: str, rules: ClaimRules, has_skill: 
         value = numbers[0].group().strip()
         return Result("", value, _unit_of(value), baseline[0], "level", method)
     return None
+
+
+def _compared_with(clause: str, cue: str) -> str:
+    """What a result is measured against: 'against the seasonal-naive forecast' -> 'the seasonal-naive
+    forecast'. WHY: the cue word alone ('against') says a baseline exists but not which one."""
+    at = re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", clause, re.IGNORECASE)
+    after = re.split(r"[,;:()]|\.(?:\s|$)|\s(?:and|by|with|while|after|which)\s", clause[at.end():] if at else "")[0]
+    words = after.split()[:6]
+    return " ".join(words).strip(" .") or cue
 
 
 def _amount(number: str) -> float:

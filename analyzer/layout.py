@@ -29,6 +29,14 @@ _SUFFIXES = frozenset(
     "ics ive ives ous er ers or ors ist ists ism ize ized izing ise ised ising ation ations ure ures "
     "ent ents ant ants age ages ful less ship ward ty ry cy".split()
 )
+# Words that start or end a hyphenated compound ("two-week", "data-driven", "real-time"): a line
+# break after them keeps its hyphen even when the other half is short.
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twelve multi single half".split())
+_COMPOUND_TAILS = frozenset(
+    "based driven time scale level term week weeks month months year years day days end side wide "
+    "aware first specific facing world class stage step off free friendly ready heavy intensive "
+    "oriented source learning tuning making".split()
+)
 # Header and footer zones: the top and bottom tenth of a page.
 _EDGE_ZONE = 0.10
 
@@ -293,6 +301,8 @@ def _keeps_hyphen(head: str, tail: str, document_words: set[str]) -> bool:
         return True
     if f"{head}{tail}".lower() in document_words:
         return False
+    if head.lower() in _NUMBER_WORDS or tail.lower() in _COMPOUND_TAILS:
+        return True
     # A typesetter breaks words at syllables: a short head or a bare suffix tail marks such a break.
     return not (len(head) <= 3 or tail.lower() in _SUFFIXES)
 

@@ -62,8 +62,12 @@ def test_bullets_become_a_flag_and_hyphenation_is_repaired():
     pdf.text(19, 40, "ments on pricing")
     pdf.text(15, 45, "– Wrote a cross-")
     pdf.text(19, 50, "validation helper")
+    pdf.text(15, 55, "– Ran a two-")
+    pdf.text(19, 60, "week test and a data-")
+    pdf.text(19, 65, "driven review")
     lines = read_pdf(pdf.build()).lines
     texts = [line.text for line in lines]
+    assert texts[6:8] == ["Ran a two-week", "test and a data-driven"], "a compound keeps its hyphen"
     assert texts[1] == "Trained gradient boosting models with scikit-learn"
     assert texts[2] == "and ran experiments"
     assert texts[3] == "on pricing"

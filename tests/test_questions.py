@@ -297,3 +297,17 @@ def test_real_resume_questions_are_anchored_and_personal(sample_questions, tax):
             # resume words filled into slots may name skills the matcher did not claim; bank words may not
             assert all(tax.skill(m).name.lower() in (q.quote + " " + q.text.split("?")[0]).lower()
                        for m in mentioned), q.text
+
+
+def test_a_result_is_worded_as_a_level_or_a_change():
+    from analyzer.questions import result_phrase
+
+    def result(**details) -> Claim:
+        return Claim(id="result:1", kind="result", text="x", details=tuple(details.items()))
+
+    assert result_phrase(result(metric="mean absolute error", value="18%", direction="down",
+                                baseline="the seasonal-naive forecast")) == "an 18% reduction in mean absolute error"
+    assert result_phrase(result(metric="checkout conversion", value="91%", direction="up", baseline="90%")) == \
+        "checkout conversion moving from 90% to 91%"
+    assert result_phrase(result(metric="AUC", value="0.81", direction="level")) == "AUC of 0.81"
+    assert result_phrase(result(metric="", value="$2M", direction="down")) == "a $2M reduction"
