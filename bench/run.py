@@ -62,7 +62,7 @@ _NOT_STEPS = {"load_resources", "load_taxonomy", "this_month", "analyze"}
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=7, help="warm runs per file (median reported)")
+    parser.add_argument("--repeats", type=int, default=11, help="warm runs per file (median reported)")
     parser.add_argument("--fuzz-seconds", type=float, default=60.0, help="total fuzzing budget")
     parser.add_argument("--quick", action="store_true", help="3 repeats, 10 s of fuzzing, smaller batch")
     parser.add_argument("--out", type=Path, default=RESULTS)
