@@ -412,7 +412,7 @@ class Result:
 
 
 def _unit_of(number: str) -> str:
-    match = re.match(rf"\s*([$€£]?)\d[\d,]*(?:\.\d+)?\s?(.*)$", number)
+    match = re.match(r"\s*([$€£]?)\d[\d,]*(?:\.\d+)?\s?(.*)$", number)
     if not match:
         return ""
     currency, unit = match.groups()

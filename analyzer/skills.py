@@ -109,6 +109,7 @@ def _blocks(resume: Resume, taxonomy: Taxonomy, nlp: Language) -> list[_Block]:
             continue
         run: list[Line] = []
         run_owner: tuple | None = None
+        owner_entry: Entry | None = None  # the entry of the lines in ``run``
         for line in section.lines:
             this = owner.get(_line_key(line))
             key = (id(this[0]), this[1]) if this else None

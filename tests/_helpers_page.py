@@ -8,7 +8,6 @@ tied to every area) independently of what the pipeline happens to find.
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from factory import simple_resume
 
