@@ -1,6 +1,6 @@
 """Step 5a: claims. Everything on the resume an interviewer may probe, as first-class objects.
 
-    extract_claims(resume, skills, taxonomy) -> tuple[Claim, ...]
+    extract_claims(resume, skills) -> tuple[Claim, ...]
 
 Claims, in this order: one per skill (from the skills step), projects (entries of a projects
 section, project-like bullets in jobs, theses), results with a number (metric, value, unit and
@@ -26,26 +26,17 @@ from typing import Any
 from analyzer.errors import TaxonomyError
 from analyzer.links import dedupe_key
 from analyzer.models import BBox, Claim, Entry, Evidence, Line, Resume, Skill
-from analyzer.taxonomy import read_toml, taxonomy_root
+from analyzer.taxonomy import Taxonomy, read_toml, taxonomy_root
 
-SKILL_CLASSES = ("dl", "ml", "deploy", "tool")
 
 
 # --- the rules file ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class ClassRule:
-    categories: tuple[str, ...]
-    category_words: tuple[str, ...]
-    parents: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class ClaimRules:
     """taxonomy/claims.toml, validated. Phrase lists are lower case."""
 
-    classes: tuple[tuple[str, ClassRule], ...]
     self_description_sections: tuple[str, ...]
     project_verbs: tuple[str, ...]
     project_labels: tuple[str, ...]
@@ -75,9 +66,6 @@ class ClaimRules:
         """Ids of the skills whose use implies this one (PyTorch implies Python)."""
         return dict(self.implied_by).get(skill_id, ())
 
-    def class_rule(self, name: str) -> ClassRule:
-        return dict(self.classes)[name]
-
 
 _LIST_FIELDS = (
     "self_description_sections", "project_verbs", "project_labels", "data_words", "up_verbs",
@@ -100,14 +88,6 @@ def load_claim_rules(root: str | None = None) -> ClaimRules:
     path = (Path(root) if root else taxonomy_root()) / "claims.toml"
     data = read_toml(path)
     where = path.name
-    classes = data.get("classes")
-    if not isinstance(classes, dict) or set(classes) != set(SKILL_CLASSES):
-        raise TaxonomyError(f"{where}: [classes] must define exactly {', '.join(SKILL_CLASSES)}.")
-    class_rules = tuple(
-        (name, ClassRule(*(_strings(classes[name], k, f"{where} classes.{name}")
-                           for k in ("categories", "category_words", "parents"))))
-        for name in SKILL_CLASSES
-    )
     numbers: dict[str, Any] = {}
     for key, kind in (("overlap_months", int), ("gap_months", int), ("padding_min_listed_only", int),
                       ("padding_max_used_share", float)):
@@ -119,7 +99,7 @@ def load_claim_rules(root: str | None = None) -> ClaimRules:
     if not isinstance(implied, dict):
         raise TaxonomyError(f"{where}: [implied_by] must be a table of skill id = [skill ids].")
     implied_by = tuple((key, _strings(implied, key, f"{where} implied_by")) for key in sorted(implied))
-    return ClaimRules(classes=class_rules, **{k: _strings(data, k, where) for k in _LIST_FIELDS}, **numbers,
+    return ClaimRules(**{k: _strings(data, k, where) for k in _LIST_FIELDS}, **numbers,
                       implied_by=implied_by)
 
 
@@ -196,45 +176,23 @@ _CATEGORY_CLASSES = (("deep_learning", "dl"), ("conventional_ml", "ml"), ("deplo
                      ("monitoring", "deploy"), ("tool", "tool"))
 
 
-def skill_classes(skill: Skill, taxonomy: Any = None) -> frozenset[str]:
-    """dl / ml / deploy / tool for a skill, from its category (and, for dl, its ancestors).
+def skill_classes(skill: Skill, taxonomy: Taxonomy) -> frozenset[str]:
+    """dl / ml / deploy / tool for a skill, from the flags of its category in categories.toml.
 
-    The skills taxonomy's categories.toml marks each category (deep_learning, conventional_ml,
-    deployment, tool); without it, [classes] in claims.toml is matched against the category id and
-    the skill's parents. A skill under deep learning is never evidence of conventional ML: data
-    augmentation sits in an ML-practice category but is a deep-learning technique.
+    A skill under deep learning is never evidence of conventional ML: data augmentation sits in an
+    ML-practice category but is a deep-learning technique. A category the taxonomy does not know
+    gives no class.
     """
-    category = _category(taxonomy, skill.category)
-    ancestors = _ancestors(taxonomy, skill)
-    found: set[str] = set()
-    if category is not None:
-        found = {name for flag, name in _CATEGORY_CLASSES if getattr(category, flag, False)}
-        if "deep_learning" in ancestors:
-            found.add("dl")
-    else:
-        rules = load_claim_rules()
-        lowered = skill.category.lower()
-        for name, rule in rules.classes:
-            if (lowered in rule.categories or any(w in lowered for w in rule.category_words)
-                    or any(p in rule.parents for p in ancestors)):
-                found.add(name)
+    try:
+        category = taxonomy.category(skill.category)
+    except KeyError:
+        return frozenset()
+    found = {name for flag, name in _CATEGORY_CLASSES if getattr(category, flag)}
+    if taxonomy.knows(skill.id) and "deep_learning" in taxonomy.ancestors(skill.id):
+        found.add("dl")
     if "dl" in found:
         found.discard("ml")
     return frozenset(found)
-
-
-def _category(taxonomy: Any, category_id: str) -> Any:
-    for record in getattr(taxonomy, "categories", ()) or ():
-        if getattr(record, "id", None) == category_id:
-            return record
-    return None
-
-
-def _ancestors(taxonomy: Any, skill: Skill) -> tuple[str, ...]:
-    try:
-        return tuple(taxonomy.ancestors(skill.id))
-    except (AttributeError, KeyError):
-        return skill.parents
 
 
 def is_used(skill: Skill) -> bool:
@@ -604,7 +562,7 @@ def _other_kind(statement: Statement, rules: ClaimRules, title: str) -> str | No
     return "publication"
 
 
-def extract_claims(resume: Resume, skills: tuple[Skill, ...], taxonomy: Any = None) -> tuple[Claim, ...]:
+def extract_claims(resume: Resume, skills: tuple[Skill, ...]) -> tuple[Claim, ...]:
     """Every claim on the resume with its evidence, in a fixed order (see the module docstring)."""
     rules = load_claim_rules()
     statements = resume_statements(resume)

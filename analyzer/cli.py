@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from analyzer import report as report_json
@@ -84,9 +85,8 @@ def _options(args: argparse.Namespace) -> Options:
     options = Options(as_of=args.as_of, stale_years=args.stale_years)
     if args.command == "questions":
         low, high = sorted(args.difficulty)
-        options = Options(as_of=args.as_of, stale_years=args.stale_years, question_count=args.count,
-                          areas=tuple(sorted(set(args.area))), min_difficulty=low, max_difficulty=high,
-                          perspective=args.perspective)
+        options = replace(options, question_count=args.count, areas=tuple(sorted(set(args.area))),
+                          min_difficulty=low, max_difficulty=high, perspective=args.perspective)
     return options
 
 

@@ -1,4 +1,4 @@
-"""Step 1: read_pdf(source) -> Document. The only module that imports pdfplumber.
+"""Step 1: read_pdf(source) -> Document. The one module that reads PDFs (highlight.py only draws them).
 
 Reads words with their font, size, colour and position, link annotations and the coloured boxes
 behind text; separates what a reader can see from hidden text; hands visible words to the layout
@@ -28,7 +28,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from analyzer import errors
-from analyzer.guard import count_page_objects, estimate_pages, run_bounded_many, too_complex
+from analyzer.guard import estimate_pages, run_bounded_many, too_complex
 from analyzer.layout import BULLET, join_pages, page_lines
 from analyzer.links import dedupe_links, find_typed_links, make_link
 from analyzer.models import Document, Limits, Line, Link, Notice, Word
@@ -77,14 +77,15 @@ def read_pdf(source: str | Path | bytes, *, name: str | None = None, limits: Lim
     """Read a resume PDF given as a path or as bytes; raise a specific AnalyzerError if it cannot be read."""
     data, name = _load(source, name, limits)
     _check_is_pdf(data)
-    workers = _workers(count_page_objects(data) or limits.max_pages)
+    pages = estimate_pages(data, limits)
+    workers = _workers(pages)
     shares = run_bounded_many(_read, [(data, limits, index, workers) for index in range(workers)],
-                              limits=limits, pages=estimate_pages(data, limits))
+                              limits=limits, pages=pages)
     return _assemble(sorted((page for share in shares for page in share), key=lambda p: p.number), data, name)
 
 
 def _workers(pages: int) -> int:
-    """Processes reading one file: one per page, at most one per core, at most two.
+    """Processes reading a file of about ``pages`` pages: one per page, at most one per core, at most two.
 
     WHY: the parse is most of an analysis; two workers each reading every other page read a
     2-page resume in about the time of its first page. When the page count is hidden (pages packed

@@ -27,7 +27,7 @@ from analyzer.claims import (
 from analyzer.dates import month_index
 from analyzer.errors import TaxonomyError
 from analyzer.models import Claim, Evidence, Flag, Options, Resume, Skill
-from analyzer.taxonomy import fill_sentence, read_toml, taxonomy_root
+from analyzer.taxonomy import Taxonomy, fill_sentence, read_toml, taxonomy_root
 
 SEVERITIES = ("high", "medium", "low", "info")
 
@@ -103,7 +103,7 @@ class _Context:
     resume: Resume
     skills: tuple[Skill, ...]
     claims: tuple[Claim, ...]
-    taxonomy: Any
+    taxonomy: Taxonomy
     options: Options
     rules: ClaimRules
     texts: FlagTexts
@@ -379,7 +379,7 @@ CHECKS: tuple[Callable[[_Context], list[Flag]], ...] = (
 )
 
 
-def find_flags(resume: Resume, skills: tuple[Skill, ...], claims: tuple[Claim, ...], taxonomy: Any = None,
+def find_flags(resume: Resume, skills: tuple[Skill, ...], claims: tuple[Claim, ...], taxonomy: Taxonomy,
                options: Options | None = None) -> tuple[Flag, ...]:
     """Every flag on the resume, check by check in ``CHECKS`` order, each in reading order."""
     ctx = _Context(resume, tuple(skills), tuple(claims), taxonomy, options or Options(), load_claim_rules(),

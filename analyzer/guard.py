@@ -123,13 +123,8 @@ def estimate_pages(data: bytes, limits: Limits) -> int:
     ``limits.max_pages`` is used, so the estimate never makes the budget smaller than needed for a
     file with its pages in the clear.
     """
-    found = count_page_objects(data)
+    found = len(_PAGE_OBJECT_RE.findall(data))
     return min(found, limits.max_pages) if found else limits.max_pages
-
-
-def count_page_objects(data: bytes) -> int:
-    """Page objects written in the clear; 0 when the pages are packed in compressed object streams."""
-    return len(_PAGE_OBJECT_RE.findall(data))
 
 
 def has_fork() -> bool:

@@ -225,7 +225,7 @@ class SkillRules:
     """Applies each skill's ambiguity rules to the candidates and writes the survivors to ``doc.ents``."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        self.skills = {s.id: s for s in taxonomy.skills}
+        self.skill = taxonomy.skill
         self.verbs = frozenset(taxonomy.context.verbs)
         self.nouns = frozenset(taxonomy.context.nouns)
         self.list_sections = frozenset(taxonomy.context.list_sections)
@@ -253,7 +253,7 @@ class SkillRules:
 
     def _needs_context(self, span: Span) -> bool:
         # WHY: only one-word mentions are ambiguous; "Apache Spark" or "machine learning" never is.
-        return bool(self.skills[span.label_].context) and len([t for t in span if not t.is_punct]) == 1
+        return bool(self.skill(span.label_).context) and len([t for t in span if not t.is_punct]) == 1
 
     def _is_excluded(self, text: str, span: Span) -> bool:
         lo, hi = span.start_char - EXCLUDE_REACH, span.end_char + EXCLUDE_REACH
@@ -261,7 +261,7 @@ class SkillRules:
         return any(pattern.search(window) for pattern in self.exclude.get(span.label_, ()))
 
     def _has_context(self, doc: Doc, span: Span, plain: list[Span]) -> bool:
-        for context in self.skills[span.label_].context:
+        for context in self.skill(span.label_).context:
             if context == "skills_list" and (doc._.list_like or doc._.section_kind in self.list_sections):
                 return True
             if context == "tech_neighbour" and has_neighbour(span, plain):

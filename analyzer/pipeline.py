@@ -37,7 +37,7 @@ from analyzer.taxonomy import Taxonomy, load_taxonomy
 
 @dataclass(frozen=True)
 class Resources:
-    """What is loaded once per process and shared by every analysis (taxonomy, spaCy pipeline)."""
+    """What is loaded once per process and shared by every analysis (taxonomy, spaCy pipeline, question bank)."""
 
     taxonomy: Taxonomy
     nlp: Language
@@ -86,7 +86,7 @@ def analyze(
     # 4. Skills named or described on the resume, each with the quotes that back it.
     skills = match_skills(resume, taxonomy, resources.nlp)
     # 5. Claims, the flags on them, a defensibility score per claim and readiness per area.
-    claims = extract_claims(resume, skills, taxonomy)
+    claims = extract_claims(resume, skills)
     flags = find_flags(resume, skills, claims, taxonomy, options)
     claims = score_claims(claims, flags, skills)
     readiness = assess_readiness(claims, flags, skills, taxonomy)

@@ -13,10 +13,11 @@ the candidate can defend perfectly still scores low when the resume shows nothin
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import Callable
 
 from analyzer.claims import is_used
 from analyzer.models import AreaReadiness, Claim, Flag, Skill
+from analyzer.taxonomy import Taxonomy
 
 # --- the rubric -------------------------------------------------------------------------------------
 
@@ -115,7 +116,7 @@ def score_claims(claims: tuple[Claim, ...], flags: tuple[Flag, ...], skills: tup
 NEUTRAL = 50
 
 
-def _claim_areas(claim: Claim, skills: dict[str, Skill], taxonomy: Any) -> tuple[int, ...]:
+def _claim_areas(claim: Claim, skills: dict[str, Skill], taxonomy: Taxonomy) -> tuple[int, ...]:
     if claim.kind == "result":
         return (2,)
     if claim.kind != "skill":
@@ -124,14 +125,14 @@ def _claim_areas(claim: Claim, skills: dict[str, Skill], taxonomy: Any) -> tuple
     areas: tuple[int, ...] = ()
     if skill is not None:
         try:
-            areas = tuple(taxonomy.skill(skill.id).areas) or tuple(taxonomy.category(skill.category).areas)
-        except (AttributeError, KeyError):
+            areas = taxonomy.skill(skill.id).areas or taxonomy.category(skill.category).areas
+        except KeyError:  # a skill or category the taxonomy does not hold (hand-made in tests)
             areas = ()
     return areas or (1,)
 
 
 def assess_readiness(claims: tuple[Claim, ...], flags: tuple[Flag, ...], skills: tuple[Skill, ...],
-                     taxonomy: Any) -> tuple[AreaReadiness, ...]:
+                     taxonomy: Taxonomy) -> tuple[AreaReadiness, ...]:
     """One row per interview area: the mean defensibility of its claims less its resume-wide flags."""
     by_id = {s.id: s for s in skills}
     rows = []

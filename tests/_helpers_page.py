@@ -1,4 +1,4 @@
-"""Hand-built reports for the page, export and highlight tests.
+"""The resume the page tests upload, and hand-built reports for the export, highlight and view tests.
 
 The resume PDF is built in memory and read by the real reader (so every Evidence carries a real
 page and box); the findings (skills, claims, flags, readiness, questions) are written by hand here,

@@ -162,10 +162,10 @@ def test_skill_classes_from_the_taxonomy_categories(taxonomy):
     assert classes("sql") & {"ml", "dl"} == frozenset()
 
 
-def test_skill_classes_without_the_skills_taxonomy_use_the_fallback_rules():
-    assert skill_classes(Skill("torchy", "Torchy", "deep_learning_frameworks")) == frozenset({"dl", "tool"})
-    assert "ml" in skill_classes(Skill("boosty", "Boosty", "unknown", parents=("gradient_boosting",)))
-    assert skill_classes(Skill("knitting", "knitting", "crafts")) == frozenset()
+def test_skill_classes_come_from_the_category_a_skill_is_filed_under(taxonomy):
+    framework = taxonomy.skill("pytorch").category
+    assert skill_classes(Skill("torchy", "Torchy", framework), taxonomy) == frozenset({"dl", "tool"})
+    assert skill_classes(Skill("knitting", "knitting", "crafts"), taxonomy) == frozenset()
 
 
 def test_implied_skills_name_real_taxonomy_skills(taxonomy):

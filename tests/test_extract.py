@@ -137,7 +137,7 @@ def test_a_two_page_resume_read_by_two_workers_is_the_one_worker_reading():
     pdf.text(20, 30, "EDUCATION", size=14, bold=True)
     pdf.text(20, 40, "MSc Statistics, University of Leeds 2018 - 2019")
     data = pdf.build()
-    assert extract._workers(extract.count_page_objects(data)) == 2
+    assert extract._workers(extract.estimate_pages(data, Limits())) == 2
     document = read_pdf(data)
     assert document.pages == 2 and [line.page for line in document.lines] == [1, 1, 2, 2]
     assert document == extract._assemble(extract._read(data, Limits()), data, "resume.pdf")

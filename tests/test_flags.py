@@ -30,7 +30,7 @@ ISSUE_CODES = {"unsupported_skill", "stale_claim", "keyword_padding", "dl_withou
 
 def flags_of(resume, taxonomy, options=None, names=SKILLS, inferred=()):
     skills = find_skills(resume, names, inferred=inferred)
-    claims = extract_claims(resume, skills, taxonomy)
+    claims = extract_claims(resume, skills)
     return find_flags(resume, skills, claims, taxonomy, options or Options())
 
 
@@ -273,7 +273,7 @@ def test_sample_flags_match_the_expectations(path, taxonomy, resources, sample_n
     expected = tomllib.loads((EXPECTED / f"{path.stem}.toml").read_text())
     resume = analyze(path, as_of=expected["as_of"], resources=resources).resume
     skills = skills_module.match_skills(resume, taxonomy, sample_nlp)
-    claims = extract_claims(resume, skills, taxonomy)
+    claims = extract_claims(resume, skills)
     fired = {f.code for f in find_flags(resume, skills, claims, taxonomy, Options(as_of=expected["as_of"]))}
     assert set(expected["flags"]["expected"]) <= fired, "expected flags missing"
     assert not set(expected["flags"]["absent"]) & fired, "flags that should not fire"

@@ -15,7 +15,6 @@ import pytest
 from analyzer.bank import KINDS, load_bank
 from analyzer.models import (Claim, Contact, Document, Entry, Evidence, Flag, Line, Options, Resume, Skill)
 from analyzer.questions import allowed_mentions, generate_questions, mentioned_skills
-from analyzer.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,19 +79,14 @@ def inputs():
     return make_inputs()
 
 
-@pytest.fixture(scope="module")
-def tax():
-    return load_taxonomy()
-
-
-def run(inputs, tax, **options):
+def run(inputs, taxonomy, **options):
     resume, skills, claims, flags = inputs
-    return generate_questions(resume, skills, claims, flags, tax, load_bank(), Options(as_of="2026-11", **options))
+    return generate_questions(resume, skills, claims, flags, taxonomy, load_bank(), Options(as_of="2026-11", **options))
 
 
 @pytest.fixture(scope="module")
-def questions(inputs, tax):
-    return run(inputs, tax, question_count=60)
+def questions(inputs, taxonomy):
+    return run(inputs, taxonomy, question_count=60)
 
 
 # --- fairness -------------------------------------------------------------------------------------------
@@ -110,15 +104,15 @@ def test_every_question_is_anchored(inputs, questions):
         assert q.why
 
 
-def test_no_question_names_an_unclaimed_skill_unless_baseline(inputs, tax, questions):
+def test_no_question_names_an_unclaimed_skill_unless_baseline(inputs, taxonomy, questions):
     _, skills, claims, _ = inputs
     claimed = frozenset(s.id for s in skills) | frozenset(i for c in claims for i in c.skill_ids)
     bank = load_bank()
     alternatives = {a for c in claimed for a in bank.alternatives_of(c)}  # named on purpose by {alternative}
-    allowed = allowed_mentions(claimed, tax) | alternatives
+    allowed = allowed_mentions(claimed, taxonomy) | alternatives
     for q in questions:
         if q.anchor != "baseline":
-            assert not mentioned_skills(q.text, tax) - allowed, q.text
+            assert not mentioned_skills(q.text, taxonomy) - allowed, q.text
 
 
 def test_only_allowed_kinds_and_difficulties(questions):
@@ -137,8 +131,8 @@ def test_at_most_one_question_per_template_per_claim(questions):
     assert len(topic_texts) == len(set(topic_texts))  # a bank topic question is asked once overall
 
 
-def test_deterministic_for_the_same_input(inputs, tax, questions):
-    again = run(make_inputs(), tax, question_count=60)
+def test_deterministic_for_the_same_input(inputs, taxonomy, questions):
+    again = run(make_inputs(), taxonomy, question_count=60)
     assert again == questions
 
 
@@ -187,14 +181,14 @@ def test_alternative_question_names_a_sensible_alternative(questions):
     assert any("LightGBM" in q.text or "CatBoost" in q.text for q in instead)
 
 
-def test_depth_follows_the_evidence(inputs, tax):
+def test_depth_follows_the_evidence(inputs, taxonomy):
     resume, skills, claims, flags = inputs
     claims = claims[:1]  # the XGBoost skill claim alone, so no other claim triggers the same topic
-    backed = generate_questions(resume, skills, claims, (), tax, options=Options(question_count=80))
+    backed = generate_questions(resume, skills, claims, (), taxonomy, options=Options(question_count=80))
     weak_claims = tuple(replace(c, defensibility=10) if c.id == "skill:xgboost" else c for c in claims)
     weak_flags = (Flag(code="stale_claim", severity="low", message="old", advice="Prepare.",
                        claim_id="skill:xgboost", evidence=claims[0].evidence),)
-    weak = generate_questions(resume, skills, weak_claims, weak_flags, tax, options=Options(question_count=80))
+    weak = generate_questions(resume, skills, weak_claims, weak_flags, taxonomy, options=Options(question_count=80))
 
     def gb(qs):
         return [q for q in qs if q.claim_id == "skill:xgboost" and q.topic == "Gradient boosting"]
@@ -220,42 +214,42 @@ def test_two_or_three_questions_to_ask_matched_to_strengths(questions):
 
 # --- options --------------------------------------------------------------------------------------------
 
-def test_count_option(inputs, tax):
-    assert len(run(inputs, tax, question_count=10)) == 10
-    assert len(run(inputs, tax, question_count=25)) == 25
-    assert run(inputs, tax, question_count=0) == ()
+def test_count_option(inputs, taxonomy):
+    assert len(run(inputs, taxonomy, question_count=10)) == 10
+    assert len(run(inputs, taxonomy, question_count=25)) == 25
+    assert run(inputs, taxonomy, question_count=0) == ()
 
 
-def test_areas_option(inputs, tax):
-    only = run(inputs, tax, question_count=40, areas=(2, 3))
+def test_areas_option(inputs, taxonomy):
+    only = run(inputs, taxonomy, question_count=40, areas=(2, 3))
     assert only and {q.area for q in only} <= {2, 3}
     assert {q.area for q in only} == {2, 3}
 
 
-def test_difficulty_option(inputs, tax):
-    hard = run(inputs, tax, question_count=40, min_difficulty=3, max_difficulty=3)
+def test_difficulty_option(inputs, taxonomy):
+    hard = run(inputs, taxonomy, question_count=40, min_difficulty=3, max_difficulty=3)
     assert hard and {q.difficulty for q in hard} == {3}
-    easy = run(inputs, tax, question_count=40, max_difficulty=1)
+    easy = run(inputs, taxonomy, question_count=40, max_difficulty=1)
     assert easy and {q.difficulty for q in easy} == {1}
 
 
-def test_perspective_changes_the_why_not_the_questions(inputs, tax, questions):
-    other = run(inputs, tax, question_count=60, perspective="interviewer")
+def test_perspective_changes_the_why_not_the_questions(inputs, taxonomy, questions):
+    other = run(inputs, taxonomy, question_count=60, perspective="interviewer")
     assert [q.text for q in other] == [q.text for q in questions]
     assert [q.why for q in other] != [q.why for q in questions]
     claim_q = next(q for q in other if q.anchor == "claim" and q.area != 12)
     assert "candidate" in claim_q.why.lower()
 
 
-def test_company_questions_only_with_a_company(inputs, tax, questions):
+def test_company_questions_only_with_a_company(inputs, taxonomy, questions):
     assert not [q for q in questions if q.area == 11]
-    with_company = run(inputs, tax, question_count=60, company="Northwind Analytics")
+    with_company = run(inputs, taxonomy, question_count=60, company="Northwind Analytics")
     area11 = [q for q in with_company if q.area == 11]
     assert area11 and all("Northwind Analytics" in q.text for q in area11)
 
 
-def test_no_input_gives_only_baseline(tax):
-    qs = generate_questions(None, (), (), (), tax, options=Options(question_count=15))
+def test_no_input_gives_only_baseline(taxonomy):
+    qs = generate_questions(None, (), (), (), taxonomy, options=Options(question_count=15))
     assert qs and all(q.anchor == "baseline" for q in qs)
     assert len(qs) == 15
 
@@ -263,7 +257,7 @@ def test_no_input_gives_only_baseline(tax):
 # --- a real resume ---------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def sample_questions(tax):
+def sample_questions(taxonomy):
     from analyzer.claims import extract_claims
     from analyzer.extract import read_pdf
     from analyzer.flags import find_flags
@@ -271,15 +265,15 @@ def sample_questions(tax):
     from analyzer.sections import structure_resume
     from analyzer.skills import match_skills
 
-    resume = structure_resume(read_pdf(ROOT / "samples" / "mlops_daniel_osei.pdf"), tax, as_of="2026-11")
-    skills = match_skills(resume, tax, build_nlp(tax))
-    claims = extract_claims(resume, skills, tax)
-    flags = find_flags(resume, skills, claims, tax)
-    return skills, claims, flags, generate_questions(resume, skills, claims, flags, tax,
+    resume = structure_resume(read_pdf(ROOT / "samples" / "mlops_daniel_osei.pdf"), taxonomy, as_of="2026-11")
+    skills = match_skills(resume, taxonomy, build_nlp(taxonomy))
+    claims = extract_claims(resume, skills)
+    flags = find_flags(resume, skills, claims, taxonomy)
+    return skills, claims, flags, generate_questions(resume, skills, claims, flags, taxonomy,
                                                      options=Options(as_of="2026-11"))
 
 
-def test_real_resume_questions_are_anchored_and_personal(sample_questions, tax):
+def test_real_resume_questions_are_anchored_and_personal(sample_questions, taxonomy):
     skills, claims, flags, qs = sample_questions
     assert len(qs) == Options().question_count
     claim_ids = {c.id for c in claims}
@@ -290,12 +284,12 @@ def test_real_resume_questions_are_anchored_and_personal(sample_questions, tax):
     assert len(Counter(q.area for q in qs)) >= 8  # area balance
     claimed = frozenset(s.id for s in skills) | frozenset(i for c in claims for i in c.skill_ids)
     bank = load_bank()
-    allowed = allowed_mentions(claimed, tax) | {a for c in claimed for a in bank.alternatives_of(c)}
+    allowed = allowed_mentions(claimed, taxonomy) | {a for c in claimed for a in bank.alternatives_of(c)}
     for q in tied:
         if q.anchor == "claim" and q.area != 12:
-            mentioned = mentioned_skills(q.text, tax) - allowed
+            mentioned = mentioned_skills(q.text, taxonomy) - allowed
             # resume words filled into slots may name skills the matcher did not claim; bank words may not
-            assert all(tax.skill(m).name.lower() in (q.quote + " " + q.text.split("?")[0]).lower()
+            assert all(taxonomy.skill(m).name.lower() in (q.quote + " " + q.text.split("?")[0]).lower()
                        for m in mentioned), q.text
 
 

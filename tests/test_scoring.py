@@ -31,7 +31,7 @@ def _analysis(taxonomy):
         links=(link("https://github.com/someone/fraud", "github_repo"), link("https://github.com/someone", "github_profile")),
     )
     skills = find_skills(resume, SKILLS)
-    claims = extract_claims(resume, skills, taxonomy)
+    claims = extract_claims(resume, skills)
     flags = find_flags(resume, skills, claims, taxonomy, Options())
     return skills, score_claims(claims, flags, skills), flags
 
