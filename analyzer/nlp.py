@@ -38,9 +38,13 @@ from analyzer.taxonomy import SkillDef, Taxonomy, compact_alias, load_taxonomy
 
 Doc.set_extension("section_kind", default="", force=True)
 Doc.set_extension("list_like", default=False, force=True)
+Doc.set_extension("line_starts", default=(), force=True)  # character offsets where a new PDF line begins
 
 NEIGHBOUR_WINDOW = 12  # tokens either side: roughly one clause of a bullet
 VERB_WINDOW = 3  # "analysed survey data in R": the verb sits just before the name
+DEGREE_REACH = 4  # tokens: "Master's degree in Data Science" puts the degree word four tokens before
+CLAUSE_ENDS = frozenset({".", "!", "?", ";", "\u00b7", "|"})  # a word after one of these opens a clause
+ELLIPSIS_JOINERS = frozenset({"and", "&", "/", "or", ","})  # "supervised and unsupervised learning"
 EXCLUDE_REACH = 20  # characters: "driving licence (DL" puts the giveaway a few characters away
 
 # --- text normalisation ---------------------------------------------------------------------------
@@ -176,8 +180,13 @@ def _alias_forms(alias: str) -> set[str]:
 def _is_exact(skill: SkillDef, tokens: int, alias: str) -> bool:
     # WHY: short acronyms are words in lower case ("ml" = millilitres, "ann", "bert"), and a
     # case-sensitive skill's one-word names are ordinary words in another case ("spark", "excel").
-    has_upper = any(ch.isupper() for ch in alias)
-    return has_upper and (len(compact_alias(alias)) <= 4 or (skill.case_sensitive and tokens == 1))
+    # An acronym ("SQL", "GANs", "DiD") is a word in lower case ("did"); "D3.js" or "Dask", with a
+    # single capital, is a name in mixed case and may be written in any case.
+    letters = [ch for ch in alias if ch.isalpha()]
+    capitals = sum(ch.isupper() for ch in letters)
+    is_acronym = bool(letters) and (capitals >= 2 or capitals == len(letters)) and len(compact_alias(alias)) <= 4
+    has_upper = capitals > 0
+    return is_acronym or (has_upper and skill.case_sensitive and tokens == 1)
 
 
 @Language.factory("skill_matcher", default_config={"root": ""})
@@ -226,9 +235,20 @@ class SkillRules:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.skill = taxonomy.skill
+        self.resolve = taxonomy.resolve
         self.verbs = frozenset(taxonomy.context.verbs)
         self.nouns = frozenset(taxonomy.context.nouns)
         self.list_sections = frozenset(taxonomy.context.list_sections)
+        self.function_words = frozenset(taxonomy.context.function_words)
+        self.honorifics = frozenset(taxonomy.context.honorifics)
+        self.determiners = frozenset(taxonomy.context.determiners)
+        self.degree_words = frozenset(taxonomy.context.degree_words)
+        self.role_words = frozenset(taxonomy.context.role_words)
+        fields = set(taxonomy.context.field_categories)
+        self.fields = frozenset(s.id for s in taxonomy.skills if s.category in fields)
+        # WHY: a skill is ambiguous when its one-word name is also an everyday word or name
+        # (it needs context, or matches only in its own case): R, Go, Julia, Spark, Excel, Swift...
+        self.ambiguous = frozenset(s.id for s in taxonomy.skills if s.context or s.case_sensitive)
         self.exclude = {s.id: tuple(re.compile(p) for p in s.exclude) for s in taxonomy.skills if s.exclude}
         umbrella = set(taxonomy.context.label_skip_categories)
         self.umbrella = frozenset(s.id for s in taxonomy.skills if s.category in umbrella)
@@ -237,10 +257,108 @@ class SkillRules:
         text = doc.text  # rebuilt from every token on each access: once per doc
         candidates = [s for s in doc.spans.get("skill_candidates", [])
                       if not self._is_excluded(text, s) and not self._is_group_label(doc, s)]
+        covered = {i for s in candidates for i in range(s.start, s.end)}
+        candidates = [s for s in candidates
+                      if not self._is_everyday_use(doc, s, covered) and not self._is_degree_or_role(doc, s)]
         plain = [s for s in candidates if not self._needs_context(s)]
-        kept = plain + [s for s in candidates if self._needs_context(s) and self._has_context(doc, s, plain)]
-        doc.ents = filter_spans(kept)
+        kept = filter_spans(plain + [s for s in candidates if self._needs_context(s) and self._has_context(doc, s, plain)])
+        doc.ents = filter_spans(kept + self._elided(doc, kept))
         return doc
+
+    def _elided(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Skills named with a shared word left out: "supervised and unsupervised learning" names
+        supervised learning too, "data cleaning and preprocessing" names data preprocessing.
+
+        The shortened word becomes a mention when, with the shared word put back, it is exactly a
+        name or alias in the taxonomy; the rule never guesses beyond that.
+        """
+        taken = {i for span in found for i in range(span.start, span.end)}
+        extra: list[Span] = []
+        for span in found:
+            if len(span) < 2:
+                continue
+            head, tail = [t.text for t in span[:-1]], [t.text for t in span[1:]]
+            for step in (-2, 2):  # words before the mention share its tail, words after share its head
+                at = span.start - 2 if step < 0 else span.end + 1
+                while 0 <= at < len(doc) and at not in taken:
+                    joiner, word = doc[at + 1 if step < 0 else at - 1], doc[at]
+                    if joiner.lower_ not in ELLIPSIS_JOINERS or not word.is_alpha:
+                        break
+                    skill_id = self.resolve(" ".join([word.text, *tail] if step < 0 else [*head, word.text]))
+                    if not skill_id or skill_id == span.label_:
+                        break
+                    extra.append(Span(doc, at, at + 1, label=skill_id))
+                    taken.add(at)
+                    at += step
+        return extra
+
+    # --- everyday words: the general ambiguity rules ------------------------------------------------
+
+    def _is_everyday_use(self, doc: Doc, span: Span, covered: set[int]) -> bool:
+        """An ambiguous one-word name used as an ordinary word or as part of a name, not as the skill.
+
+        Read from the words around it, the same way for every ambiguous skill:
+        - a title before it ("Dr Julia", "Ms. Ray") or a capitalised word after it on the same line
+          that is neither a skill nor a tech noun ("Julia Okafor", "Go Green", "Rust Belt"): a name;
+        - a one-letter name used as an initial ("R. Julia Okafor");
+        - a function word after it with no tech verb before it ("Excel at", "Go from", "Make sure",
+          "Spark the"): a verb; at the start of a sentence followed by a comma ("Evidently, ..."): an adverb;
+        - a determiner before it and no tech noun or skill after it ("a Hive", "the Julia set"): a noun.
+        Lists (skills sections, comma lists) are where names stand alone, so only the title and
+        function-word rules apply there.
+        """
+        if span.label_ not in self.ambiguous or len(span) != 1:
+            return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.text == "." and span.start > 1:
+            before_word = doc[span.start - 2]
+        else:
+            before_word = before
+        after = doc[span.end] if span.end < len(doc) else None
+        if before_word is not None and before_word.lower_.rstrip(".") in self.honorifics:
+            return True
+        if after is not None and self._is_function_word(after) and not self._has_verb_before(doc, span):
+            return True
+        in_list = doc._.list_like or doc._.section_kind in self.list_sections
+        if in_list:
+            return False
+        if after is not None and after.text == "," and self._opens_clause(doc, span.start):
+            return True
+        if self._is_initial(doc, span, covered):
+            return True
+        if after is not None and self._same_line(doc, after) and (after.is_title or after.is_upper) \
+                and after.is_alpha and after.i not in covered and after.lower_ not in self.nouns:
+            return True
+        return (before is not None and before.lower_ in self.determiners
+                and not (after is not None and (after.i in covered or after.lower_ in self.nouns)))
+
+    def _is_degree_or_role(self, doc: Doc, span: Span) -> bool:
+        """A field named as a degree's subject ("MSc in Data Science") or in a job title or team
+        ("Data Science Intern"): the resume names a course of study or a role, not a skill."""
+        if span.label_ not in self.fields:
+            return False
+        before = [t.lower_ for t in doc[max(0, span.start - DEGREE_REACH):span.start]]
+        after = doc[span.end] if span.end < len(doc) else None
+        return any(w.rstrip(".") in self.degree_words for w in before) or (
+            after is not None and after.lower_ in self.role_words)
+
+    def _is_function_word(self, token) -> bool:
+        return token.lower_ in self.function_words and token.text.islower()
+
+    def _has_verb_before(self, doc: Doc, span: Span) -> bool:
+        return any(t.lower_ in self.verbs for t in doc[max(0, span.start - VERB_WINDOW):span.start])
+
+    def _opens_clause(self, doc: Doc, i: int) -> bool:
+        return i == 0 or doc[i - 1].text in CLAUSE_ENDS or doc[i].idx in doc._.line_starts
+
+    def _same_line(self, doc: Doc, token) -> bool:
+        return token.idx not in doc._.line_starts
+
+    def _is_initial(self, doc: Doc, span: Span, covered: set[int]) -> bool:
+        # "R. Julia Okafor": one capital letter, a full stop, then two capitalised words that are not skills.
+        following = doc[span.end:span.end + 3]
+        return (len(span.text) == 1 and len(following) == 3 and following[0].text == "."
+                and all(t.is_title and t.is_alpha and t.i not in covered for t in following[1:]))
 
     def _is_group_label(self, doc: Doc, span: Span) -> bool:
         # WHY: "ML: sklearn, LightGBM" or "Big Data & Cloud: Hadoop, ..." names a group of skills;
@@ -301,13 +419,19 @@ def prepare_text(nlp: Language, text: str) -> str:
     return nlp.get_pipe("skill_matcher").prepare(text)
 
 
-def skill_docs(nlp: Language, texts: Iterable[tuple[str, str, bool]]) -> Iterator[Doc]:
-    """Run the pipeline over (prepared text, section kind, list-like) triples, in one batch."""
+def skill_docs(nlp: Language, texts: Iterable[tuple]) -> Iterator[Doc]:
+    """Run the pipeline over (prepared text, section kind, list-like[, line starts]) tuples, in one batch.
+
+    Line starts are the character offsets where a new PDF line begins inside the text (a block
+    joins several lines): a capitalised word on the next line does not make a name with the last
+    word of this one.
+    """
     docs = []
-    for text, kind, list_like in texts:
+    for text, kind, list_like, *rest in texts:
         doc = nlp.make_doc(text)
         doc._.section_kind = kind
         doc._.list_like = list_like
+        doc._.line_starts = frozenset(rest[0]) if rest else frozenset()
         docs.append(doc)
     return nlp.pipe(docs)
 

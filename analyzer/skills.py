@@ -27,7 +27,9 @@ descriptions of ``taxonomy/inferred.toml``; reported with ``inferred=True`` and 
 only when the skill is not named anywhere.
 
 Order: named skills by strength (strongest first), then category and name; inferred skills after
-them by score. Limits: a skill named only in the contact block (headline) is ignored; dates are
+them by score. Skills are read from the whole text, whatever the sections are (the top block too,
+except the line that is the candidate's name); the section only decides how strong the evidence
+is. Limits: dates are
 those of the entry, not of the sentence ("in 2019 I used R" inside a 2015-2024 job counts 2015-2024).
 """
 
@@ -111,6 +113,8 @@ def _blocks(resume: Resume, taxonomy: Taxonomy, nlp: Language) -> list[_Block]:
         run_owner: tuple | None = None
         owner_entry: Entry | None = None  # the entry of the lines in ``run``
         for line in section.lines:
+            if is_name_line(line, resume.contact.name):
+                continue
             this = owner.get(_line_key(line))
             key = (id(this[0]), this[1]) if this else None
             if run and key != run_owner:
@@ -121,6 +125,11 @@ def _blocks(resume: Resume, taxonomy: Taxonomy, nlp: Language) -> list[_Block]:
         if run:
             blocks.append(_make_block(section.kind, owner_entry, run, nlp, lists))
     return blocks
+
+
+def is_name_line(line: Line, name: str) -> bool:
+    """The line that only gives the candidate's name: a name ("Julia ...") is never a skill."""
+    return bool(name) and " ".join(line.text.split()).lower() == name.lower()
 
 
 def _union_bbox(lines: Iterable[Line]) -> BBox:
@@ -135,7 +144,7 @@ def find_mentions(resume: Resume, taxonomy: Taxonomy, nlp: Language,
         blocks = _blocks(resume, taxonomy, nlp)
     mentions: dict[str, list[Evidence]] = {}
     seen: set[tuple] = set()
-    for block, doc in zip(blocks, skill_docs(nlp, ((b.text, b.kind, b.list_like) for b in blocks))):
+    for block, doc in zip(blocks, skill_docs(nlp, ((b.text, b.kind, b.list_like, tuple(a for a, _ in b.offsets[1:])) for b in blocks))):
         for ent in doc.ents:
             lines = block.lines_at(ent.start_char, ent.end_char)
             quote = " ".join(line.text for line in lines)

@@ -84,6 +84,12 @@ class MatchContext:
 
     verbs: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
+    function_words: tuple[str, ...] = ()
+    honorifics: tuple[str, ...] = ()
+    determiners: tuple[str, ...] = ()
+    degree_words: tuple[str, ...] = ()
+    role_words: tuple[str, ...] = ()
+    field_categories: tuple[str, ...] = ()
     list_sections: tuple[str, ...] = ("skills",)
     skip_sections: tuple[str, ...] = ("contact",)
     label_skip_categories: tuple[str, ...] = ()
@@ -281,6 +287,12 @@ def _load_categories(root: Path, area_count: int) -> tuple[tuple[Category, ...],
     context = MatchContext(
         verbs=tuple(w.lower() for w in ctx.get("verbs", ())),
         nouns=tuple(w.lower() for w in ctx.get("nouns", ())),
+        function_words=tuple(w.lower() for w in ctx.get("function_words", ())),
+        honorifics=tuple(w.lower() for w in ctx.get("honorifics", ())),
+        determiners=tuple(w.lower() for w in ctx.get("determiners", ())),
+        degree_words=tuple(w.lower() for w in ctx.get("degree_words", ())),
+        role_words=tuple(w.lower() for w in ctx.get("role_words", ())),
+        field_categories=tuple(ctx.get("field_categories", ())),
         list_sections=tuple(ctx.get("list_sections", ("skills",))),
         skip_sections=tuple(ctx.get("skip_sections", ("contact",))),
         label_skip_categories=tuple(ctx.get("label_skip_categories", ())),
