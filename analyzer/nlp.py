@@ -42,7 +42,7 @@ Doc.set_extension("line_starts", default=(), force=True)  # character offsets wh
 
 NEIGHBOUR_WINDOW = 12  # tokens either side: roughly one clause of a bullet
 VERB_WINDOW = 3  # "analysed survey data in R": the verb sits just before the name
-DEGREE_REACH = 4  # tokens: "Master's degree in Data Science" puts the degree word four tokens before
+DEGREE_REACH = 3  # tokens: "Master's in Data Science" puts the degree word three tokens before
 CLAUSE_ENDS = frozenset({".", "!", "?", ";", "\u00b7", "|"})  # a word after one of these opens a clause
 ELLIPSIS_JOINERS = frozenset({"and", "&", "/", "or", ","})  # "supervised and unsupervised learning"
 EXCLUDE_REACH = 20  # characters: "driving licence (DL" puts the giveaway a few characters away
@@ -339,7 +339,8 @@ class SkillRules:
             return False
         before = [t.lower_ for t in doc[max(0, span.start - DEGREE_REACH):span.start]]
         after = doc[span.end] if span.end < len(doc) else None
-        return any(w.rstrip(".") in self.degree_words for w in before) or (
+        role_of = len(before) >= 2 and before[-1] == "of" and before[-2] in self.role_words  # "Head of ..."
+        return role_of or any(w.rstrip(".") in self.degree_words for w in before) or (
             after is not None and after.lower_ in self.role_words)
 
     def _is_function_word(self, token) -> bool:
