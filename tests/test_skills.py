@@ -155,10 +155,26 @@ def test_order_is_named_by_strength_then_inferred_by_score(taxonomy, nlp):
     assert match_skills(resume, taxonomy, nlp) == skills  # deterministic
 
 
-def test_skills_named_only_in_the_contact_block_are_ignored(taxonomy, nlp):
+def test_skills_are_read_from_the_whole_text_the_top_block_too(taxonomy, nlp):
+    # Issue 11: the section decides how strong the evidence is, never whether a skill is seen.
+    # (Before, a headline's skills were ignored; a resume whose headings were not recognised,
+    # all one top block, then showed no skill at all.)
     resume = (_Builder().section("contact", "Jane Roe, Machine Learning | Spark | Tableau")
               .section("skills", "Tableau").build())
-    assert set(_by_id(match_skills(resume, taxonomy, nlp))) == {"tableau"}
+    found = _by_id(match_skills(resume, taxonomy, nlp))
+    assert set(found) == {"machine_learning", "spark", "tableau"}
+    assert [e.section for e in found["spark"].evidence] == ["contact"]
+
+
+def test_a_resume_with_no_recognised_heading_still_shows_its_skills(taxonomy, nlp):
+    resume = _Builder().section("contact", "Test Person", "Analyst who cleans data in SQL and builds Power BI dashboards.").build()
+    assert set(_by_id(match_skills(resume, taxonomy, nlp))) == {"sql", "power_bi", "dashboards"}
+
+
+def test_the_line_with_the_candidates_name_is_not_read_for_skills(taxonomy, nlp):
+    resume = _Builder().section("contact", "Test Person", "Julia Spark", "Data analyst").build()
+    builder_resume = Resume(resume.document, Contact(name="Julia Spark"), resume.sections, resume.entries, resume.as_of)
+    assert _by_id(match_skills(builder_resume, taxonomy, nlp)) == {}
 
 
 def test_a_name_broken_over_two_lines_is_found(taxonomy, nlp):
