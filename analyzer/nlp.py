@@ -8,9 +8,15 @@ with two components made from the taxonomy:
   ``ML``, and single-word names of skills marked ``case_sensitive``: ``R``, ``Go``, ``Spark``).
   It also owns the text preparation (:func:`prepare_text`): :func:`normalise_text` plus a splitter
   for words that lost their spaces in LaTeX PDFs (``inPythonandPySpark``).
-- ``skill_rules``: keeps or drops each ambiguous candidate by the skill's rules (required context:
-  a skills list, a neighbouring unambiguous skill, a tech verb or noun; exclusion patterns such as
-  ``R&D``), then keeps the longest of overlapping mentions as ``doc.ents`` (label = skill id).
+- ``skill_rules``: keeps or drops each ambiguous candidate by general rules read from the words
+  around it (``categories.toml [context]``): an everyday word or a name is dropped ("Excel at",
+  "Go from", "Julia Okafor", "Dr Ray ...", "R. Julia ...", "a Hive", "Evidently, ..."); a field
+  named as a degree's subject or in a role ("MSc in Data Science", "Data Science Intern") is not a
+  skill; what survives needs the skill's required context (a skills list, a neighbouring
+  unambiguous skill, a tech verb or noun); a few skills keep exclusion patterns for fixed
+  expressions (``R&D``, ``attention to detail``). Then it keeps the longest of overlapping mentions
+  as ``doc.ents`` (label = skill id), and adds skills named with a shared word left out
+  ("supervised and unsupervised learning", "data cleaning, transformation and visualization").
 
 The section a text comes from is passed on the Doc: ``doc._.section_kind`` and ``doc._.list_like``
 (set them on ``nlp.make_doc(text)`` before running the pipe; see :func:`skill_docs`).
@@ -18,7 +24,8 @@ The section a text comes from is passed on the Doc: ``doc._.section_kind`` and `
 Limits: English only; the glued-word splitter trusts capital letters inside a glued word ("...andPySpark")
 and only splits out long lower-case aliases ("learningtorank") inside very long glued words, so a glued
 lower-case short name ("withsql") is missed, and a capitalised word that starts a glued run can be
-mistaken for a name it begins with ("Redistribution..." -> Redis); ambiguity rules look at a window of words, not a parse.
+mistaken for a name it begins with ("Redistribution..." -> Redis); ambiguity rules look at a window of words, not a parse,
+so a name in a space-separated list outside a skills section ("Excel Word PowerPoint") can be taken for a proper name.
 """
 
 from __future__ import annotations

@@ -265,6 +265,9 @@ def _load_areas(root: Path) -> tuple[Area, ...]:
 _CONTEXTS = ("skills_list", "tech_neighbour", "tech_verb")
 _CATEGORY_FLAGS = ("tool", "deep_learning", "conventional_ml", "deployment", "monitoring", "statistics",
                    "mathematics", "analytics", "domain")
+# [context] keys that hold word lists for the ambiguity rules (categories.toml explains each).
+_CONTEXT_WORD_LISTS = ("verbs", "nouns", "function_words", "honorifics", "determiners", "degree_words", "role_words",
+                       "list_sections", "skip_sections", "label_skip_categories", "field_categories")
 _ID_RE = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -284,6 +287,13 @@ def _load_categories(root: Path, area_count: int) -> tuple[tuple[Category, ...],
         if ids.count(cid) > 1:
             raise TaxonomyError(f"{path.name}: category {cid!r} is declared twice.")
     ctx = data.get("context", {})
+    for key in _CONTEXT_WORD_LISTS:
+        words = ctx.get(key, [])
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise TaxonomyError(f"{path.name} [context]: '{key}' must be a list of words, got {words!r}.")
+    unknown_fields = set(ctx.get("field_categories", ())) - set(ids)
+    if unknown_fields:
+        raise TaxonomyError(f"{path.name} [context]: field_categories names unknown categories {sorted(unknown_fields)}.")
     context = MatchContext(
         verbs=tuple(w.lower() for w in ctx.get("verbs", ())),
         nouns=tuple(w.lower() for w in ctx.get("nouns", ())),

@@ -171,6 +171,14 @@ def test_a_resume_with_no_recognised_heading_still_shows_its_skills(taxonomy, nl
     assert set(_by_id(match_skills(resume, taxonomy, nlp))) == {"sql", "power_bi", "dashboards"}
 
 
+def test_english_skill_names_in_a_resume_written_in_another_language_are_skills(taxonomy, nlp):
+    resume = _Builder().section("contact", "Test Person", "Analista de datos",
+                                "Desarrollé modelos de machine learning en R y Python, con consultas SQL en BigQuery.",
+                                "Tableros en Power BI para el equipo comercial.").build()
+    assert set(_by_id(match_skills(resume, taxonomy, nlp))) == {
+        "machine_learning", "r", "python", "sql", "bigquery", "power_bi"}
+
+
 def test_the_line_with_the_candidates_name_is_not_read_for_skills(taxonomy, nlp):
     resume = _Builder().section("contact", "Test Person", "Julia Spark", "Data analyst").build()
     builder_resume = Resume(resume.document, Contact(name="Julia Spark"), resume.sections, resume.entries, resume.as_of)
