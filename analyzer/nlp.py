@@ -329,7 +329,7 @@ class SkillRules:
         in_list = doc._.list_like or doc._.section_kind in self.list_sections
         if in_list:
             return False
-        if after is not None and after.text == "," and self._opens_clause(doc, span.start):
+        if after is not None and after.text == "," and self._is_sentence_adverb(doc, span, covered):
             return True
         if self._is_initial(doc, span, covered):
             return True
@@ -358,6 +358,13 @@ class SkillRules:
 
     def _opens_clause(self, doc: Doc, i: int) -> bool:
         return i == 0 or doc[i - 1].text in CLAUSE_ENDS or doc[i].idx in doc._.line_starts
+
+    def _is_sentence_adverb(self, doc: Doc, span: Span, covered: set[int]) -> bool:
+        # "Evidently, the model ...": capitalised, opening a sentence, a comma, then no other skill
+        # ("Probability, Hypothesis Testing, ..." is a list that goes on with skills).
+        following = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        return (span[0].is_title and self._opens_clause(doc, span.start)
+                and not (following is not None and following.i in covered))
 
     def _same_line(self, doc: Doc, token) -> bool:
         return token.idx not in doc._.line_starts
