@@ -61,15 +61,21 @@ PAGE_IMAGE_SHARE = 0.5
 # Line heights within this ratio of the page's typical one are the same type size (OCR's
 # estimates jitter by a point; headings detection must not see that as a size change).
 SAME_SIZE_RATIO = 0.15
+# OCR's time budget per page, in the guard's pages (``Limits.seconds_per_page`` each, 5 s by
+# default, so 15 s): a page takes about 2 s of one core alone, but a busy machine (a server
+# analysing other files) can triple that; a hostile file is still stopped within the bound.
+OCR_BUDGET_FACTOR = 3
 # Seconds before the guard's deadline at which Tesseract is stopped, so its own message is given.
 DEADLINE_MARGIN = 0.5
 # What Tesseract usually makes of a bullet glyph when it is the first word of a line.
-# ("-", "*", "o" and the like are already bullets to the layout step.)
-_BULLET_MISREADS = frozenset({"e", "°", "©", "®", "¢", "+", "¬", "=", "~", "@", "¢", "§"})
+_BULLET_MISREADS = frozenset({"e", "°", "©", "®", "¢", "+", "¬", "=", "~", "@", "§", "«", "»", "*", "¢"})
 _HTML = "{http://www.w3.org/1999/xhtml}"
 _BBOX_RE = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+)")
 _WCONF_RE = re.compile(r"x_wconf (\d+)")
 _XSIZE_RE = re.compile(r"x_size ([\d.]+)")
+_STRUCTURAL_RE = re.compile(
+    r"[\W\d_]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?|present|now|current|today)?[\W\d_]*",
+    re.IGNORECASE)
 _LINE_CLASSES = frozenset({"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"})
 
 
@@ -96,7 +102,7 @@ def read_scanned_pages(pages: list, data: bytes, limits: Limits) -> list:
         return pages
     workers = max(1, min(len(wanted), os.cpu_count() or 1, 2))
     shares = run_bounded_many(_ocr_pages, [(data, wanted[i::workers], limits) for i in range(workers)],
-                              limits=limits, pages=-(-len(wanted) // workers))
+                              limits=limits, pages=-(-len(wanted) // workers) * OCR_BUDGET_FACTOR)
     found = {number: result for share in shares for number, result in share}
     out = []
     for page in pages:
@@ -130,7 +136,7 @@ def _ocr_pages(data: bytes, wanted: list[tuple[int, bool]], limits: Limits) -> l
     import pypdfium2  # a dependency of pdfplumber
 
     # WHY the margin: Tesseract must stop (and say so) before the guard kills this worker.
-    deadline = time.monotonic() + budget_seconds(limits, len(wanted)) - DEADLINE_MARGIN
+    deadline = time.monotonic() + budget_seconds(limits, len(wanted) * OCR_BUDGET_FACTOR) - DEADLINE_MARGIN
     try:
         pdf = pypdfium2.PdfDocument(data)
     except Exception as error:  # noqa: BLE001 - the text pass opened it; this one is a damaged file too
@@ -215,7 +221,8 @@ def _ocr_too_slow() -> errors.TooSlow:
 
 
 def _parse_hocr(hocr: str, number: int, to_points: float) -> tuple[list[Word], list[Word]]:
-    """Tesseract's hOCR as trusted words and low-confidence words, in points, one size per line."""
+    """Tesseract's hOCR as the words to analyse and the low-confidence ones (a structural word, see
+    ``is_structural``, is in both), in points, one size per line."""
     try:
         root = ElementTree.fromstring(hocr)
     except ElementTree.ParseError:
@@ -231,6 +238,9 @@ def _parse_hocr(hocr: str, number: int, to_points: float) -> tuple[list[Word], l
         line_height = float(size_match.group(1)) if size_match else (
             int(line_box.group(4)) - int(line_box.group(2)) if line_box else 0)
         size = round(line_height * to_points, 1)
+        if line_box is None:
+            continue
+        line_top, line_bottom = int(line_box.group(2)) * to_points, int(line_box.group(4)) * to_points
         for child in span.iter(f"{_HTML}span"):
             if child.get("class") != "ocrx_word":
                 continue
@@ -239,11 +249,30 @@ def _parse_hocr(hocr: str, number: int, to_points: float) -> tuple[list[Word], l
             conf = _WCONF_RE.search(child.get("title", ""))
             if not text or box is None:
                 continue
-            x0, top, x1, bottom = (int(v) * to_points for v in box.groups())
+            x0, _, x1, _ = (int(v) * to_points for v in box.groups())
+            # WHY the line's top and bottom, not the word's: a dash or a descender makes word boxes
+            # uneven, and the layout step groups rows by them; Tesseract already found the lines.
+            top, bottom = line_top, line_bottom
             confidence = int(conf.group(1)) / 100 if conf else 0.0
             word = Word(text, number, x0, top, x1, bottom, "OCR", size, confidence=confidence)
-            (trusted if confidence >= LOW_CONFIDENCE else low).append(word)
+            if not is_trusted(word):
+                low.append(word)
+                if not is_structural(text):
+                    continue
+            trusted.append(word)
     return trusted, low
+
+
+def is_trusted(word: Word) -> bool:
+    """Confident enough to analyse as read."""
+    return (word.confidence or 0.0) >= LOW_CONFIDENCE
+
+
+def is_structural(text: str) -> bool:
+    """Punctuation, numbers and date words ("Feb", "2023—present"): kept even when unsure, since
+    they cannot make a skill or a claim on their own, and a date with a doubtful digit is better
+    checked by the reader (the notice lists it) than lost with its whole entry."""
+    return _STRUCTURAL_RE.fullmatch(text) is not None
 
 
 def _page_result(words: list[Word], low: list[Word], number: int, width: float) -> tuple[list[Line], list[Notice]]:
@@ -259,13 +288,18 @@ def _page_result(words: list[Word], low: list[Word], number: int, width: float) 
             number,
         ))
     if low:
-        text = " ".join(w.text for w in low)
+        left_out = [w.text for w in low if not is_structural(w.text)]
+        kept = [w.text for w in low if is_structural(w.text)]
+        parts = []
+        if left_out:
+            parts.append(f"{len(left_out)} word(s) were left out of the analysis: \u201c{_shorten(' '.join(left_out))}\u201d")
+        if kept:
+            parts.append(f"{len(kept)} number(s) or date(s) were kept but may be misread: \u201c{_shorten(' '.join(kept))}\u201d")
         notices.append(Notice(
             "ocr_low_confidence",
-            f"Page {number}: {len(low)} word(s) read by OCR with low confidence were left out of the analysis: "
-            f"\u201c{text if len(text) <= 80 else text[:79] + chr(0x2026)}\u201d.",
+            f"Page {number}: OCR was unsure of some words; " + "; ".join(parts) + ".",
             number,
-            text,
+            " ".join(w.text for w in low),
             (min(w.x0 for w in low), min(w.top for w in low), max(w.x1 for w in low), max(w.bottom for w in low)),
         ))
     return lines, notices
@@ -296,3 +330,7 @@ def _is_misread_bullet(first: Word, following: Word) -> bool:
     size = max(first.size, 1.0)
     return (first.text in _BULLET_MISREADS and following.x0 - first.x1 > 0.4 * size
             and first.x1 - first.x0 < 0.8 * size)
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
