@@ -114,6 +114,8 @@ def read_scanned_pages(pages: list, data: bytes, limits: Limits) -> list:
         kept = [n for n in page.notices if n.code != "unreadable_text"]
         out.append(replace(page, lines=lines, notices=kept + notices, has_text=bool(lines)))
     if not any(page.has_text for page in out):
+        if any(n.code == "unreadable_text" for page in pages for n in page.notices):
+            return pages  # the reader's own message: fonts without a character map, export again
         raise errors.NoTextLayer(
             "This PDF has no text layer, and OCR found no readable text in its pictures (a blank page, "
             "handwriting or a very poor scan). Export the resume from the original document, or scan it "
@@ -164,7 +166,8 @@ def _is_covered_by_image(page: Any) -> bool:
     width, height = page.get_size()
     area = max(1.0, width * height)
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = obj.get_pos()
+        # get_bounds() in pypdfium2 5, get_pos() in 4 (pdfplumber accepts both)
+        left, bottom, right, top = (obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos)()
         if (right - left) * (top - bottom) >= PAGE_IMAGE_SHARE * area:
             return True
     return False

@@ -69,6 +69,10 @@ def _zip_kind(data: bytes) -> str:
             content_types = (archive.read("[Content_Types].xml")
                              if "[Content_Types].xml" in names and _small(archive, "[Content_Types].xml") else b"")
     except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError, EOFError):
+        if is_word_zip_head(data):
+            raise errors.CorruptDocx(
+                "This Word document is damaged or cut short and cannot be read. Open it in Word or "
+                "LibreOffice and save it again as .docx, or export it as PDF.") from None
         return "unknown"
     if mimetype.startswith(b"application/vnd.oasis.opendocument"):
         what = "an OpenDocument text (.odt)" if mimetype.startswith(_ODF_TEXT) else "an OpenDocument file"
@@ -82,6 +86,12 @@ def _zip_kind(data: bytes) -> str:
     if b"wordprocessingml.template" in content_types:
         raise errors.UnsupportedDocument("This file is a Word template (.dotx), not a document. " + _SAVE_AS)
     return "docx"
+
+
+def is_word_zip_head(data: bytes) -> bool:
+    """The first ZIP entries name a Word part (what Word and LibreOffice write first)."""
+    head = data[:4096]
+    return b"[Content_Types].xml" in head[:200] and b"word/" in head
 
 
 def _small(archive: zipfile.ZipFile, member: str) -> bool:

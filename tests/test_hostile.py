@@ -237,15 +237,6 @@ def _zip_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def _docx_bytes() -> bytes:
-    docx = pytest.importorskip("docx")
-    document = docx.Document()
-    document.add_paragraph("Maya Lindqvist, data scientist")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def _png_bytes() -> bytes:
     def chunk(kind: bytes, body: bytes) -> bytes:
         return len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
@@ -256,7 +247,6 @@ def _png_bytes() -> bytes:
 
 @pytest.mark.parametrize(("make", "words"), [
     (_zip_bytes, "ZIP"),
-    (_docx_bytes, "Word"),
     (_png_bytes, "PNG"),
     (lambda: b"<!DOCTYPE html>\n<html><body><h1>Maya</h1></body></html>", "HTML"),
 ])
