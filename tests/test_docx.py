@@ -315,3 +315,27 @@ def test_analyze_takes_a_docx_end_to_end(resources):
     assert report.resume.document.source == "docx"
     assert resources.taxonomy.resolve("XGBoost") in {skill.id for skill in report.skills}
     assert report.questions
+
+
+def test_a_docx_has_no_page_images_but_its_lines_carry_the_marks(resources):
+    from analyzer.highlight import marked_lines, render_pages_bounded
+    from analyzer.pipeline import analyze
+
+    report = analyze(_resume(), "2026-11", resources=resources)
+    assert render_pages_bounded(_resume(), report) == []
+    marked = dict(marked_lines(report))
+    assert "skill" in marked["Python, SQL, scikit-learn, XGBoost"]
+
+
+def test_the_page_takes_a_docx_upload():
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
+    at.file_uploader(key="upload").set_value(
+        ("maya.docx", _resume(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+    at = at.run()
+    assert not at.exception and not at.error
+    shown = "\n".join(t.value for t in at.text)
+    assert "[skill] Python, SQL, scikit-learn, XGBoost" in shown
