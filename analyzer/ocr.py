@@ -12,8 +12,11 @@ apt-get). RapidOCR (``rapidocr-onnxruntime``, the pip alternative) found 0.69 of
 recogniser, trained mostly on Chinese, glues English words together: "MLengineer whotakesmodels")
 at 6.6 s per page and adds about 300 MB (OpenCV, onnxruntime). Figures and method: README.
 
-Trust: words under ``LOW_CONFIDENCE`` are left out of the text and listed in a notice; every page
-read by OCR gets a notice with its mean confidence, and its words carry ``Word.confidence``.
+Trust: words under ``LOW_CONFIDENCE`` are left out of the text and listed in a notice (numbers
+and dates are kept, and listed as doubtful); every page read by OCR gets a notice with its mean
+confidence, and its words carry ``Word.confidence``. A page where OCR finds fewer than
+``MIN_PAGE_WORDS`` confident words, or a mean confidence under ``MIN_PAGE_CONFIDENCE``, is not
+taken as text at all (a photo, a logo, glyphs drawn from a font the file lacks).
 
 Bounds: the pages are read in bounded workers (analyzer/guard.py: time per page, memory); the
 picture is at most ``MAX_OCR_PIXELS``; Tesseract runs single-threaded with the worker's deadline as
@@ -61,6 +64,10 @@ PAGE_IMAGE_SHARE = 0.5
 # Line heights within this ratio of the page's typical one are the same type size (OCR's
 # estimates jitter by a point; headings detection must not see that as a size change).
 SAME_SIZE_RATIO = 0.15
+# A page whose OCR finds fewer trusted words than this, or a lower mean confidence, is not text (a
+# photo, a logo, glyphs drawn from a missing font): nothing is taken from it.
+MIN_PAGE_WORDS = 3
+MIN_PAGE_CONFIDENCE = 0.6
 # OCR's time budget per page, in the guard's pages (``Limits.seconds_per_page`` each, 5 s by
 # default, so 15 s): a page takes about 2 s of one core alone, but a busy machine (a server
 # analysing other files) can triple that; a hostile file is still stopped within the bound.
@@ -111,6 +118,9 @@ def read_scanned_pages(pages: list, data: bytes, limits: Limits) -> list:
             out.append(page)
             continue
         lines, notices = result
+        if not lines:
+            out.append(page)  # OCR found no text it could trust: the page stays as it was
+            continue
         kept = [n for n in page.notices if n.code != "unreadable_text"]
         out.append(replace(page, lines=lines, notices=kept + notices, has_text=bool(lines)))
     if not any(page.has_text for page in out):
@@ -185,7 +195,17 @@ def _ocr_page(page: Any, number: int, deadline: float) -> tuple[list[Line], list
     del image
     hocr = _run_tesseract(pgm, dpi, deadline)
     words, low = _parse_hocr(hocr, number, 72.0 / (scale * 72.0))
+    if not is_readable_page(words, low):
+        return [], []
     return _page_result(words, low, number, width)
+
+
+def is_readable_page(words: list[Word], low: list[Word]) -> bool:
+    """Enough confident words with letters to be text, at a mean confidence a real scan reaches."""
+    lettered = [w for w in words if is_trusted(w) and sum(ch.isalpha() for ch in w.text) >= 2]
+    everything = words + [w for w in low if w not in words]
+    mean = statistics.fmean(w.confidence or 0.0 for w in everything) if everything else 0.0
+    return len(lettered) >= MIN_PAGE_WORDS and mean >= MIN_PAGE_CONFIDENCE
 
 
 def _run_tesseract(pgm: bytes, dpi: int, deadline: float) -> str:
