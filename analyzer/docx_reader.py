@@ -267,7 +267,7 @@ class _Reader:
             paragraph = next((p for p in tc.iter(w("p")) if _has_text(p)), None)
             if paragraph is None:
                 continue
-            para, is_bullet, _heading, before, after = self._read_paragraph(paragraph, part)
+            para, is_bullet, *_ = self._read_paragraph(paragraph, part)
             bullet = bullet or (is_bullet and not words)
             pieces = [p for p in para.pieces if not p.hidden]
             x = max(cx0 + 2, words[-1].x1 + SEGMENT_GAP * max(words[-1].size, 1.0)) if words else cx0 + 2
@@ -352,34 +352,33 @@ class _Reader:
                 before = _twips(spacing.get(w("before")), before)
                 after = _twips(spacing.get(w("after")), after)
         bullet = _has_numbering(p) or self._style_has_numbering(style_id)
-        mark = ppr.find(w("rPr")) if ppr is not None else None
         para = _Para()
         shading = _cell_fill(p)
         state = {"url": None, "anchor": [], "in_field": False}
-        self._runs(p, part, para, p_size, p_bold, p_italic, shading, state, mark)
+        self._runs(p, part, para, p_size, p_bold, p_italic, shading, state)
         return para, bullet, heading, before, after
 
-    def _runs(self, element, part, para: _Para, p_size, p_bold, p_italic, shading, state, mark) -> None:
+    def _runs(self, element, part, para: _Para, p_size, p_bold, p_italic, shading, state) -> None:
         for child in element.iterchildren():
             tag = child.tag
             if tag == w("r"):
                 self._run(child, para, p_size, p_bold, p_italic, shading, state)
             elif tag == w("hyperlink"):
                 start = len(para.pieces)
-                self._runs(child, part, para, p_size, p_bold, p_italic, shading, state, mark)
+                self._runs(child, part, para, p_size, p_bold, p_italic, shading, state)
                 url = _hyperlink_target(child, part)
                 anchor = "".join(pc.text for pc in para.pieces[start:] if not pc.hidden).strip()
                 if url:
                     self._pending_links.append((url, anchor))
             elif tag == w("fldSimple"):
                 start = len(para.pieces)
-                self._runs(child, part, para, p_size, p_bold, p_italic, shading, state, mark)
+                self._runs(child, part, para, p_size, p_bold, p_italic, shading, state)
                 found = _FIELD_URL_RE.search(child.get(w("instr"), ""))
                 if found:
                     anchor = "".join(pc.text for pc in para.pieces[start:]).strip()
                     self._pending_links.append((found.group(1), anchor))
             elif tag in (w("ins"), w("smartTag"), w("sdt"), w("sdtContent"), w("customXml"), f"{{{_MC}}}AlternateContent"):
-                self._runs(child, part, para, p_size, p_bold, p_italic, shading, state, mark)
+                self._runs(child, part, para, p_size, p_bold, p_italic, shading, state)
             # w:del (a tracked deletion), w:pPr, bookmarks, comments: nothing to read
 
     def _run(self, r, para: _Para, p_size, p_bold, p_italic, shading, state) -> None:
@@ -401,11 +400,8 @@ class _Reader:
                 text = child.text or ""
             elif tag == w("tab") or tag == w("ptab"):
                 text = "\t"
-            elif tag in (w("br"), w("cr")):
-                if child.get(w("type")) == "page":
-                    para.breaks.append(len(para.pieces))
-                else:
-                    para.breaks.append(len(para.pieces))
+            elif tag in (w("br"), w("cr")):  # a line (or page) break inside the paragraph: a new line
+                para.breaks.append(len(para.pieces))
                 continue
             elif tag == w("noBreakHyphen"):
                 text = "-"

@@ -38,10 +38,11 @@ import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
-import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
 from typing import Any
+from xml.etree import ElementTree
 
 from analyzer import errors
 from analyzer.guard import budget_seconds, run_bounded_many
@@ -75,7 +76,7 @@ OCR_BUDGET_FACTOR = 3
 # Seconds before the guard's deadline at which Tesseract is stopped, so its own message is given.
 DEADLINE_MARGIN = 0.5
 # What Tesseract usually makes of a bullet glyph when it is the first word of a line.
-_BULLET_MISREADS = frozenset({"e", "°", "©", "®", "¢", "+", "¬", "=", "~", "@", "§", "«", "»", "*", "¢"})
+_BULLET_MISREADS = frozenset({"e", "°", "©", "®", "¢", "+", "¬", "=", "~", "@", "§", "«", "»", "*"})
 _HTML = "{http://www.w3.org/1999/xhtml}"
 _BBOX_RE = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+)")
 _WCONF_RE = re.compile(r"x_wconf (\d+)")
@@ -216,7 +217,9 @@ def _run_tesseract(pgm: bytes, dpi: int, deadline: float) -> str:
     try:
         done = subprocess.run(
             [TESSERACT, "stdin", "stdout", "-l", "eng", "--psm", "3", "--dpi", str(dpi), "hocr"],
-            input=pgm, capture_output=True, timeout=seconds, env=env, preexec_fn=_die_with_parent,
+            input=pgm, capture_output=True, timeout=seconds, env=env, check=False,
+            # WHY only when single-threaded (the bounded worker): preexec_fn is unsafe beside threads
+            preexec_fn=_die_with_parent if threading.active_count() == 1 else None,
         )
     except subprocess.TimeoutExpired:
         raise _ocr_too_slow() from None

@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from factory import PdfBuilder
 from fpdf import FPDF
 
 from analyzer import errors, ocr
@@ -21,7 +22,6 @@ from analyzer.models import Limits, Word
 from analyzer.read import read_document
 from analyzer.sections import structure_resume
 from analyzer.skills import match_skills
-from factory import PdfBuilder
 
 ROOT = Path(__file__).resolve().parent.parent
 SCANNED = ROOT / "samples" / "scanned"
