@@ -80,7 +80,7 @@ def _choose_source() -> tuple[str, bytes] | None:
     """(name, bytes) of the resume to analyse: the latest upload, or the sample last asked for."""
     state = st.session_state
     uploaded = st.file_uploader(
-        "Upload a resume (PDF)", type=["pdf"], key="upload", max_upload_size=LIMITS.max_bytes // MB
+        "Upload a resume (PDF or Word .docx)", type=["pdf", "docx"], key="upload", max_upload_size=LIMITS.max_bytes // MB
     )
     samples = _samples()
     left, right = st.columns([3, 1], vertical_alignment="bottom")
@@ -184,6 +184,14 @@ def _skills(report: Report) -> None:
 
 
 def _resume(report: Report, key: tuple, data: bytes) -> None:
+    from analyzer.highlight import has_page_images, marked_lines
+
+    if not has_page_images(report):  # a Word document: its text, marked line by line (as plain text)
+        st.caption("A Word document has no page images. [skill] marks a line with a skill found, "
+                   "[flag] a claim with a flag.")
+        st.text("\n".join(" ".join(f"[{k}]" for k in kinds) + (" " if kinds else "") + text
+                           for text, kinds in marked_lines(report)))
+        return
     st.caption("Green boxes: skills found. Red boxes: claims with a flag.")
     try:
         images = _page_images(key, data, report)

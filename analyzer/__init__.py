@@ -4,6 +4,7 @@ the interview questions to expect. ``from analyzer import analyze; report = anal
 
 from analyzer.errors import (
     AnalyzerError,
+    CorruptDocx,
     CorruptPDF,
     EmptyFile,
     EncryptedPDF,
@@ -14,6 +15,7 @@ from analyzer.errors import (
     TooLarge,
     TooManyPages,
     TooSlow,
+    UnsupportedDocument,
 )
 from analyzer.models import Limits, Options, Report
 
@@ -34,6 +36,7 @@ def __getattr__(name: str):
 
 __all__ = sorted([
     "AnalyzerError",
+    "CorruptDocx",
     "CorruptPDF",
     "EmptyFile",
     "EncryptedPDF",
@@ -47,6 +50,7 @@ __all__ = sorted([
     "TooLarge",
     "TooManyPages",
     "TooSlow",
+    "UnsupportedDocument",
     "analyze",
     "load_resources",
     "to_dict",

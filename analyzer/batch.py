@@ -1,4 +1,4 @@
-"""Batch: analyse every resume PDF in a folder; one JSON report per resume and a summary CSV.
+"""Batch: analyse every resume (PDF or .docx) in a folder; one JSON report per resume and a summary CSV.
 
     rows = batch_analyze("resumes/", "out/", jobs=2)
 
@@ -12,7 +12,7 @@
 - CSV cells are neutralised against formula injection: a cell starting with ``= + - @``, a tab or a
   carriage return gets a leading apostrophe, so a spreadsheet shows it as text.
 
-Limits: only ``*.pdf`` files directly in the folder (any case of the suffix) are read; sub-folders
+Limits: only ``*.pdf`` and ``*.docx`` files directly in the folder (any case of the suffix) are read; sub-folders
 are not searched. Each file is bounded in time and memory by analyzer/guard.py.
 """
 
@@ -31,6 +31,8 @@ from analyzer.errors import AnalyzerError
 from analyzer.export.csv_export import neutralise
 from analyzer.models import Options
 
+# The files a batch reads: the formats analyze() takes (told apart by content; the suffix only picks files).
+RESUME_SUFFIXES = (".pdf", ".docx")
 SUMMARY_NAME = "summary.csv"
 SUMMARY_COLUMNS = (
     "file", "report", "status", "error_code", "message", "name", "pages", "skills", "claims", "flags", "questions",
@@ -97,7 +99,7 @@ def batch_analyze(
 
 
 def find_pdfs(folder: Path) -> list[Path]:
-    files = [p for p in folder.iterdir() if p.suffix.lower() == ".pdf" and p.is_file()]
+    files = [p for p in folder.iterdir() if p.suffix.lower() in RESUME_SUFFIXES and p.is_file()]
     return sorted(files, key=lambda p: os.fsencode(p.name))
 
 
@@ -109,8 +111,9 @@ def display_name(file_name: str) -> str:
 def safe_stem(file_name: str) -> str:
     """A report name made from a user's file name: safe as a path component on any system."""
     stem = display_name(file_name)
-    if stem.lower().endswith(".pdf"):
-        stem = stem[:-4]
+    for suffix in RESUME_SUFFIXES:
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
     # Accented letters keep their base letter (résumé -> resume) so names stay recognisable.
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
     cleaned = _UNSAFE_NAME_CHARS.sub("_", ascii_stem).strip("._-")[:_MAX_NAME].rstrip("._-")

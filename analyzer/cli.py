@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def add(name: str, help_text: str, target: str = "file") -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument(target, type=Path, help="the resume PDF" if target == "file" else "a folder of resume PDFs")
+        sub.add_argument(target, type=Path, help="the resume (PDF or .docx)" if target == "file" else "a folder of resumes (PDF or .docx)")
         sub.add_argument("--as-of", type=_month, default=None, help="reference month YYYY-MM (default: this month)")
         sub.add_argument("--stale-years", type=float, default=DEFAULTS.stale_years,
                          help="a skill last used longer ago than this is stale (default: %(default)s)")

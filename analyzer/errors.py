@@ -77,6 +77,19 @@ class TooComplex(InputError):
     code = "too_complex"
 
 
+class UnsupportedDocument(InputError):
+    """Raised for a document format we do not read (.doc, .odt, a macro-enabled .docm or a template):
+    the message says to save it as .docx or PDF."""
+
+    code = "unsupported_document"
+
+
+class CorruptDocx(InputError):
+    """Raised when a file looks like a Word .docx (a ZIP with word/document.xml) but cannot be read."""
+
+    code = "corrupt_docx"
+
+
 class TaxonomyError(AnalyzerError):
     """Raised when a file under ``taxonomy/`` is missing, malformed or inconsistent."""
 

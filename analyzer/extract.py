@@ -32,6 +32,7 @@ from analyzer.guard import estimate_pages, run_bounded_many, too_complex
 from analyzer.layout import BULLET, join_pages, page_lines
 from analyzer.links import dedupe_links, find_typed_links, make_link
 from analyzer.models import Document, Limits, Line, Link, Notice, Word
+from analyzer.ocr import read_scanned_pages
 
 # pdfminer logs every oddity of a damaged file to stderr; our errors and notices say what matters.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -81,7 +82,8 @@ def read_pdf(source: str | Path | bytes, *, name: str | None = None, limits: Lim
     workers = _workers(pages)
     shares = run_bounded_many(_read, [(data, limits, index, workers) for index in range(workers)],
                               limits=limits, pages=pages)
-    return _assemble(sorted((page for share in shares for page in share), key=lambda p: p.number), data, name)
+    read = sorted((page for share in shares for page in share), key=lambda p: p.number)
+    return _assemble(read_scanned_pages(read, data, limits), data, name)  # pictures of text: OCR
 
 
 def _workers(pages: int) -> int:

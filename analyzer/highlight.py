@@ -48,9 +48,34 @@ def render_pages(data: bytes, report: Report, *, resolution: int = 100, max_page
 
 
 def render_pages_bounded(data: bytes, report: Report, *, limits: Limits = Limits(), resolution: int = 100) -> list[PageImage]:
-    """render_pages under the reader's bounds; raises TooSlow / TooComplex / CorruptPDF instead of hanging."""
+    """render_pages under the reader's bounds; raises TooSlow / TooComplex / CorruptPDF instead of hanging.
+
+    A Word document has no pages to draw: the answer is empty (show ``marked_lines`` instead).
+    """
+    if not has_page_images(report):
+        return []
     pages = min(report.resume.document.pages or 1, limits.max_pages)
     return run_bounded(_render, data, report, resolution, limits.max_pages, limits=limits, pages=pages)
+
+
+def has_page_images(report: Report) -> bool:
+    """The resume came as a PDF (scanned or not), whose pages can be drawn; a .docx has none."""
+    return report.resume.document.source != "docx"
+
+
+def marked_lines(report: Report) -> list[tuple[str, tuple[str, ...]]]:
+    """Every line of the resume with the kinds of mark ("skill", "flag") that fall on it, in reading
+    order: the text view of the marks, for a document without page images."""
+    all_marks = marks(report)
+    out = []
+    for line in report.resume.document.lines:
+        kinds = sorted({m.kind for m in all_marks if m.page == line.page and _overlaps(m.bbox, line.bbox)})
+        out.append((line.text, tuple(kinds)))
+    return out
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _render(data: bytes, report: Report, resolution: int, max_pages: int) -> list[PageImage]:

@@ -30,6 +30,7 @@ class Word:
     size: float = 0.0
     bold: bool = False
     italic: bool = False
+    confidence: float | None = None  # 0..1 for a word read by OCR; None when read from a text layer
 
     @property
     def bbox(self) -> BBox:
@@ -85,7 +86,13 @@ class Notice:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """What the reader takes from a PDF: visible lines in reading order, links and notices."""
+    """What the reader takes from a resume: visible lines in reading order, links and notices.
+
+    ``source`` says how the text was read: "pdf" (a text layer), "ocr" (at least one page read by
+    OCR from its picture) or "docx" (a Word document: no page boxes, so pages and positions are
+    synthesised, one line per paragraph). ``metadata`` holds the file's own properties (a .docx's
+    title, author, dates) as (name, value) pairs.
+    """
 
     name: str
     sha256: str
@@ -94,6 +101,8 @@ class Document:
     lines: tuple[Line, ...]
     links: tuple[Link, ...] = ()
     notices: tuple[Notice, ...] = ()
+    source: str = "pdf"
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 # --- step 3: structure ------------------------------------------------------------------------

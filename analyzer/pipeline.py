@@ -1,6 +1,6 @@
 """analyze(): the steps, top to bottom.
 
-    read_pdf            bytes -> Document (words, lines in reading order, links, hidden text)
+    read_document       bytes -> Document (PDF, scanned PDF by OCR, or .docx: lines in reading order, links, hidden text)
     structure_resume    Document -> Resume (sections, entries with dates, contact)
     match_skills        Resume -> skills, each with the quotes that back it
     extract_claims      -> claims (skills, projects, results, links, publications...)
@@ -23,7 +23,7 @@ from spacy.language import Language
 
 from analyzer.bank import Bank, load_bank
 from analyzer.claims import extract_claims, load_claim_rules
-from analyzer.extract import read_pdf
+from analyzer.read import read_document
 from analyzer.flags import find_flags, load_flag_texts
 from analyzer.guard import start_fork_server
 from analyzer.models import Options, Report
@@ -73,13 +73,13 @@ def analyze(
     options: Options | None = None,
     resources: Resources | None = None,
 ) -> Report:
-    """Analyse one resume PDF given as a path or as bytes. Raises only AnalyzerError."""
+    """Analyse one resume (PDF or .docx) given as a path or as bytes. Raises only AnalyzerError."""
     options = options or Options()
     resources = resources or load_resources()
     as_of = as_of or options.as_of or this_month()
 
-    # 1-2. Read the PDF: words with fonts, lines in reading order, links, hidden text.
-    document = read_pdf(source, name=name, limits=options.limits)
+    # 1-2. Read the PDF or .docx: words with fonts, lines in reading order, links, hidden text.
+    document = read_document(source, name=name, limits=options.limits)
     # 3. Sections, entries with normalised dates, and the candidate's contact details.
     taxonomy = resources.taxonomy
     resume = structure_resume(document, taxonomy, as_of=as_of)

@@ -10,7 +10,10 @@ Sources are the single truth:
   then converted by LibreOffice (``soffice --headless --convert-to pdf``).
 * ``src/<stem>.tex``: compiled twice by ``pdflatex`` (twice so "page X of Y" resolves).
 
-Output goes to ``samples/<stem>.pdf``. Builds are deterministic: fpdf2 gets a fixed creation date,
+Output goes to ``samples/<stem>.pdf``. Every sample PDF is then also drawn as a scan:
+``samples/scanned/<stem>.pdf`` holds only pictures of its pages (grey, ``SCAN_DPI``, JPEG), no
+text layer, for the OCR reader (made with pypdfium2 and Pillow, so it runs everywhere). The Word
+samples' ``src/<stem>.docx`` are the .docx versions of those resumes. Builds are deterministic: fpdf2 gets a fixed creation date,
 pdflatex runs with ``SOURCE_DATE_EPOCH``/``FORCE_SOURCE_DATE``, and LibreOffice's dates and
 document id are overwritten in place with fixed strings of the same length (so the cross-reference
 offsets stay valid). A producer that is not installed is skipped with a message; the committed
@@ -35,6 +38,10 @@ SRC = HERE / "src"
 FIXED_DATE = datetime.datetime(2026, 1, 15, 9, 0, 0, tzinfo=datetime.timezone.utc)
 SOURCE_DATE_EPOCH = str(int(FIXED_DATE.timestamp()))
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+SCANNED = HERE / "scanned"
+# A common office-scanner resolution; the OCR reader renders at this resolution too.
+SCAN_DPI = 200
+SCAN_JPEG_QUALITY = 80  # a scanner's default: small files, clean enough text
 
 
 class ProducerMissing(Exception):
@@ -531,6 +538,21 @@ def build_latex(tex: Path, out: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+def build_scan(pdf_path: Path, out: Path) -> None:
+    """An image-only copy of ``pdf_path``: each page rendered in grey and wrapped as a picture."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(pdf_path))
+    try:
+        images = [pdf[i].render(scale=SCAN_DPI / 72, grayscale=True).to_pil().convert("L") for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    out.parent.mkdir(exist_ok=True)
+    stamp = FIXED_DATE.utctimetuple()
+    images[0].save(out, "PDF", resolution=SCAN_DPI, save_all=True, append_images=images[1:],
+                   quality=SCAN_JPEG_QUALITY, title=f"{pdf_path.stem} (scanned)", creationDate=stamp, modDate=stamp)
+
+
 def sources() -> dict[str, Path]:
     found = {p.stem: p for p in sorted(SRC.glob("*.tex"))}
     found.update({p.stem: p for p in sorted(SRC.glob("*.toml"))})
@@ -571,6 +593,17 @@ def main(argv: list[str]) -> int:
             failed += 1
             continue
         print(f"built  {stem}.pdf  ({producer})")
+    for stem in sources():
+        pdf = HERE / f"{stem}.pdf"
+        if (wanted and stem not in wanted) or not pdf.exists():
+            continue
+        try:
+            build_scan(pdf, SCANNED / f"{stem}.pdf")
+        except Exception as error:  # report every sample, then fail at the end
+            print(f"FAILED scanned/{stem}.pdf: {error}")
+            failed += 1
+            continue
+        print(f"built  scanned/{stem}.pdf  (pypdfium2 + Pillow, {SCAN_DPI} dpi)")
     return 1 if failed else 0
 
 

@@ -115,7 +115,7 @@ def test_page_shows_hostile_resume_text_escaped(monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     import analyzer.extract
-    import analyzer.pipeline
+    import analyzer.read
 
     evil = _evil_pdf()
     real_read = analyzer.extract.read_pdf
@@ -126,7 +126,7 @@ def test_page_shows_hostile_resume_text_escaped(monkeypatch):
 
     # Whatever the page analyses (an upload or a bundled sample), it gets the hostile resume.
     monkeypatch.setattr(analyzer.extract, "read_pdf", read_evil)
-    monkeypatch.setattr(analyzer.pipeline, "read_pdf", read_evil)
+    monkeypatch.setattr(analyzer.read, "read_pdf", read_evil)  # the reader analyze() dispatches PDFs to
     app = AppTest.from_file(str(PAGE), default_timeout=120)
     app.run()
     for button in app.button:
