@@ -102,7 +102,7 @@ def _row(asked: PostingSkill, skills: dict[str, Skill], taxonomy: Taxonomy, as_o
 
 
 def years_shown(resume: Resume) -> float:
-    """Years the dated entries of the work sections cover, overlaps counted once (to the half year)."""
+    """Years the dated entries of the work sections cover, overlaps counted once (to a tenth)."""
     months: set[int] = set()
     for entry in resume.entries:
         if entry.section not in WORK_SECTIONS or not entry.start:
@@ -111,7 +111,7 @@ def years_shown(resume: Resume) -> float:
         end = month_index(entry.end or entry.start, resume.as_of, end=True)
         if start is not None and end is not None and end >= start:
             months.update(range(start, end + 1))
-    return round(len(months) / 6) / 2
+    return round(len(months) / 12, 1)
 
 
 def _names(rows: list[AlignmentRow]) -> str:

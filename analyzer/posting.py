@@ -28,7 +28,6 @@ ideally Spark" marks both as nice to have only when they share the clause.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -380,9 +379,15 @@ _ASK_RANK = {"requirements": 0, "preferred": 0, "responsibilities": 1, "role": 2
 _CLAUSE_RE = re.compile(r"(?<=[.;!?])\s+|;\s*|\s+\(|\)")
 
 
-def _has_cue(text: str, cues: Iterable[str]) -> bool:
-    lowered = text.lower()
-    return any(re.search(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])", lowered) for cue in cues)
+@lru_cache(maxsize=64)
+def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for whole-word (or whole-phrase) matches of any of ``words``, longest first."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+
+
+def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    return bool(cues) and words_pattern(cues).search(text.lower()) is not None
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -567,13 +572,12 @@ def find_seniority(title: str, years: int | None, rules: PostingRules) -> str:
 
 
 def find_domain(text: str, rules: PostingRules) -> tuple[str, ...]:
-    lowered = text.lower()
-    counts: list[tuple[int, int, str]] = []
-    for word in rules.domain:
-        hits = [m.start() for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", lowered)]
-        if hits:
-            counts.append((-len(hits), hits[0], word))
-    return tuple(word for _, _, word in sorted(counts)[:MAX_DOMAIN])
+    """The business words of postings.toml found in ``text``, most mentioned first (then first seen)."""
+    hits: dict[str, list[int]] = {}
+    for match in words_pattern(rules.domain).finditer(text.lower()):
+        hits.setdefault(match.group(0), []).append(match.start())
+    ranked = sorted(hits.items(), key=lambda item: (-len(item[1]), item[1][0]))
+    return tuple(word for word, _ in ranked[:MAX_DOMAIN])
 
 
 # --- checks ----------------------------------------------------------------------------------------------
@@ -592,7 +596,8 @@ def resume_signs(text: str, taxonomy: Taxonomy) -> int:
 
 
 def posting_signs(text: str, rules: PostingRules) -> int:
-    return sum(1 for cue in rules.posting_cues if _has_cue(text, (cue,)))
+    """How many distinct posting cues ("you will", "requirements", "apply") the text carries."""
+    return len({m.group(0) for m in words_pattern(rules.posting_cues).finditer(text.lower())})
 
 
 def is_resume(text: str, taxonomy: Taxonomy, rules: PostingRules) -> bool:
