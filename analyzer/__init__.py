@@ -4,6 +4,7 @@ the interview questions to expect. ``from analyzer import analyze; report = anal
 
 from analyzer.errors import (
     AnalyzerError,
+    BadPosting,
     CorruptPDF,
     EmptyFile,
     EncryptedPDF,
@@ -34,6 +35,7 @@ def __getattr__(name: str):
 
 __all__ = sorted([
     "AnalyzerError",
+    "BadPosting",
     "CorruptPDF",
     "EmptyFile",
     "EncryptedPDF",

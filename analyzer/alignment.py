@@ -18,7 +18,7 @@ as shown by it. Years asked are compared with the years the resume's dated jobs 
 counted once). ``prepare_first``: plain sentences, most urgent first, worded in postings.toml.
 
 Limits: a skill's evidence is judged as the resume's skill step judged it (analyzer/skills.py), so
-what that step misses this one misses; related skills come from the taxonomy's parents only; years
+what that step misses this one misses; related skills come from the taxonomy's parents (and the same category) only; years
 shown count every dated entry of the experience section, internships included.
 """
 
@@ -68,8 +68,11 @@ def _related(asked: str, skills: dict[str, Skill], taxonomy: Taxonomy) -> Skill 
     for parent in taxonomy.ancestors(asked)[:RELATED_LEVELS]:
         if not taxonomy.knows(parent) or not taxonomy.skill(parent).parents:
             break  # a root groups too much to relate two skills
+        # WHY the same category: a framework relates to a framework (TensorFlow, PyTorch), a BI tool to
+        # a BI tool; a method and the library it often runs in share parents but not what they test.
+        category = taxonomy.skill(asked).category
         kin = [s for s in skills.values() if not s.inferred and s.id != asked and taxonomy.knows(s.id)
-               and parent in taxonomy.ancestors(s.id)]
+               and s.category == category and parent in taxonomy.ancestors(s.id)]
         if kin:
             return max(kin, key=lambda s: (not s.listed_only, s.strength, s.id))
     return None

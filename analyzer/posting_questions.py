@@ -191,7 +191,7 @@ def _article(title: str) -> str:
 
 
 def _asks(build: _Builder) -> None:
-    lines = [line for s in build.posting.sections if s.kind not in ("benefits",) for line in s.lines]
+    lines = [line for s in build.posting.sections if s.kind not in ("benefits", "intro") for line in s.lines]
     count = 0
     for template in build.rules.asks:
         if count >= MAX_ASKS:

@@ -32,7 +32,7 @@ TARGET = 0.20  # issue 13: a posting adds less than a fifth of the resume's own 
 
 def _accuracy(resources) -> dict:
     counts = {"required": [0, 0, 0], "preferred": [0, 0, 0]}  # found, expected, both
-    for path in sorted(p for p in JOBS.iterdir() if p.suffix in (".md", ".txt")):
+    for path in sorted(p for p in JOBS.iterdir() if p.suffix in (".md", ".txt") and p.stem != "README"):
         posting = read_posting(path, resources.taxonomy, resources.nlp)
         want = json.loads((JOBS / "expected" / f"{path.stem}.json").read_text())
         for key, got in (("required", posting.required), ("preferred", posting.preferred)):
@@ -48,7 +48,7 @@ def main() -> int:
     args = parser.parse_args()
     resources = load_resources()
     resumes = sorted((ROOT / "samples").glob("*.pdf"))
-    postings = [p.read_text() for p in sorted(JOBS.iterdir()) if p.suffix in (".md", ".txt")]
+    postings = [p.read_text() for p in sorted(JOBS.iterdir()) if p.suffix in (".md", ".txt") and p.stem != "README"]
     for resume in resumes[:2]:  # warm-up: caches, first-call imports
         analyze(resume, AS_OF, resources=resources, job=postings[0])
     ratios = []
