@@ -19,7 +19,10 @@ def test_pasted_posting_end_to_end(server, browser):  # noqa: F811
     browser.send("Page.navigate", url=server)
     browser.wait_for("document.body && document.body.innerText.includes('never leaves this machine')", 60)
     area = "document.querySelector('textarea[aria-label=\"Paste the job posting\"]')"
-    browser.click_until(_by_text("summary", "Preparing for a specific job?"), f"!!{area}")
+    # The expander's label follows an icon whose name is text too: find it by "includes".
+    summary = ("[...document.querySelectorAll('summary, [data-testid=stExpander] [role=button]')]"
+               ".find(e => e.innerText.includes('Preparing for a specific job?'))")
+    browser.click_until(summary, f"!!{area}")
     browser.click(area)
     browser.send("Input.insertText", text=POSTING)
     # Streamlit takes a text area's value on Ctrl+Enter (or when it loses focus).
