@@ -260,8 +260,8 @@ class Report:
     readiness: tuple[AreaReadiness, ...] = ()
     questions: tuple[Question, ...] = ()
     settings: tuple[tuple[str, str], ...] = field(default=())
-    posting: "Posting | None" = None  # the job posting read beside the resume, if one was given
-    alignment: "Alignment | None" = None  # how the resume meets that posting
+    posting: Posting | None = None  # the job posting read beside the resume, if one was given
+    alignment: Alignment | None = None  # how the resume meets that posting
 
 
 # --- settings -----------------------------------------------------------------------------------
@@ -291,7 +291,7 @@ class Options:
     max_difficulty: int = 3
     perspective: str = "candidate"  # or "interviewer": changes how "why" is worded
     company: str = ""  # optional company or job description text (area 11)
-    job: "Posting | None" = None  # a job posting already read (analyzer/posting.py); analyze(job=...) wins over it
+    job: Posting | None = None  # a job posting already read (analyzer/posting.py); analyze(job=...) wins over it
 
 
 # --- a job posting beside the resume, and how the resume meets it (optional) ----------------------
