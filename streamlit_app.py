@@ -19,7 +19,7 @@ import streamlit as st
 from analyzer import pipeline, view
 from analyzer.errors import AnalyzerError
 from analyzer.export import FORMATS
-from analyzer.models import Limits, Options, Report
+from analyzer.models import Limits, Options, Posting, Report
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 LIMITS = Limits()
@@ -40,8 +40,10 @@ def _resources() -> pipeline.Resources:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _analyse(data: bytes, name: str, as_of: str, stale_years: float, question_count: int, perspective: str) -> Report:
-    options = Options(as_of=as_of, stale_years=stale_years, question_count=question_count, perspective=perspective, limits=LIMITS)
+def _analyse(data: bytes, name: str, as_of: str, stale_years: float, question_count: int, perspective: str,
+             job: Posting | None = None) -> Report:
+    options = Options(as_of=as_of, stale_years=stale_years, question_count=question_count, perspective=perspective,
+                      limits=LIMITS, job=job)
     return pipeline.analyze(data, as_of, name=name, options=options, resources=_resources())
 
 
@@ -106,10 +108,11 @@ def _choose_source() -> tuple[str, bytes] | None:
     return None
 
 
-def _run(name: str, data: bytes, settings: dict, perspective: str) -> Report | None:
+def _run(name: str, data: bytes, settings: dict, perspective: str, job: Posting | None = None) -> Report | None:
     with st.status(f"Analysing {name}…", expanded=False) as status:
         try:
-            report = _analyse(data, name, settings["as_of"], settings["stale_years"], settings["question_count"], perspective)
+            report = _analyse(data, name, settings["as_of"], settings["stale_years"], settings["question_count"],
+                              perspective, job)
         except AnalyzerError as error:
             status.update(label="Could not analyse this file", state="error")
             st.error(str(error))
@@ -249,7 +252,7 @@ def _questions(report: Report) -> None:
                 if question.why:
                     st.markdown(f"*{view.why_label(perspective)}:* {esc(question.why)}")
                 if question.quote:
-                    st.caption(f"Resume line{f', page {question.page}' if question.page else ''}:")
+                    st.caption(f"{view.line_label(question)}{f', page {question.page}' if question.page else ''}:")
                     st.code(question.quote, language=None, wrap_lines=True)
                 for followup in question.followups:
                     st.markdown(f"↳ {esc(followup)}")
@@ -270,6 +273,54 @@ def _downloads(report: Report, key: tuple) -> None:
                             mime=fmt.mime, on_click="ignore", key=f"download_{fmt.key}", width="stretch")
 
 
+# --- a job posting beside the resume (issue 13): input, reading, the alignment view ---------------
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _read_job(name: str, data: bytes) -> Posting:
+    return pipeline.read_job(data, name=name, resources=_resources(), limits=LIMITS)
+
+
+def _job_posting() -> Posting | None:
+    """The posting pasted or uploaded beside the resume; a problem with it is shown, and the resume goes on alone."""
+    with st.expander("Preparing for a specific job? Add its posting", expanded=bool(st.session_state.get("job_text"))):
+        text = st.text_area("Paste the job posting", key="job_text", height=160,
+                            help="The skills it asks for are set beside your resume's evidence, and its questions are added.")
+        upload = st.file_uploader("…or upload it (.txt, .md or PDF)", type=["txt", "md", "pdf"], key="job_upload",
+                                  max_upload_size=LIMITS.max_bytes // MB)
+    if upload is not None:
+        name, data = upload.name, upload.getvalue()
+    elif text.strip():
+        name, data = "pasted posting", text.encode("utf-8")
+    else:
+        return None
+    try:
+        return _read_job(name, data)
+    except AnalyzerError as error:
+        st.error(f"The job posting was not used: {error}")
+    except Exception:  # a bug, not a bad posting: the resume is still analysed
+        log.exception("reading the job posting failed")
+        st.error("The job posting could not be read; the resume is analysed without it.")
+    return None
+
+
+def _alignment(report: Report) -> None:
+    posting, alignment = report.posting, report.alignment
+    if posting is None or alignment is None:
+        return
+    st.subheader(f"{esc(posting.title or 'The job')} at {esc(posting.company or 'an unnamed company')}")
+    cols = st.columns(4)
+    cols[0].metric("Required skills", len(posting.required))
+    cols[1].metric("Shown strongly", f"{round(alignment.coverage * 100)}%")
+    cols[2].metric("Years asked", alignment.years_asked if alignment.years_asked else "not stated")
+    cols[3].metric("Years shown", f"{alignment.years_shown:g}")
+    st.markdown("#### Prepare first")
+    for sentence in alignment.prepare_first:
+        st.markdown(f"- {esc(sentence)}")
+    st.markdown("#### Skills the posting asks for")
+    st.dataframe(pd.DataFrame(view.alignment_rows(report)), hide_index=True)
+
+
 # --- the page -----------------------------------------------------------------------------------
 
 
@@ -286,15 +337,16 @@ def main() -> None:
     )
     settings = _settings()
     source = _choose_source()
+    job = _job_posting()
     if source is None:
         return
     name, data = source
     perspective = st.session_state.get("perspective", view.PERSPECTIVES[0])
-    report = _run(name, data, settings, perspective)
+    report = _run(name, data, settings, perspective, job)
     if report is None:
         return
-    key = (hashlib.sha256(data).hexdigest(), tuple(sorted(settings.items())), perspective)
-    tabs = st.tabs(["Overview", "Skills", "Resume", "Flags", "Questions"])
+    key = (hashlib.sha256(data).hexdigest(), tuple(sorted(settings.items())), perspective, hash(job))
+    tabs = st.tabs(["Overview", "Skills", "Resume", "Flags", "Questions"] + (["Job"] if report.alignment else []))
     with tabs[0]:
         _overview(report)
     with tabs[1]:
@@ -305,6 +357,9 @@ def main() -> None:
         _flags(report)
     with tabs[4]:
         _questions(report)
+    if report.alignment:
+        with tabs[5]:
+            _alignment(report)
     _downloads(report, key)
 
 

@@ -4,6 +4,7 @@ the interview questions to expect. ``from analyzer import analyze; report = anal
 
 from analyzer.errors import (
     AnalyzerError,
+    BadPosting,
     CorruptDocx,
     CorruptPDF,
     EmptyFile,
@@ -36,6 +37,7 @@ def __getattr__(name: str):
 
 __all__ = sorted([
     "AnalyzerError",
+    "BadPosting",
     "CorruptDocx",
     "CorruptPDF",
     "EmptyFile",

@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--as-of", type=_month, default=None, help="reference month YYYY-MM (default: this month)")
         sub.add_argument("--stale-years", type=float, default=DEFAULTS.stale_years,
                          help="a skill last used longer ago than this is stale (default: %(default)s)")
+        sub.add_argument("--job", type=Path, default=None, metavar="FILE",
+                         help="a job posting (.txt, .md or .pdf; '-' for standard input): align the resume with it")
         return sub
 
     add("analyze", "print the whole report").add_argument("--format", choices=("json", "text"), default="json")
@@ -81,8 +83,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _read_job(args: argparse.Namespace):
+    """The posting given with --job, or None (with its problem on stderr: the resume is analysed without it)."""
+    if args.job is None:
+        return None
+    from analyzer.pipeline import read_job
+
+    try:
+        if str(args.job) == "-":
+            return read_job(sys.stdin.buffer.read(), name="standard input")
+        return read_job(args.job)
+    except AnalyzerError as error:
+        print(f"resume-analyzer: {error} The resume is analysed without the posting.", file=sys.stderr)
+        return None
+
+
 def _options(args: argparse.Namespace) -> Options:
-    options = Options(as_of=args.as_of, stale_years=args.stale_years)
+    options = Options(as_of=args.as_of, stale_years=args.stale_years, job=_read_job(args))
     if args.command == "questions":
         low, high = sorted(args.difficulty)
         options = replace(options, question_count=args.count, areas=tuple(sorted(set(args.area))),
@@ -110,6 +127,26 @@ def _print_resume(report: Report) -> None:
           f"{len(report.questions)} questions. Readiness per interview area:")
     for row in report.readiness:
         print(f"  {row.area:2}. {row.name:42} {row.score:3}/100  {row.summary}")
+    _print_alignment(report)
+
+
+def _print_alignment(report: Report) -> None:
+    posting, alignment = report.posting, report.alignment
+    if posting is None or alignment is None:
+        return
+    print(f"\nThe job: {posting.title or '(no title found)'} at {posting.company or '(no company found)'}"
+          f"{f', {posting.seniority}' if posting.seniority else ''}; {len(posting.required)} required and "
+          f"{len(posting.preferred)} nice-to-have skills; {round(alignment.coverage * 100)}% of required shown strongly.")
+    if alignment.years_asked:
+        print(f"Years asked: {alignment.years_asked}; your dated jobs cover about {alignment.years_shown:g}.")
+    print("Prepare first:")
+    for sentence in alignment.prepare_first:
+        print(f"  - {sentence}")
+    for row in view.alignment_rows(report):
+        print(f"  {row['status']:8} {row['asked']:12} {row['skill'][:28]:28} {row['why']}")
+        print(f"           posting: \"{row['posting line']}\"")
+        if row["resume line"]:
+            print(f"           resume:  \"{row['resume line']}\"")
 
 
 def _print_skills(report: Report) -> None:
@@ -150,7 +187,8 @@ def _print_questions(report: Report, perspective: str) -> None:
             if question.why:
                 print(f"     {view.why_label(perspective)}: {question.why}")
             if question.quote:
-                print(f"     resume line{f' (page {question.page})' if question.page else ''}: \"{question.quote}\"")
+                label = view.line_label(question).lower()
+                print(f"     {label}{f' (page {question.page})' if question.page else ''}: \"{question.quote}\"")
             for followup in question.followups:
                 print(f"     then: {followup}")
 
@@ -209,6 +247,7 @@ def _main(argv: list[str] | None) -> int:
         _print_resume(report)
     elif args.command == "skills":
         _print_skills(report)
+        _print_alignment(report)
     elif args.command == "flags":
         _print_flags(report)
     elif args.command == "questions" and args.format == "text":

@@ -94,3 +94,12 @@ class TaxonomyError(AnalyzerError):
     """Raised when a file under ``taxonomy/`` is missing, malformed or inconsistent."""
 
     code = "taxonomy_error"
+
+
+class BadPosting(InputError):
+    """Raised when a job posting cannot be used: empty, not text, far too long, or really a resume.
+
+    The resume analysis does not depend on it: callers show the message and analyse the resume alone.
+    """
+
+    code = "bad_posting"

@@ -269,6 +269,8 @@ class Report:
     readiness: tuple[AreaReadiness, ...] = ()
     questions: tuple[Question, ...] = ()
     settings: tuple[tuple[str, str], ...] = field(default=())
+    posting: Posting | None = None  # the job posting read beside the resume, if one was given
+    alignment: Alignment | None = None  # how the resume meets that posting
 
 
 # --- settings -----------------------------------------------------------------------------------
@@ -298,3 +300,78 @@ class Options:
     max_difficulty: int = 3
     perspective: str = "candidate"  # or "interviewer": changes how "why" is worded
     company: str = ""  # optional company or job description text (area 11)
+    job: Posting | None = None  # a job posting already read (analyzer/posting.py); analyze(job=...) wins over it
+
+
+# --- a job posting beside the resume, and how the resume meets it (optional) ----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PostingSkill:
+    """A skill a posting asks for, with the sentence that asks for it."""
+
+    id: str
+    name: str
+    required: bool  # False: a nice-to-have
+    quote: str  # the posting's sentence
+    section: str  # the posting section kind it stands in (requirements, preferred, responsibilities...)
+
+
+@dataclass(frozen=True, slots=True)
+class PostingSection:
+    kind: str  # about, role, responsibilities, requirements, preferred, benefits, process, intro, other
+    title: str
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """What a job posting asks for (analyzer/posting.py)."""
+
+    name: str  # the file name, or "pasted posting"
+    company: str = ""
+    title: str = ""
+    seniority: str = ""  # intern, junior, mid, senior, staff, lead, or "" when nothing says
+    years: int | None = None  # the fewest years of experience asked
+    years_quote: str = ""
+    skills: tuple[PostingSkill, ...] = ()
+    responsibilities: tuple[str, ...] = ()
+    nice_to_have: tuple[str, ...] = ()
+    domain: tuple[str, ...] = ()  # business and product words, most mentioned first
+    sections: tuple[PostingSection, ...] = ()
+
+    @property
+    def required(self) -> tuple[PostingSkill, ...]:
+        return tuple(s for s in self.skills if s.required)
+
+    @property
+    def preferred(self) -> tuple[PostingSkill, ...]:
+        return tuple(s for s in self.skills if not s.required)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignmentRow:
+    """One posting skill next to the resume's evidence for it (analyzer/alignment.py)."""
+
+    skill_id: str
+    name: str
+    required: bool
+    status: str  # strong, weak, missing
+    posting_quote: str
+    evidence: tuple[Evidence, ...] = ()  # the resume lines that back it (empty when missing)
+    reasons: tuple[str, ...] = ()  # why weak ("only listed...", "last used in 2019"), or what shows it
+    shown_as: str = ""  # the resume skill that shows it, when it is a more specific one (XGBoost for gradient boosting)
+    related: str = ""  # for a missing skill: a related skill the resume does show
+    last_used: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """How the resume meets one posting: a row per skill asked, years asked vs shown, what to prepare first."""
+
+    rows: tuple[AlignmentRow, ...] = ()
+    years_asked: int | None = None
+    years_shown: float = 0.0  # years of work experience the resume's dated jobs cover
+    years_quote: str = ""
+    prepare_first: tuple[str, ...] = ()  # plain sentences, most urgent first
+    coverage: float = 0.0  # share of required skills shown with strong evidence (0..1)

@@ -7,6 +7,7 @@
     find_flags          -> what the resume does not back, with advice
     score_claims        -> a defensibility score per claim; assess_readiness -> one row per area
     generate_questions  -> the ranked questions, each tied to the line behind it
+    with a job posting (optional): read_posting, align_posting, posting_questions merged into the list
 
 Everything loaded once per process (taxonomy, spaCy pipeline, question bank) is in Resources.
 """
@@ -26,7 +27,7 @@ from analyzer.claims import extract_claims, load_claim_rules
 from analyzer.read import read_document
 from analyzer.flags import find_flags, load_flag_texts
 from analyzer.guard import start_fork_server
-from analyzer.models import Options, Report
+from analyzer.models import Options, Posting, Report
 from analyzer.nlp import build_nlp
 from analyzer.questions import generate_questions, skill_name_pattern
 from analyzer.scoring import assess_readiness, score_claims
@@ -72,11 +73,17 @@ def analyze(
     name: str | None = None,
     options: Options | None = None,
     resources: Resources | None = None,
+    job: str | Path | bytes | Posting | None = None,
 ) -> Report:
-    """Analyse one resume (PDF or .docx) given as a path or as bytes. Raises only AnalyzerError."""
+    """Analyse one resume (PDF or .docx) given as a path or as bytes. Raises only AnalyzerError.
+
+    ``job``: a job posting beside it (pasted text, a .txt/.md/.pdf path, bytes, or a Posting from
+    :func:`read_job`); a posting that cannot be used raises BadPosting before the resume is read.
+    """
     options = options or Options()
     resources = resources or load_resources()
     as_of = as_of or options.as_of or this_month()
+    posting = read_job(job if job is not None else options.job, resources=resources, limits=options.limits)
 
     # 1-2. Read the PDF or .docx: words with fonts, lines in reading order, links, hidden text.
     document = read_document(source, name=name, limits=options.limits)
@@ -94,7 +101,29 @@ def analyze(
     questions = generate_questions(resume, skills, claims, flags, taxonomy, resources.bank,
                                    replace(options, as_of=as_of))
 
+    # 7. With a job posting: each skill it asks for next to the resume's evidence, and its questions.
+    alignment = None
+    if posting is not None:
+        from analyzer.alignment import align_posting
+        from analyzer.posting_questions import merge_questions, posting_questions
+
+        dated = replace(options, as_of=as_of)
+        alignment = align_posting(posting, resume, skills, taxonomy, dated)
+        extra = posting_questions(posting, alignment, resume, taxonomy, resources.bank, dated)
+        questions = merge_questions(questions, extra, dated)
+
     settings = (("as_of", as_of), ("stale_years", str(options.stale_years)),
                 ("question_count", str(options.question_count)), ("perspective", options.perspective))
     return Report(resume=resume, skills=skills, claims=claims, flags=flags, readiness=readiness,
-                  questions=questions, settings=settings)
+                  questions=questions, settings=settings, posting=posting, alignment=alignment)
+
+
+def read_job(job: str | Path | bytes | Posting | None, *, resources: Resources | None = None,
+             name: str | None = None, limits=None) -> Posting | None:
+    """A job posting read once (to show its problem before the resume's analysis, or to reuse it)."""
+    if job is None or isinstance(job, Posting):
+        return job
+    from analyzer.posting import read_posting
+
+    resources = resources or load_resources()
+    return read_posting(job, resources.taxonomy, resources.nlp, name=name, limits=limits)

@@ -68,6 +68,9 @@ def to_dict(report: Report) -> dict[str, Any]:
             "flags": [asdict(flag) for flag in report.flags],
             "readiness": [asdict(area) for area in report.readiness],
             "questions": [asdict(question) for question in report.questions],
+            # Only with a job posting, so a resume-only report keeps its exact shape.
+            **({"posting": asdict(report.posting)} if report.posting is not None else {}),
+            **({"alignment": asdict(report.alignment)} if report.alignment is not None else {}),
         }
     )
 

@@ -262,3 +262,24 @@ def escape_markdown(text: str) -> str:
     """Text that Streamlit's markdown shows exactly as typed (on one line), with no live link."""
     text = _AUTOLINK.sub(_WORD_JOINER, " ".join(text.split()))
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+
+
+# --- a job posting beside the resume (analyzer/posting.py, analyzer/alignment.py) ---------------------
+
+POSTING_ANCHORS = ("posting", "company")  # questions whose quote is a line of the posting, not of the resume
+ALIGNMENT_ORDER = {"missing": 0, "weak": 1, "strong": 2}
+
+
+def line_label(question: Question) -> str:
+    """What the quoted line is: a line of the resume or of the job posting."""
+    return "Posting line" if question.anchor in POSTING_ANCHORS else "Resume line"
+
+
+def alignment_rows(report: Report) -> list[dict[str, Any]]:
+    """One row per skill the posting asks for, required first, the most exposed first within each."""
+    if report.alignment is None:
+        return []
+    rows = sorted(report.alignment.rows, key=lambda r: (not r.required, ALIGNMENT_ORDER.get(r.status, 3)))
+    return [{"skill": r.name, "asked": "required" if r.required else "nice to have", "status": r.status,
+             "why": "; ".join(r.reasons), "posting line": r.posting_quote,
+             "resume line": r.evidence[0].quote if r.evidence else ""} for r in rows]

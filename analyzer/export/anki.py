@@ -24,7 +24,7 @@ import genanki
 
 from analyzer.export._common import perspective_of, question_meta, resume_line, safe_text, title
 from analyzer.models import Question, Report
-from analyzer.view import area_label, area_names, why_label
+from analyzer.view import area_label, area_names, line_label, why_label
 
 
 def _stable_id(name: str) -> int:
@@ -71,7 +71,7 @@ def _note(report: Report, question: Question, names: dict[int, str], perspective
             e(f"{question.area}. {area_label(question.area, names)}"),
             e(question_meta(question)),
             f"<b>{e(why_label(perspective))}:</b> {e(question.why)}" if question.why else "",
-            f"Resume line: {e(line)}" if line else "",
+            f"{line_label(question)}: {e(line)}" if line else "",
             followups,
         ],
         guid=note_guid(report, question),

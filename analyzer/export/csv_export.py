@@ -12,11 +12,11 @@ import csv
 import io
 
 from analyzer.models import Report
-from analyzer.view import area_label, area_names
+from analyzer.view import POSTING_ANCHORS, area_label, area_names
 
 COLUMNS = (
     "id", "area", "area_name", "kind", "difficulty", "topic", "question", "why",
-    "resume_line", "page", "anchor", "claim_id", "flag_code", "followups",
+    "resume_line", "page", "anchor", "claim_id", "flag_code", "followups", "line_source",
 )
 # Characters a spreadsheet reads as the start of a formula (OWASP's CSV injection list).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -31,6 +31,13 @@ def neutralise(value: object) -> str:
     return text
 
 
+def _line_source(question) -> str:
+    """Where the quoted line comes from: the resume, or the job posting (then resume_line holds the posting's line)."""
+    if not question.quote:
+        return ""
+    return "posting" if question.anchor in POSTING_ANCHORS else "resume"
+
+
 def to_csv(report: Report) -> bytes:
     names = area_names(report)
     buffer = io.StringIO()
@@ -40,7 +47,7 @@ def to_csv(report: Report) -> bytes:
         row = (
             q.id, q.area, area_label(q.area, names), q.kind, q.difficulty, q.topic, q.text, q.why,
             q.quote, q.page if q.page is not None else "", q.anchor, q.claim_id or "", q.flag_code or "",
-            " | ".join(q.followups),
+            " | ".join(q.followups), _line_source(q),
         )
         writer.writerow([neutralise(cell) for cell in row])
     # A BOM so spreadsheet programs read accented names as UTF-8, not as their local code page.

@@ -11,6 +11,7 @@ import re
 
 from analyzer.export._common import grouped, perspective_of, question_meta, resume_line, subtitle, title, why_label
 from analyzer.models import Report
+from analyzer.view import alignment_rows, line_label
 
 # Characters with a meaning in CommonMark/GFM inline syntax, plus < > & for raw HTML and entities.
 # Resume text never starts a line here (it always follows a label), so block markers (# - + 1.)
@@ -39,9 +40,27 @@ def to_markdown(report: Report, *, perspective: str | None = None) -> bytes:
             if question.why:
                 lines.append(f"   - {escape(why_label(perspective))}: {escape(question.why)}")
             if question.quote:
-                lines.append(f"   - Resume line: {escape(resume_line(question))}")
+                lines.append(f"   - {line_label(question)}: {escape(resume_line(question))}")
             for followup in question.followups:
                 lines.append(f"   - Follow-up: {escape(followup)}")
             lines.append("")
+    lines += _posting(report)
     # "replace": a lone surrogate (from an undecodable file name) must not break the export.
     return "\n".join(lines).encode("utf-8", "replace")
+
+
+def _posting(report: Report) -> list[str]:
+    """The job posting and how the resume meets it (only when a posting was given)."""
+    posting, alignment = report.posting, report.alignment
+    if posting is None or alignment is None:
+        return []
+    lines = [f"## The job: {escape(posting.title or 'untitled')} at {escape(posting.company or 'an unnamed company')}", ""]
+    if posting.years:
+        lines += [f"Years asked: {posting.years}; years your dated jobs cover: {alignment.years_shown:g}", ""]
+    lines += ["### Prepare first", ""] + [f"- {escape(s)}" for s in alignment.prepare_first] + [""]
+    lines += ["### Skills the posting asks for", "", "| Skill | Asked | Status | Why | Posting line | Resume line |",
+              "|---|---|---|---|---|---|"]
+    for row in alignment_rows(report):
+        lines.append("| " + " | ".join(escape(str(row[k])) for k in
+                                         ("skill", "asked", "status", "why", "posting line", "resume line")) + " |")
+    return lines + [""]

@@ -17,6 +17,7 @@ from fpdf.enums import XPos, YPos
 from analyzer.export._common import grouped, perspective_of, question_meta, subtitle, title, why_label
 from analyzer.fonts import font_path
 from analyzer.models import Report
+from analyzer.view import line_label
 
 _FONT = "DejaVu"
 _GREY = (90, 90, 90)
@@ -69,7 +70,7 @@ def to_pdf(report: Report, *, perspective: str | None = None) -> bytes:
             height += para(f"{why_label(perspective)}: {question.why}", size=9.5, indent=5, measure=measure)
         if question.quote:
             where = f" (p. {question.page})" if question.page else ""
-            height += para(f"Resume line{where}: \u201c{question.quote}\u201d", size=9.5, color=_GREY, indent=5,
+            height += para(f"{line_label(question)}{where}: \u201c{question.quote}\u201d", size=9.5, color=_GREY, indent=5,
                            measure=measure)
         for followup in question.followups:
             height += para(f"\u2022 Follow-up: {followup}", size=9.5, indent=5, measure=measure)
