@@ -202,20 +202,14 @@ def _overview(report: Report) -> None:
                 st.caption(esc("; ".join(view.plain_reason(r) for r in claim.reasons)))
 
 
-# Streamlit draws this many pixels per table row (and one more row for the header).
-ROW_PIXELS = 35
-
-
 def _skills(report: Report) -> None:
     rows = view.skill_rows(report)
     if not rows:
         st.info("No skills were found.")
         return
     st.caption(esc(view.skill_count_note(view.overview(report))))
-    st.dataframe(
-        pd.DataFrame(rows), hide_index=True, height=ROW_PIXELS * (len(rows) + 1) + 3,
-        column_config={"strength": st.column_config.ProgressColumn("strength", min_value=0.0, max_value=1.0, format="%.2f")},
-    )
+    # A plain table shows every row and column in full (a data grid scrolls inside a ~10-row box).
+    st.table(pd.DataFrame(rows), hide_index=True)
     statements = view.Statements(report)
     for category, skills in view.skills_by_category(report):
         st.markdown(f"##### {esc(category)}")
