@@ -30,6 +30,8 @@ LIMITS = Limits()
 MB = 1024 * 1024
 # Streamlit's coloured-text directive (no emoji: they need a font many machines lack).
 SEVERITY_COLOURS = {"high": "red", "medium": "orange", "low": "blue", "info": "gray"}
+# Height of one bar in the charts: every area label stays readable, however many areas there are.
+CHART_ROW_PIXELS = 30
 # How far back the reference-month picker goes (a resume is judged as of a month, never a day).
 MONTHS_BACK = 10 * 12
 STATUS_CHOICES = (NOT_TRIED, *STATUSES)
@@ -174,7 +176,7 @@ def _overview(report: Report) -> None:
             y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
             color=alt.Color("score:Q", scale=alt.Scale(domain=[0, 100], scheme="redyellowgreen"), legend=None),
             tooltip=["name", "score", "summary"],
-        )
+        ).properties(height=CHART_ROW_PIXELS * len(judged))
         st.altair_chart(chart, width="stretch")
     unjudged = [r for r in rows if not r["judged"]]
     if unjudged:
@@ -411,7 +413,7 @@ def _practice(report: Report) -> None:
                             legend=alt.Legend(title=None, orient="top")),
             order=alt.Order("status:N"),
             tooltip=["area", "status", "questions"],
-        )
+        ).properties(height=CHART_ROW_PIXELS * len(rows))
         st.altair_chart(chart, width="stretch")
 
     st.markdown("#### Next five to practise")
