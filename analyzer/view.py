@@ -183,11 +183,17 @@ def structure_warnings(report: Report) -> tuple[str, ...]:
     page adds its own when no heading was found and the reader said nothing about it.
     """
     found = tuple(str(w) for w in getattr(report.resume, "warnings", ()) or ())
-    if has_no_structure(report) and not found:
-        found = ("No section headings (such as Experience, Education or Skills) were found, so jobs, "
-                 "studies and skills could not be told apart. The skills, flags, scores and questions "
-                 "below are incomplete; a resume with clear headings gives a fuller picture.",)
-    return found
+    if found or not has_no_structure(report):
+        return found
+    real = [s for s in report.resume.sections if s.kind not in _PREAMBLE_KINDS]
+    if real:
+        what = (f"Only one section ({real[0].title or real[0].kind}) and no job, study or project were found, so "
+                "most of the resume could not be placed.")
+    else:
+        what = ("No section headings (such as Experience, Education or Skills) were found, so jobs, studies "
+                "and skills could not be told apart.")
+    return (what + " The skills, flags, scores and questions below are incomplete; a resume with clear "
+            "headings gives a fuller picture.",)
 
 
 # An area nothing on the resume points at: no claim and no flag (the score is only a default).
@@ -343,6 +349,8 @@ MAX_LINE_GAP = 0.9
 # A statement longer than this many lines is cut there (a run-on paragraph is not one claim).
 MAX_STATEMENT_LINES = 6
 _SENTENCE_END = (".", "!", "?")
+# Sections whose lines are separate items, whatever their layout.
+_ITEM_SECTIONS = frozenset({"contact"})
 # "Serving: KServe, ..." starts a new labelled list line, never continues the one above.
 _LABELLED_START = re.compile(r"^[A-Z][\w &/+-]{0,30}:\s")
 
@@ -353,6 +361,9 @@ class Statements:
     def __init__(self, report: Report) -> None:
         self.lines: tuple[Line, ...] = report.resume.document.lines
         self._by_box = {(line.page, line.bbox): i for i, line in enumerate(self.lines)}
+        # Contact lines are separate items (address, links), never one wrapped statement.
+        self._items = {(line.page, line.bbox) for s in report.resume.sections if s.kind in _ITEM_SECTIONS
+                       for line in s.lines}
         self._edges: dict[tuple[int, int], tuple[float, float]] = {}
         for line in self.lines:
             left, right = self._edges.get((line.page, line.column), (line.x0, line.x1))
@@ -376,6 +387,8 @@ class Statements:
     def continues(self, above: Line, below: Line) -> bool:
         """``below`` carries on the statement ``above`` started (a wrap, not a new statement)."""
         if (above.page, above.column) != (below.page, below.column) or below.bullet or above.bold != below.bold:
+            return False
+        if (above.page, above.bbox) in self._items or (below.page, below.bbox) in self._items:
             return False
         text = above.text.rstrip()
         if not text or text.endswith(_SENTENCE_END) or _LABELLED_START.match(below.text):

@@ -145,6 +145,8 @@ def _by_text(selector: str, text: str) -> str:
 
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
+# The sample the screenshots show: a padded skills list, so grouped flags and every tab have content.
+SAMPLE = "padded_brittany_kowalczyk.pdf"
 
 
 @pytest.fixture
@@ -191,7 +193,7 @@ def _expected_questions() -> list[str]:
     from analyzer.models import Options
     from analyzer.pipeline import analyze
 
-    sample = sorted((ROOT / "samples").glob("*.pdf"))[0]
+    sample = ROOT / "samples" / SAMPLE
     as_of = datetime.date.today().strftime("%Y-%m")
     options = Options(as_of=as_of, stale_years=3.0, question_count=40, perspective="candidate")
     return [q.text for q in analyze(sample, as_of, name=sample.name, options=options).questions]
@@ -219,6 +221,19 @@ def _screenshot(browser, path: Path) -> None:
     assert path.stat().st_size > 10_000 and path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def _choose_sample(browser, name: str) -> None:
+    """Type into the sample picker and press Enter, as a person would."""
+    box = _by_text("[data-testid=stSelectbox]", "…or try a bundled sample")
+    browser.wait_for(_IDLE, 60)
+    browser.click(f"{box}.querySelector('input')")
+    browser.send("Input.insertText", text=name.split("_")[0])
+    browser.wait_for("!!document.querySelector('[role=option]')", 30)
+    for kind in ("keyDown", "keyUp"):
+        browser.send("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter", windowsVirtualKeyCode=13)
+    shown = f"({box}.innerText + ' ' + ({box}.querySelector('input') || {{}}).value)"
+    browser.wait_for(f"{shown}.includes({json.dumps(name)})", 30)
+
+
 def _upload(browser, path: Path) -> None:
     browser.wait_for("!!document.querySelector('input[type=file]')", 60)
     document = browser.send("DOM.getDocument")
@@ -231,6 +246,7 @@ def test_sample_resume_end_to_end(server, browser, tmp_path):
 
     expected = _expected_questions()
     _open(browser, server)
+    _choose_sample(browser, SAMPLE)
     browser.click_until(_by_text("button", "Analyse sample"), "document.querySelectorAll('[role=tab]').length >= 6")
     tabs = browser.js("[...document.querySelectorAll('[role=tab]')].map(t => t.innerText.trim())")
     # the last download button is drawn last: once it is there, the page is complete

@@ -439,3 +439,13 @@ def test_answer_guide_shows_after_trying(app, zoe):
     assert "Interviewer's answer guide" not in "\n".join(m.value for m in at.tabs[4].markdown)
     at.text_area(key=_key("note", zoe, question.id)).set_value("My draft").run()
     assert "Interviewer's answer guide" in "\n".join(m.value for m in at.tabs[4].markdown)
+
+
+def test_3_every_flag_code_has_a_name():
+    from analyzer.flags import load_flag_texts
+    from analyzer.taxonomy import read_toml, taxonomy_root
+
+    named = read_toml(taxonomy_root() / "labels.toml")["flags"]
+    codes = {t.code for t in load_flag_texts().texts}
+    assert codes <= set(named), sorted(codes - set(named))
+    assert view.plain_reason("-20 flag unsupported_skill (medium)") == "-20: flagged (medium): Skill named only in a list"
