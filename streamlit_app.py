@@ -227,8 +227,8 @@ def _resume(report: Report, key: tuple, data: bytes) -> None:
     st.markdown("  \n".join([
         ":green[**Green box**]: a skill named here.",
         ":green[**Green underline**]: a line that describes a skill without naming it.",
-        ":red[**Red outline**]: a line with a flag (see the Flags tab). The outline goes around the whole "
-        "line and the green boxes sit inside it, so the colours never mix.",
+        (":red[**Red outline**]: a line with a flag (see the Flags tab). The outline goes around the whole "
+         "line and the green boxes sit inside it, so the colours never mix."),
     ]))
     try:
         images = _page_images(key, data, report)

@@ -11,13 +11,20 @@ import sqlite3
 import threading
 
 import pytest
-
 from _helpers_page import hand_report
 
 from analyzer.cli import main
 from analyzer.export import export
-from analyzer.practice import (DATA_DIR_ENV, DamagedStoreError, Mark, PracticeStore, PracticeStoreError,
-                               default_path, next_to_practise, progress)
+from analyzer.practice import (
+    DATA_DIR_ENV,
+    DamagedStoreError,
+    Mark,
+    PracticeStore,
+    PracticeStoreError,
+    default_path,
+    next_to_practise,
+    progress,
+)
 from analyzer.practice.store import SCHEMA_VERSION
 
 SHA_A = "a" * 64
@@ -177,8 +184,9 @@ def test_exports_carry_status_and_notes_only_when_there_are_any(made):
 
 
 def test_cli_prints_the_next_questions_from_the_same_store(store, capsys, tmp_path):
-    from analyzer import pipeline
     from factory import simple_resume
+
+    from analyzer import pipeline
 
     pdf = tmp_path / "cli_resume.pdf"
     pdf.write_bytes(simple_resume("# Experience", "* Data Scientist, Acme  2021-01 to present",

@@ -8,7 +8,13 @@ The resume itself is never stored: a row holds the resume's SHA-256, a question 
 note and the time it was saved.
 """
 
-from analyzer.practice.plan import NOT_TRIED, STATUSES, AreaProgress, next_to_practise, progress
+from analyzer.practice.plan import (
+    NOT_TRIED,
+    STATUSES,
+    AreaProgress,
+    next_to_practise,
+    progress,
+)
 from analyzer.practice.store import (
     DATA_DIR_ENV,
     DamagedStoreError,

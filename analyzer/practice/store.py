@@ -89,7 +89,7 @@ def default_path() -> Path:
 
 
 def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
 class PracticeStore:
@@ -186,7 +186,7 @@ class PracticeStore:
 
     def set_aside(self) -> Path:
         """Rename a damaged file out of the way (kept, in case it matters) so a fresh one can start."""
-        stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+        stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S")
         target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
         try:
             self.path.replace(target)
