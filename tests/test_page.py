@@ -353,15 +353,18 @@ def test_11_and_12_settings_file():
     assert config["browser"]["gatherUsageStats"] is False
 
 
-def test_11_the_reference_is_a_month(app):
+def test_11_the_reference_is_a_month(app, zoe):
     at = app.run()
     assert not at.date_input
     month = at.selectbox(key="as_of")
-    assert month.value == datetime.date.today().strftime("%Y-%m")
-    assert re.fullmatch(r"\d{4}-\d{2}", month.options[-1]) is None  # shown as 'November 2026'
-    earlier = month.options[13]
-    month.set_value(datetime.date.today().replace(day=1).strftime("%Y-%m")).run()
-    assert not at.exception and earlier
+    today = datetime.date.today()
+    assert month.value == today.strftime("%Y-%m")
+    assert month.options[0] == today.strftime("%B %Y")  # offered as months, not days
+    year_ago = f"{today.year - 1:04d}-{today.month:02d}"
+    month.set_value(year_ago).run()
+    at = _upload(at, "zoe.pdf", resume_pdf())
+    assert not at.exception
+    assert any(f"reference month {year_ago}" in c.value for c in at.caption)
 
 
 # --- practice mode ----------------------------------------------------------------------------
