@@ -1,5 +1,7 @@
 """The page: `streamlit run streamlit_app.py`. A thin shell around analyzer/ (view.py, export/,
-highlight.py); the upload stays in memory and nothing is written to disk.
+highlight.py, practice/); the upload stays in memory and is never written to disk. The only file the
+page ever writes is the practice store (analyzer/practice/store.py), and only when the person
+presses "Save my practice"; it holds the resume's hash and their marks and notes, never the resume.
 
 Resume text is untrusted: it is shown with st.text / st.code / st.dataframe, or escaped with
 view.escape_markdown before it reaches st.markdown; no HTML is ever enabled.
@@ -18,14 +20,22 @@ import streamlit as st
 
 from analyzer import pipeline, view
 from analyzer.errors import AnalyzerError
-from analyzer.export import FORMATS
-from analyzer.models import Limits, Options, Posting, Report
+from analyzer.export import FORMATS, export
+from analyzer.models import Limits, Options, Posting, Question, Report
+from analyzer.practice import (NOT_TRIED, STATUSES, DamagedStoreError, Mark, PracticeStore, PracticeStoreError,
+                               next_to_practise, progress)
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 LIMITS = Limits()
 MB = 1024 * 1024
 # Streamlit's coloured-text directive (no emoji: they need a font many machines lack).
 SEVERITY_COLOURS = {"high": "red", "medium": "orange", "low": "blue", "info": "gray"}
+# Height of one bar in the charts: every area label stays readable, however many areas there are.
+CHART_ROW_PIXELS = 30
+# How far back the reference-month picker goes (a resume is judged as of a month, never a day).
+MONTHS_BACK = 10 * 12
+STATUS_CHOICES = (NOT_TRIED, *STATUSES)
+STATUS_COLOURS = {"ready": "#2e7d32", "needs work": "#ef6c00", "skip": "#9e9e9e", NOT_TRIED: "#e0e0e0"}
 
 log = logging.getLogger("resume_analyzer.page")
 esc = view.escape_markdown
@@ -48,9 +58,10 @@ def _analyse(data: bytes, name: str, as_of: str, stale_years: float, question_co
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _export(key: str, cache_key: tuple, _report: Report) -> bytes:
+def _export(key: str, cache_key: tuple, practice: tuple, _report: Report) -> bytes:
     # ``_report`` is not hashed (leading underscore); ``cache_key`` (file hash + settings) stands for it.
-    return FORMATS[key].render(_report)
+    marks = {question_id: Mark(question_id, status, note) for question_id, status, note in practice}
+    return export(_report, key, practice=marks)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -70,12 +81,23 @@ def _samples() -> list[Path]:
 def _settings() -> dict:
     with st.sidebar:
         st.header("Settings")
-        month = st.date_input("Reference date", value=datetime.date.today(), key="as_of",
-                              help="Dates such as 'present' and how recent a skill is are judged against this month.")
+        month = st.selectbox("Reference month", _months(), key="as_of", format_func=_month_name,
+                             help="Dates such as 'present' and how recent a skill is are judged against this month.")
         stale = st.slider("Stale claim after (years)", 1.0, 10.0, 3.0, 0.5, key="stale_years",
                           help="A skill last used longer ago than this is flagged as stale.")
         count = st.slider("Number of questions", 5, 100, 40, 5, key="question_count")
-    return {"as_of": month.strftime("%Y-%m"), "stale_years": float(stale), "question_count": int(count)}
+    return {"as_of": month, "stale_years": float(stale), "question_count": int(count)}
+
+
+def _months() -> list[str]:
+    """'YYYY-MM' from this month back MONTHS_BACK months, newest first."""
+    today = datetime.date.today()
+    index = today.year * 12 + today.month - 1
+    return [f"{(index - n) // 12:04d}-{(index - n) % 12 + 1:02d}" for n in range(MONTHS_BACK)]
+
+
+def _month_name(month: str) -> str:
+    return datetime.date(int(month[:4]), int(month[5:7]), 1).strftime("%B %Y")
 
 
 def _choose_source() -> tuple[str, bytes] | None:
@@ -109,20 +131,22 @@ def _choose_source() -> tuple[str, bytes] | None:
 
 
 def _run(name: str, data: bytes, settings: dict, perspective: str, job: Posting | None = None) -> Report | None:
-    with st.status(f"Analysing {name}…", expanded=False) as status:
+    with st.spinner(f"Analysing {name}…"):
         try:
             report = _analyse(data, name, settings["as_of"], settings["stale_years"], settings["question_count"],
                               perspective, job)
         except AnalyzerError as error:
-            status.update(label="Could not analyse this file", state="error")
-            st.error(str(error))
+            # A refusal is an answer, not a detail: shown in full, with its advice, never folded away.
+            st.error(f"**Could not analyse {esc(name)}.** {esc(str(error))}")
             return None
         except Exception:  # a bug, not a bad file: log it, but never show a traceback to the user
             log.exception("analysis failed for %s", name)
-            status.update(label="Could not analyse this file", state="error")
             st.error("Something went wrong inside the analyser. The file was not stored; please report the problem.")
             return None
-        status.update(label=f"Analysed {name}", state="complete")
+    warnings = view.structure_warnings(report)
+    st.caption(f"Analysed {esc(name)}" + (" — with the warning below" if warnings else ""))
+    for warning in warnings:
+        st.warning(f"**Read with problems.** {esc(warning)}")
     return report
 
 
@@ -134,37 +158,53 @@ def _overview(report: Report) -> None:
     st.subheader(esc(o.name) if o.name else "No name found")
     st.caption(f"{esc(o.file)} · {o.pages} page(s) · reference month {o.as_of}")
     cols = st.columns(5)
-    for col, (label, value) in zip(cols, (("Skills", o.skills), ("Claims", o.claims), ("Flags", o.flags),
-                                          ("Questions", o.questions), ("Sections", o.sections))):
-        col.metric(label, value)
+    metrics = (("Skills", o.skills, view.skill_count_note(o)),
+               ("Claims", o.claims, "Statements an interviewer may probe: skills, projects, results, links, publications."),
+               ("Flags", o.flags, f"{o.flags} flags in {o.flag_groups} groups on the Flags tab."),
+               ("Questions", o.questions, "The questions to expect, on the Questions tab."),
+               ("Sections", o.sections, f"{o.sections} sections and {o.entries} jobs, studies or projects found."))
+    for col, (label, value, help_text) in zip(cols, metrics):
+        col.metric(label, value, help=help_text)
+    st.caption(esc(view.skill_count_note(o)))
     for notice in report.resume.document.notices:
-        st.warning(notice.message + (f" (page {notice.page})" if notice.page else ""))
+        st.warning(esc(notice.message + (f" (page {notice.page})" if notice.page else "")))
 
     st.markdown("#### Readiness per interview area")
     rows = view.readiness_rows(report)
-    if rows:
-        frame = pd.DataFrame(rows)
+    judged = [r for r in rows if r["judged"]]
+    if judged:
+        frame = pd.DataFrame(judged)
         chart = alt.Chart(frame).mark_bar().encode(
             x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title="readiness (0-100)"),
             y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
             color=alt.Color("score:Q", scale=alt.Scale(domain=[0, 100], scheme="redyellowgreen"), legend=None),
             tooltip=["name", "score", "summary"],
-        )
+        ).properties(height=CHART_ROW_PIXELS * len(judged))
         st.altair_chart(chart, width="stretch")
-        st.dataframe(frame[["area", "name", "score", "summary"]], hide_index=True)
+    unjudged = [r for r in rows if not r["judged"]]
+    if unjudged:
+        names = ", ".join(r["label"] for r in unjudged)
+        st.markdown(f":gray[**Nothing to judge** (no claim or flag on the resume points here; expect the "
+                    f"standard questions): {esc(names)}]")
+    if rows:
+        table = pd.DataFrame([{"area": r["label"], "readiness": r["shown"], "why": r["summary"]} for r in rows])
+        st.table(table, hide_index=True)  # every row in full: no scroll box hiding rows or the summary
     else:
         st.info("No readiness scores in this report yet.")
 
     st.markdown("#### Most exposed claims")
     exposed = view.most_exposed_claims(report)
+    statements = view.Statements(report)
     if not exposed:
         st.info("No claims were found.")
     for claim in exposed:
         with st.container(border=True):
-            st.markdown(f"**Defensibility {claim.defensibility}/100** · {esc(claim.kind)}")
-            st.text(claim.text)
+            st.markdown(f"**Defensibility {claim.defensibility}/100** · {esc(claim.kind)} · {esc(claim.text)}")
+            if claim.evidence:
+                first = claim.evidence[0]
+                st.text(statements.of(first.quote, first.page, first.bbox))
             if claim.reasons:
-                st.caption(esc("; ".join(claim.reasons)))
+                st.caption(esc("; ".join(view.plain_reason(r) for r in claim.reasons)))
 
 
 def _skills(report: Report) -> None:
@@ -172,17 +212,17 @@ def _skills(report: Report) -> None:
     if not rows:
         st.info("No skills were found.")
         return
-    st.dataframe(
-        pd.DataFrame(rows), hide_index=True,
-        column_config={"strength": st.column_config.ProgressColumn("strength", min_value=0.0, max_value=1.0, format="%.2f")},
-    )
+    st.caption(esc(view.skill_count_note(view.overview(report))))
+    # A plain table shows every row and column in full (a data grid scrolls inside a ~10-row box).
+    st.table(pd.DataFrame(rows), hide_index=True)
+    statements = view.Statements(report)
     for category, skills in view.skills_by_category(report):
         st.markdown(f"##### {esc(category)}")
         for skill in skills:
             suffix = " (listed only)" if skill.listed_only else ""
             with st.expander(f"{esc(skill.name)}{suffix} · {len(skill.evidence)} quote(s)"):
                 for evidence in skill.evidence:
-                    st.code(evidence.quote, language=None, wrap_lines=True)
+                    st.code(statements.of(evidence.quote, evidence.page, evidence.bbox), language=None, wrap_lines=True)
                     st.caption(esc(view.evidence_line(evidence)))
 
 
@@ -195,11 +235,16 @@ def _resume(report: Report, key: tuple, data: bytes) -> None:
         st.text("\n".join(" ".join(f"[{k}]" for k in kinds) + (" " if kinds else "") + text
                            for text, kinds in marked_lines(report)))
         return
-    st.caption("Green boxes: skills found. Red boxes: claims with a flag.")
+    st.markdown("  \n".join([
+        ":green[**Green box**]: a skill named here.",
+        ":green[**Green underline**]: a line that describes a skill without naming it.",
+        (":red[**Red outline**]: a line with a flag (see the Flags tab). The outline goes around the whole "
+         "line and the green boxes sit inside it, so the colours never mix."),
+    ]))
     try:
         images = _page_images(key, data, report)
     except AnalyzerError as error:  # drawing is a nicety: the rest of the report stays usable
-        st.warning(f"The pages could not be drawn: {error}")
+        st.warning(f"The pages could not be drawn: {esc(str(error))}")
         return
     except Exception:
         log.exception("page rendering failed")
@@ -209,20 +254,104 @@ def _resume(report: Report, key: tuple, data: bytes) -> None:
         st.image(image, caption=f"Page {number} · {count} mark(s)")
 
 
+# Lines shown under a group of flags before the rest fold away.
+GROUP_LINES_SHOWN = 2
+
+
 def _flags(report: Report) -> None:
-    groups = view.flags_by_severity(report)
+    groups = view.flag_groups_by_severity(report)
     if not groups:
         st.info("No flags were raised.")
-    for severity, flags in groups:
+    statements = view.Statements(report)
+    for severity, kinds in groups:
         colour = SEVERITY_COLOURS.get(severity, "gray")
-        st.markdown(f"#### :{colour}[{esc(severity.title())}] ({len(flags)})")
-        for flag in flags:
+        count = sum(len(g.flags) for g in kinds)
+        st.markdown(f"#### :{colour}[{esc(severity.title())}] ({count})")
+        for group in kinds:
             with st.container(border=True):
-                st.markdown(f"**{esc(flag.message)}**")
-                for evidence in view.flag_evidence(report, flag):
-                    st.code(evidence.quote, language=None, wrap_lines=True)
+                first = group.flags[0]
+                if len(group.flags) == 1:
+                    st.markdown(f"**{esc(group.label)}**: {esc(first.message)}")
+                else:
+                    st.markdown(f"**{esc(group.label)}** × {len(group.flags)}")
+                    st.markdown(f"About: {esc(', '.join(group.subjects))}" if all(len(x) < 60 for x in group.subjects)
+                                else "  \n".join(f"- {esc(x)}" for x in group.subjects))
+                lines = view.group_evidence(report, group)
+                for evidence in lines[:GROUP_LINES_SHOWN]:
+                    st.code(statements.of(evidence.quote, evidence.page, evidence.bbox), language=None, wrap_lines=True)
                     st.caption(esc(view.evidence_line(evidence)))
-                st.markdown(f"**What to do:** {esc(flag.advice)}")
+                if len(lines) > GROUP_LINES_SHOWN:
+                    with st.expander(f"{len(lines) - GROUP_LINES_SHOWN} more line(s)"):
+                        for evidence in lines[GROUP_LINES_SHOWN:]:
+                            st.code(statements.of(evidence.quote, evidence.page, evidence.bbox), language=None,
+                                    wrap_lines=True)
+                            st.caption(esc(view.evidence_line(evidence)))
+                if len(group.flags) == 1:
+                    st.markdown(f"**What to do:** {esc(first.advice)}")
+                else:
+                    st.markdown(f"**What to do** (the same for each; worded here for {esc(group.subjects[0][:60])}): "
+                                f"{esc(first.advice)}")
+
+
+# --- practice: marks kept in the session, saved to the store only when asked --------------------
+
+
+def _practice_state(report: Report) -> tuple[dict[str, Mark], dict[str, Mark]]:
+    """(current marks, marks as last saved) for this resume; loaded from the store once per session."""
+    state = st.session_state
+    sha = report.resume.document.sha256
+    current = state.setdefault("practice", {})
+    saved = state.setdefault("practice_saved", {})
+    if sha not in current:
+        store = PracticeStore()
+        try:
+            loaded = store.load(sha)
+        except DamagedStoreError as error:
+            aside = store.set_aside()
+            state["practice_notice"] = (f"{error} It was moved aside as {aside.name}, and practice starts afresh; "
+                                        "nothing else was lost.")
+            loaded = {}
+        except PracticeStoreError as error:
+            state["practice_notice"] = str(error)
+            loaded = {}
+        current[sha] = dict(loaded)
+        saved[sha] = dict(loaded)
+    return current[sha], saved[sha]
+
+
+def _content(mark: Mark) -> tuple[str, str]:
+    return (mark.status, mark.note)
+
+
+def _widget_key(kind: str, report: Report, question: Question) -> str:
+    # The resume's hash is in the key: two resumes asking the same baseline question keep their own marks.
+    generation = st.session_state.get("practice_generation", 0)
+    return f"{kind}_{generation}_{report.resume.document.sha256[:16]}_{question.id}"
+
+
+def _remember(report: Report, question: Question) -> None:
+    current, _ = _practice_state(report)
+    status = st.session_state.get(_widget_key("status", report, question), NOT_TRIED)
+    note = st.session_state.get(_widget_key("note", report, question), "")
+    current[question.id] = Mark(question.id, "" if status == NOT_TRIED else status, note or "")
+
+
+def _practice_controls(report: Report, question: Question) -> None:
+    current, _ = _practice_state(report)
+    mark = current.get(question.id, Mark(question.id))
+    status = mark.status or NOT_TRIED
+    st.radio("My status", STATUS_CHOICES, index=STATUS_CHOICES.index(status) if status in STATUS_CHOICES else 0,
+             key=_widget_key("status", report, question), horizontal=True, on_change=_remember, args=(report, question))
+    st.text_area("My notes or draft answer", value=mark.note, key=_widget_key("note", report, question),
+                 on_change=_remember, args=(report, question), height=90)
+    guide = getattr(question, "guide", "") or ""
+    if isinstance(guide, (list, tuple)):
+        guide = " ".join(str(part) for part in guide)
+    if guide:
+        if mark.status or mark.note.strip():
+            st.markdown(f"**Interviewer's answer guide:** {esc(str(guide))}")
+        else:
+            st.caption("Mark the question or write a draft answer to see the interviewer's answer guide.")
 
 
 def _questions(report: Report) -> None:
@@ -240,31 +369,114 @@ def _questions(report: Report) -> None:
     chosen_levels = d.multiselect("Difficulty", levels, key="filter_difficulty",
                                   format_func=lambda n: f"{n} ({view.DIFFICULTY_LABELS.get(n, n)})")
     shown = view.filter_questions(questions, areas=chosen_areas, kinds=chosen_kinds, difficulties=chosen_levels)
-    st.caption(f"Showing {len(shown)} of {len(questions)} questions")
+    st.caption(f"Showing {len(shown)} of {len(questions)} questions · open one for why it is asked, the resume "
+               "line behind it, and your practice")
+    current, _ = _practice_state(report)
+    statements = view.Statements(report)
     number = 0
     for area, group in view.questions_by_area(shown):
         st.markdown(f"#### {area}. {esc(view.area_label(area, names))}")
         for question in group:
             number += 1
-            with st.container(border=True):
-                st.markdown(f"**{number}\\. {esc(question.text)}**")
+            status = current.get(question.id, Mark(question.id)).status
+            tag = f" · {status}" if status else ""
+            with st.expander(f"{number}\\. {esc(question.text)}{tag}"):
                 st.caption(esc(view.question_meta(question)))
                 if question.why:
-                    st.markdown(f"*{view.why_label(perspective)}:* {esc(question.why)}")
+                    st.markdown(f"*{view.why_label(perspective, question)}:* {esc(question.why)}")
                 if question.quote:
                     st.caption(f"{view.line_label(question)}{f', page {question.page}' if question.page else ''}:")
-                    st.code(question.quote, language=None, wrap_lines=True)
+                    st.code(statements.of(question.quote, question.page), language=None, wrap_lines=True)
                 for followup in question.followups:
                     st.markdown(f"↳ {esc(followup)}")
+                _practice_controls(report, question)
+
+
+def _practice(report: Report) -> None:
+    state = st.session_state
+    store = PracticeStore()
+    if notice := state.pop("practice_notice", None):
+        st.warning(esc(notice))
+    if done := state.pop("practice_done", None):
+        st.success(esc(done))
+    current, saved = _practice_state(report)
+    rows = progress(report, current)
+    names = view.area_names(report)
+    total = sum(r.total for r in rows)
+    ready = sum(r.ready for r in rows)
+    cols = st.columns(4)
+    for col, (label, value) in zip(cols, (("Ready", ready), ("Needs work", sum(r.needs_work for r in rows)),
+                                          ("Skipped", sum(r.skipped for r in rows)),
+                                          ("Not tried", sum(r.not_tried for r in rows)))):
+        col.metric(label, value)
+    st.progress(ready / total if total else 0.0, text=f"{ready} of {total} questions ready")
+    if rows:
+        frame = pd.DataFrame([
+            {"area": f"{r.area}. {view.area_label(r.area, names)}", "status": status, "questions": count}
+            for r in rows
+            for status, count in (("ready", r.ready), ("needs work", r.needs_work), ("skip", r.skipped),
+                                  (NOT_TRIED, r.not_tried)) if count
+        ])
+        chart = alt.Chart(frame).mark_bar().encode(
+            x=alt.X("questions:Q", stack="zero", title="questions"),
+            y=alt.Y("area:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
+            color=alt.Color("status:N", scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
+                            legend=alt.Legend(title=None, orient="top")),
+            order=alt.Order("status:N"),
+            tooltip=["area", "status", "questions"],
+        ).properties(height=CHART_ROW_PIXELS * len(rows))
+        st.altair_chart(chart, width="stretch")
+
+    st.markdown("#### Next five to practise")
+    st.caption("The questions where the resume leaves you most exposed, with those marked 'needs work' first; "
+               "ready and skipped ones are left out.")
+    upcoming = next_to_practise(report, current)
+    if not upcoming:
+        st.success("Nothing left: every question is marked ready or skipped.")
+    for number, question in enumerate(upcoming, start=1):
+        status = current.get(question.id, Mark(question.id)).status or NOT_TRIED
+        st.markdown(f"{number}\\. {esc(question.text)}  \n:gray[{question.area}. "
+                    f"{esc(view.area_label(question.area, names))} · {esc(status)}]")
+
+    st.markdown("#### Keep it for next time")
+    changed = [m for qid, m in current.items() if _content(saved.get(qid, Mark(qid))) != _content(m)]
+    st.caption(f"Nothing is saved unless you press Save. The file is {esc(str(store.path))}; it keeps this "
+               "resume's fingerprint (a hash), your marks and your notes, never the resume itself.")
+    left, right = st.columns(2)
+    if left.button(f"Save my practice ({len(changed)} change(s))", key="practice_save", type="primary",
+                   disabled=not changed):
+        try:
+            store.save(report.resume.document.sha256, changed)
+        except PracticeStoreError as error:
+            st.error(esc(str(error)))
+        else:
+            for mark in changed:
+                saved[mark.question_id] = mark
+            state["practice_done"] = f"Saved {len(changed)} change(s) to {store.path}."
+            st.rerun()
+    if right.button("Delete everything saved", key="practice_delete", disabled=not store.exists()):
+        try:
+            store.delete_all()
+        except PracticeStoreError as error:
+            st.error(esc(str(error)))
+        else:
+            state["practice"], state["practice_saved"] = {}, {}
+            state["practice_generation"] = state.get("practice_generation", 0) + 1  # fresh, empty widgets
+            state["practice_done"] = f"Deleted {store.path}: no practice is stored on this computer now."
+            st.rerun()
 
 
 def _downloads(report: Report, key: tuple) -> None:
     st.markdown("#### Take it away")
+    current, _ = _practice_state(report)
+    practice = tuple(sorted((m.question_id, m.status, m.note) for m in current.values() if not m.is_empty))
+    if practice:
+        st.caption("The question lists carry your practice marks and notes.")
     formats = list(FORMATS.values())
     cols = [col for _ in range(0, len(formats), 3) for col in st.columns(3)]
     for col, fmt in zip(cols, formats):
         try:
-            data = _export(fmt.key, key, report)
+            data = _export(fmt.key, key, practice, report)
         except Exception:
             log.exception("export %s failed", fmt.key)
             col.caption(f"{fmt.label}: unavailable")
@@ -325,14 +537,15 @@ def _alignment(report: Report) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Resume analyzer", page_icon="📄", layout="wide")
+    st.set_page_config(page_title="Resume analyzer", layout="wide")
     st.title("Resume analyzer")
     st.markdown(
         "See your data-science resume the way an interviewer will: which claims it backs, which it "
         "leaves exposed, and the questions to prepare for."
     )
     st.info(
-        f"Your resume never leaves this machine: it is read in memory and nothing is stored. "
+        f"Your resume never leaves this machine: it is read in memory and never stored. Practice marks and "
+        f"notes are saved on this computer only when you press Save. "
         f"PDF only, up to {LIMITS.max_bytes // MB} MB and {LIMITS.max_pages} pages."
     )
     settings = _settings()
@@ -346,7 +559,7 @@ def main() -> None:
     if report is None:
         return
     key = (hashlib.sha256(data).hexdigest(), tuple(sorted(settings.items())), perspective, hash(job))
-    tabs = st.tabs(["Overview", "Skills", "Resume", "Flags", "Questions"] + (["Job"] if report.alignment else []))
+    tabs = st.tabs(["Overview", "Skills", "Resume", "Flags", "Questions", "Practice"] + (["Job"] if report.alignment else []))
     with tabs[0]:
         _overview(report)
     with tabs[1]:
@@ -357,8 +570,10 @@ def main() -> None:
         _flags(report)
     with tabs[4]:
         _questions(report)
+    with tabs[5]:
+        _practice(report)
     if report.alignment:
-        with tabs[5]:
+        with tabs[6]:
             _alignment(report)
     _downloads(report, key)
 

@@ -6,6 +6,7 @@
     resume-analyzer questions FILE [--count N] [--area N ...] [--format text|md|csv|json]
     resume-analyzer export FILE --format md|pdf|csv|json|anki|jsonresume -o OUT
     resume-analyzer batch DIR -o OUT [--jobs N]           one report per PDF and a summary CSV
+    resume-analyzer practice FILE [--count N]             the next questions to practise (page's saved marks)
 
 Every AnalyzerError ends the command with its message on stderr and exit code 2; nothing prints a
 traceback for a bad resume.
@@ -80,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = add("batch", "analyse every PDF in a folder: one JSON report each and summary.csv", target="folder")
     sub.add_argument("-o", "--output", type=Path, required=True, help="the folder to write to")
     sub.add_argument("--jobs", type=_positive, default=1, help="worker processes (default: 1)")
+    sub = add("practice", "print the next questions to practise, from the marks saved on the page")
+    sub.add_argument("--count", type=_positive, default=5, help="how many (default: %(default)s)")
     return parser
 
 
@@ -232,6 +235,34 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def _practice(report: Report, count: int) -> int:
+    from analyzer.practice import PracticeStore, PracticeStoreError, next_to_practise, progress
+
+    store = PracticeStore()
+    try:
+        marks = store.load(report.resume.document.sha256)
+    except PracticeStoreError as error:
+        print(f"resume-analyzer: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    rows = progress(report, marks)
+    ready = sum(r.ready for r in rows)
+    total = sum(r.total for r in rows)
+    saved = "no practice saved yet" if not marks else f"{ready} of {total} questions marked ready"
+    print(f"{report.resume.document.name}: {saved} ({store.path})")
+    names = view.area_names(report)
+    chosen = next_to_practise(report, marks, count)
+    if not chosen:
+        print("Nothing left to practise: every question is marked ready or skipped.")
+    for number, question in enumerate(chosen, start=1):
+        status = getattr(marks.get(question.id), "status", "") or "not tried"
+        print(f"{number:3}. {question.text}")
+        print(f"     {question.area}. {view.area_label(question.area, names)} · {status}")
+        note = getattr(marks.get(question.id), "note", "")
+        if note:
+            print(f"     my notes: {' '.join(note.split())}")
+    return 0
+
+
 def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "batch":
@@ -254,6 +285,8 @@ def _main(argv: list[str] | None) -> int:
         _print_questions(report, args.perspective)
     elif args.command == "questions":
         _write(_questions_output(report, args.format), Path("-"))
+    elif args.command == "practice":
+        return _practice(report, args.count)
     else:  # export
         try:
             _write(FORMATS[args.format].render(report), args.output)

@@ -20,10 +20,17 @@ from analyzer.guard import run_bounded
 from analyzer.models import Limits, Report
 from analyzer.view import Mark, marks
 
-# Colours as RGBA: skills in translucent green, flags in translucent red, so both read at a glance
-# and the printed text under them stays legible.
-_FILL = {"skill": (46, 160, 67, 50), "flag": (220, 38, 38, 60)}
-_STROKE = {"skill": (46, 160, 67, 255), "flag": (220, 38, 38, 255)}
+# Colours as RGBA. A skill's words get a translucent green box; a flagged line gets a red outline
+# with no fill, a little wider than the line, so a skill box inside a flagged line stays green (no
+# red-on-green mixing into brown) and the printed text stays legible.
+_GREEN = (46, 160, 67)
+_RED = (220, 38, 38)
+_FILL = {"skill": (*_GREEN, 60), "described": None, "flag": None}
+_STROKE = {"skill": (*_GREEN, 255), "described": (*_GREEN, 255), "flag": (*_RED, 255)}
+# Points of air around each kind of mark: a flag's outline sits outside the skill boxes within it.
+_PAD = {"skill": 1.0, "described": 0.0, "flag": 3.0}
+# Draw order: flagged lines first, then skills on top.
+_LAYER = {"flag": 0, "described": 1, "skill": 2}
 
 
 @dataclass(frozen=True)
@@ -34,15 +41,21 @@ class PageImage:
 
 
 def render_pages(data: bytes, report: Report, *, resolution: int = 100, max_pages: int = 10) -> list[PageImage]:
-    """Render each page of ``data`` with the report's marks drawn on it; flags are drawn last (on top)."""
+    """Render each page of ``data`` with the report's marks drawn on it; skills are drawn last (on top)."""
     all_marks = marks(report)
     images: list[PageImage] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages[:max_pages], start=1):
-            page_marks = sorted((m for m in all_marks if m.page == number), key=lambda m: m.kind == "flag")
+            page_marks = sorted((m for m in all_marks if m.page == number), key=lambda m: _LAYER.get(m.kind, 1))
             canvas = page.to_image(resolution=resolution)
             for mark in page_marks:
-                canvas.draw_rect(_pad(mark.bbox), fill=_FILL[mark.kind], stroke=_STROKE[mark.kind], stroke_width=2)
+                if mark.kind == "described":  # an underline: the skill is in the line, but no word names it
+                    x0, _, x1, bottom = mark.bbox
+                    canvas.draw_line(((x0, bottom + 1), (x1, bottom + 1)), stroke=_STROKE["described"], stroke_width=2)
+                    continue
+                fill = _FILL.get(mark.kind) or (0, 0, 0, 0)
+                canvas.draw_rect(_pad(mark.bbox, _PAD.get(mark.kind, 1.5)), fill=fill, stroke=_STROKE[mark.kind],
+                                 stroke_width=2)
             images.append(PageImage(page=number, image=canvas.annotated.convert("RGB"), marks=tuple(page_marks)))
     return images
 

@@ -2,13 +2,16 @@
 sample and an upload with the real pipeline, renders every tab, filters questions, and shows a
 message (never a traceback) for every bad input. What the page shows is checked against the
 library's own report for the same file and settings (the page is a thin shell over it).
+The numbered checks follow issue 16 (the page as people use it) and its practice mode.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
+import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import streamlit as st
@@ -23,14 +26,31 @@ from analyzer.export import FORMATS
 from analyzer.models import Limits, Options, Report
 
 APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
+SAMPLES = Path(APP).parent / "samples"
+TABS = ["Overview", "Skills", "Resume", "Flags", "Questions", "Practice"]
 TIMEOUT = 120
 SEVERITIES = ("high", "medium", "low", "info")
 
 
 @pytest.fixture
-def app() -> AppTest:
+def app(tmp_path, monkeypatch) -> AppTest:
+    # Practice marks go to a folder of this test only (the page reads the same variable).
+    from analyzer.practice import DATA_DIR_ENV
+
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "practice"))
     st.cache_data.clear()
     return AppTest.from_file(APP, default_timeout=TIMEOUT)
+
+
+def _fresh() -> AppTest:
+    """A second visit: a new page session on the same store (the environment is the test's)."""
+    st.cache_data.clear()
+    return AppTest.from_file(APP, default_timeout=TIMEOUT)
+
+
+def _sample_report(name: str, **options) -> Report:
+    as_of = datetime.date.today().strftime("%Y-%m")
+    return pipeline.analyze(SAMPLES / name, as_of, name=name, options=Options(as_of=as_of, **options))
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +73,11 @@ def _texts(at: AppTest) -> str:
 
 def _shown_questions(at: AppTest) -> str:
     caption = next(c.value for c in at.caption if c.value.startswith("Showing "))
-    return caption
+    return caption.split(" · ")[0]
+
+
+def _question_labels(at: AppTest) -> str:
+    return "\n".join(e.label for e in at.tabs[4].expander)
 
 
 def test_page_starts_and_states_privacy_and_limits(app):
@@ -73,7 +97,7 @@ def test_bundled_sample_is_analysed(app):
     at.button(key="analyse_sample").click().run()
     assert not at.exception
     assert not at.error, [e.value for e in at.error]
-    assert [t.label for t in at.tabs] == ["Overview", "Skills", "Resume", "Flags", "Questions"]
+    assert [t.label for t in at.tabs] == TABS
     report = pipeline.analyze(Path(APP).parent / "samples" / sample)
     expected = view.escape_markdown(report.resume.contact.name) if report.resume.contact.name else "No name found"
     assert at.subheader[0].value == expected
@@ -84,19 +108,20 @@ def test_uploaded_pdf_renders_every_tab(app, zoe):
     at = _upload(app.run(), "zoe.pdf", resume_pdf())
     assert not at.exception
     assert not at.error, [e.value for e in at.error]
-    overview, skills, resume, flags, questions = at.tabs
+    overview, skills, resume, flags, questions, _practice = at.tabs
     assert overview.get("arrow_vega_lite_chart") or overview.get("vega_lite_chart"), "readiness chart"
     most_exposed = view.most_exposed_claims(zoe)[0]
     assert any(f"Defensibility {most_exposed.defensibility}/100" in m.value for m in overview.markdown)
     # Kubernetes is only in the skills list: the page says so and shows the quote behind it.
     listed_only = [s for s in zoe.skills if s.listed_only]
     assert any(s.name == "Kubernetes" for s in listed_only)
-    assert skills.dataframe and any(e.label.startswith("Kubernetes (listed only)") for e in skills.expander)
+    assert skills.table and any(e.label.startswith("Kubernetes (listed only)") for e in skills.expander)
     assert resume.get("image")
     flag_text = "\n".join(m.value for m in flags.markdown)
-    assert all(view.escape_markdown(f.message) in flag_text for f in zoe.flags)
-    assert flag_text.count("What to do") == len(zoe.flags)
-    question_text = "\n".join(m.value for m in questions.markdown)
+    groups = view.flag_groups(zoe)
+    assert all(view.escape_markdown(g.label) in flag_text for g in groups)
+    assert flag_text.count("What to do") == len(groups)
+    question_text = _question_labels(at)
     assert all(view.escape_markdown(q.text) in question_text for q in zoe.questions)
     tied = [q for q in zoe.questions if q.quote.startswith("Ran A/B tests on pricing")]
     assert tied, "a question is tied to the A/B-test line"
@@ -124,7 +149,7 @@ def test_filters_change_the_question_list(app, zoe):
     in_area = [q for q in zoe.questions if q.area == area]
     at.multiselect(key="filter_area").set_value([area]).run()
     assert _shown_questions(at) == f"Showing {len(in_area)} of {total} questions"
-    shown = "\n".join(m.value for m in at.tabs[4].markdown)
+    shown = _question_labels(at)
     assert all(view.escape_markdown(q.text) in shown for q in in_area)
     assert not any(view.escape_markdown(q.text) in shown for q in zoe.questions if q.area != area)
     at.multiselect(key="filter_area").set_value([]).run()
@@ -190,7 +215,10 @@ def test_bad_input_shows_its_message(app, kind):
         pipeline.analyze(data, name="bad.pdf")
     at = _upload(app.run(), "bad.pdf", data)
     assert not at.exception
-    assert [e.value for e in at.error] == [str(raised.value)]
+    # point 2: the refusal is a visible error with its advice, not folded into a collapsed box
+    (error,) = at.error
+    assert view.escape_markdown(str(raised.value)) in error.value and "Could not analyse" in error.value
+    assert not at.expander and not at.get("status")
     assert not at.tabs
 
 
@@ -217,3 +245,208 @@ def test_resume_text_shows_as_text_not_markup(app):
     assert len(at.markdown) > 10
     for block in at.markdown:
         assert "<b>" not in block.value and "](javascript" not in block.value.replace("\\]\\(", "")
+
+
+# --- issue 16: the page as people use it -------------------------------------------------------
+
+
+def _all_text(at: AppTest) -> str:
+    """Everything a person reads on the page: markdown, captions, labels, table and dataframe cells."""
+    parts = [_texts(at)] + [e.label for e in at.expander] + [w.value for w in at.warning] + [e.value for e in at.error]
+    for table in list(at.table) + list(at.dataframe):
+        parts.append(table.value.to_csv(index=False))
+    return "\n".join(parts).replace("\\", "")  # markdown escapes ("keyword\_padding") hide nothing
+
+
+def test_1_a_resume_without_headings_shows_a_visible_warning(app):
+    from factory import simple_resume
+
+    data = simple_resume("Data scientist who builds churn models with Python and SQL.",
+                         "Worked at Northwind on forecasting from 2019 to 2022.", "Enjoys chess and long walks.")
+    at = _upload(app.run(), "flat.pdf", data)
+    assert not at.exception and not at.error
+    assert at.tabs, "the findings are still shown, under the warning"
+    warning = " ".join(w.value for w in at.warning)
+    assert "No section headings" in warning and "incomplete" in warning
+    assert any("with the warning below" in c.value for c in at.caption)
+
+
+def test_1_the_readers_own_warnings_come_first():
+    resume = SimpleNamespace(warnings=("Most of the text sits in one section.",), sections=(), entries=())
+    assert view.structure_warnings(SimpleNamespace(resume=resume)) == ("Most of the text sits in one section.",)
+
+
+def test_3_to_9_padded_resume_reads_plainly(app):
+    """Points 3-9 on the sample with a padded skills list (80 flags, 72 of one kind)."""
+    from analyzer.flags import load_flag_texts
+    from analyzer.taxonomy import load_taxonomy
+
+    name = "padded_brittany_kowalczyk.pdf"
+    report = _sample_report(name)
+    at = _upload(app.run(), name, (SAMPLES / name).read_bytes())
+    assert not at.exception and not at.error
+    text = _all_text(at)
+    # 3. no internal code: flag codes and category ids become their names
+    codes = {t.code for t in load_flag_texts().texts} | {c.id for c in load_taxonomy().categories if "_" in c.id}
+    leaked = sorted(code for code in codes if re.search(rf"\b{code}\b", text))
+    assert not leaked, leaked
+    assert not re.search(r"[+-]\d+ flag ", text), "scoring reasons are reworded"
+    assert view.flag_label("unsupported_skill") in text
+    # 4. counts agree: the padding flag's "lists N skills" is the overview's "N named in a skills list"
+    padding = next(f for f in report.flags if f.code == "keyword_padding")
+    listed = int(re.search(r"lists (\d+) skills", padding.message).group(1))
+    assert f"{listed} named in a skills list" in text
+    # 5. one card per kind of flag, and questions folded into one line each
+    overview, skills, resume, flags, questions, _practice = at.tabs
+    flag_md = "\n".join(m.value for m in flags.markdown)
+    unsupported = sum(f.code == "unsupported_skill" for f in report.flags)
+    assert unsupported > 10
+    assert flag_md.count(view.escape_markdown(view.flag_label("unsupported_skill"))) == 1
+    assert f"× {unsupported}" in flag_md
+    assert len(questions.expander) == len(report.questions)
+    assert not any(view.escape_markdown(q.text) in m.value for q in report.questions for m in questions.markdown)
+    # 6. areas with nothing on the resume say so, and are not drawn as a score
+    rows = view.readiness_rows(report)
+    empty = [r for r in rows if not r["judged"]]
+    assert empty, "the padded sample leaves some areas untouched"
+    table = overview.table[0].value
+    for row in empty:
+        assert table.loc[table["area"] == row["label"], "readiness"].item() == "nothing to judge"
+    assert "Nothing to judge" in "\n".join(m.value for m in overview.markdown)
+    # 9. tables are not boxed: readiness is a full table, the skills table is as tall as its rows
+    assert len(table) == len(report.readiness)
+    assert not at.dataframe, "no data grid scrolling in its own box"
+    (skill_table,) = skills.table
+    assert len(skill_table.value) == len(report.skills) and "category" in skill_table.value.columns
+    # 10. the legend explains every kind of mark
+    legend = "\n".join(m.value for m in resume.markdown)
+    assert "Green box" in legend and "Green underline" in legend and "Red outline" in legend and "never mix" in legend
+
+
+def test_7_and_8_whole_statements_and_questions_to_ask(app):
+    name = "mlops_daniel_osei.pdf"
+    report = _sample_report(name, question_count=100)
+    at = app.run()
+    at.slider(key="question_count").set_value(100).run()
+    at = _upload(at, name, (SAMPLES / name).read_bytes())
+    assert not at.exception and not at.error
+    # 7. a quote cut at a PDF line end is shown as the whole statement
+    cut = [e.quote for s in report.skills for e in s.evidence if e.quote.endswith(" when")]
+    assert cut, "the sample has a statement wrapped after 'when'"
+    codes = [c.value for c in at.code]
+    assert not any(c.endswith(" when") for c in codes)
+    assert any(c.startswith(cut[0]) and c.endswith("threshold.") for c in codes)
+    # 8. a question to ask the interviewer is not introduced as a question you may be asked
+    to_ask = [q for q in report.questions if view.is_question_to_ask(q)]
+    assert to_ask
+    md = "\n".join(m.value for m in at.tabs[4].markdown)
+    assert "*Why ask it:*" in md
+    assert "Why you may be asked this:* A question for you to ask" not in md
+
+
+def test_11_and_12_settings_file():
+    import tomllib
+
+    config = tomllib.loads((Path(APP).parent / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["toolbarMode"] in ("viewer", "minimal")  # no Deploy button
+    assert config["server"]["address"] == "localhost"  # this computer only, and no public-IP look-up
+    assert config["browser"]["gatherUsageStats"] is False
+
+
+def test_11_the_reference_is_a_month(app, zoe):
+    at = app.run()
+    assert not at.date_input
+    month = at.selectbox(key="as_of")
+    today = datetime.date.today()
+    assert month.value == today.strftime("%Y-%m")
+    assert month.options[0] == today.strftime("%B %Y")  # offered as months, not days
+    year_ago = f"{today.year - 1:04d}-{today.month:02d}"
+    month.set_value(year_ago).run()
+    at = _upload(at, "zoe.pdf", resume_pdf())
+    assert not at.exception
+    assert any(f"reference month {year_ago}" in c.value for c in at.caption)
+
+
+# --- practice mode ----------------------------------------------------------------------------
+
+
+def _key(kind: str, report: Report, question_id: str, generation: int = 0) -> str:
+    return f"{kind}_{generation}_{report.resume.document.sha256[:16]}_{question_id}"
+
+
+def test_practice_is_saved_only_when_asked_and_comes_back(app, zoe, tmp_path):
+    from analyzer.practice import PracticeStore
+
+    store = PracticeStore()
+    assert store.path.is_relative_to(tmp_path)
+    first, second = zoe.questions[0], zoe.questions[1]
+    at = _upload(app.run(), "zoe.pdf", resume_pdf())
+    at.radio(key=_key("status", zoe, first.id)).set_value("ready").run()
+    at.text_area(key=_key("note", zoe, second.id)).set_value("Start from the retention baseline").run()
+    at.radio(key=_key("status", zoe, second.id)).set_value("needs work").run()
+    assert not at.exception
+    assert not store.path.exists(), "nothing is written before Save"
+    practice = at.tabs[5]
+    assert "1 of" in practice.get("progress")[0].proto.text
+    assert practice.get("arrow_vega_lite_chart") or practice.get("vega_lite_chart"), "progress chart"
+    upcoming = "\n".join(m.value for m in practice.markdown)
+    assert view.escape_markdown(first.text) not in upcoming, "a ready question is not in the next five"
+    assert view.escape_markdown(second.text) in upcoming
+    at.button(key="practice_save").click().run()
+    assert not at.exception and store.path.exists()
+    assert any(s.value.startswith("Saved 2 change") for s in at.success)
+
+    # a new visit finds the marks and the note
+    again = _upload(_fresh().run(), "zoe.pdf", resume_pdf())
+    assert again.radio(key=_key("status", zoe, first.id)).value == "ready"
+    assert again.text_area(key=_key("note", zoe, second.id)).value == "Start from the retention baseline"
+    assert again.radio(key=_key("status", zoe, second.id)).value == "needs work"
+
+    # a second resume keeps its own state, even for a question both are asked
+    other_data = (SAMPLES / "analyst_priya_natarajan.pdf").read_bytes()
+    other = _sample_report("analyst_priya_natarajan.pdf")
+    again = _upload(again, "other.pdf", other_data)
+    for question in other.questions:  # baseline questions share ids across resumes; marks do not
+        assert again.radio(key=_key("status", other, question.id)).value == "not tried"
+
+    # delete removes the file and the marks
+    again = _upload(again, "zoe.pdf", resume_pdf())
+    again.button(key="practice_delete").click().run()
+    assert not again.exception and not store.path.exists()
+    assert again.radio(key=_key("status", zoe, first.id, generation=1)).value == "not tried"
+
+
+def test_a_damaged_practice_file_gives_a_message_and_a_fresh_start(app, zoe):
+    from analyzer.practice import PracticeStore
+
+    store = PracticeStore()
+    store.path.parent.mkdir(parents=True)
+    store.path.write_bytes(b"not a database at all " * 50)
+    at = _upload(app.run(), "zoe.pdf", resume_pdf())
+    assert not at.exception and not at.error
+    notice = " ".join(w.value for w in at.tabs[5].warning)
+    assert "could not be read" in notice and "starts afresh" in notice
+    at.radio(key=_key("status", zoe, zoe.questions[0].id)).set_value("skip").run()
+    at.button(key="practice_save").click().run()
+    assert not at.exception
+    assert store.load(zoe.resume.document.sha256)[zoe.questions[0].id].status == "skip"
+
+
+def test_answer_guide_shows_after_trying(app, zoe):
+    if not any(getattr(q, "guide", None) for q in zoe.questions):
+        pytest.skip("this version's questions carry no answer guide yet")
+    question = next(q for q in zoe.questions if getattr(q, "guide", None))
+    at = _upload(app.run(), "zoe.pdf", resume_pdf())
+    assert "Interviewer's answer guide" not in "\n".join(m.value for m in at.tabs[4].markdown)
+    at.text_area(key=_key("note", zoe, question.id)).set_value("My draft").run()
+    assert "Interviewer's answer guide" in "\n".join(m.value for m in at.tabs[4].markdown)
+
+
+def test_3_every_flag_code_has_a_name():
+    from analyzer.flags import load_flag_texts
+    from analyzer.taxonomy import read_toml, taxonomy_root
+
+    named = read_toml(taxonomy_root() / "labels.toml")["flags"]
+    codes = {t.code for t in load_flag_texts().texts}
+    assert codes <= set(named), sorted(codes - set(named))
+    assert view.plain_reason("-20 flag unsupported_skill (medium)") == "-20: flagged (medium): Skill named only in a list"

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,9 +46,15 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def export(report: Report, key: str) -> bytes:
-    """Render ``report`` in the format named ``key`` (a key of FORMATS)."""
+# The formats that carry practice-mode status and notes (the question lists); the others ignore them.
+WITH_PRACTICE = frozenset({"md", "pdf", "csv", "anki"})
+
+
+def export(report: Report, key: str, practice: Mapping[str, object] | None = None) -> bytes:
+    """Render ``report`` in the format named ``key`` (a key of FORMATS), with practice marks if given."""
+    if practice and key in WITH_PRACTICE:
+        return FORMATS[key].render(report, practice=practice)
     return FORMATS[key].render(report)
 
 
-__all__ = ["FORMATS", "Format", "export", "to_apkg", "to_csv", "to_json_bytes", "to_jsonresume", "to_markdown", "to_pdf"]
+__all__ = ["FORMATS", "WITH_PRACTICE", "Format", "export", "to_apkg", "to_csv", "to_json_bytes", "to_jsonresume", "to_markdown", "to_pdf"]

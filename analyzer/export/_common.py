@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from analyzer.models import Question, Report
 from analyzer.view import area_label, area_names, question_meta, questions_by_area, why_label
 
@@ -41,4 +43,14 @@ def resume_line(question: Question) -> str:
     return f"{question.quote}{page}"
 
 
-__all__ = ["grouped", "perspective_of", "safe_text", "question_meta", "resume_line", "subtitle", "title", "why_label"]
+def practice_of(question: Question, practice: Mapping[str, object] | None) -> tuple[str, str]:
+    """(status, note) the person saved for this question in practice mode; ('', '') when none."""
+    mark = (practice or {}).get(question.id)
+    return (getattr(mark, "status", "") or "", getattr(mark, "note", "") or "") if mark is not None else ("", "")
+
+
+def has_practice(report: Report, practice: Mapping[str, object] | None) -> bool:
+    return any(any(practice_of(q, practice)) for q in report.questions)
+
+
+__all__ = ["has_practice", "practice_of", "grouped", "perspective_of", "safe_text", "question_meta", "resume_line", "subtitle", "title", "why_label"]

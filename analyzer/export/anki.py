@@ -19,10 +19,11 @@ import itertools
 import json
 import sqlite3
 import zipfile
+from collections.abc import Mapping
 
 import genanki
 
-from analyzer.export._common import perspective_of, question_meta, resume_line, safe_text, title
+from analyzer.export._common import perspective_of, practice_of, question_meta, resume_line, safe_text, title
 from analyzer.models import Question, Report
 from analyzer.view import area_label, area_names, line_label, why_label
 
@@ -58,19 +59,24 @@ def note_guid(report: Report, question: Question) -> str:
     return genanki.guid_for("resume-analyzer", safe_text(owner), safe_text(question.id))
 
 
-def _note(report: Report, question: Question, names: dict[int, str], perspective: str) -> genanki.Note:
+def _note(report: Report, question: Question, names: dict[int, str], perspective: str,
+          practice: Mapping[str, object] | None = None) -> genanki.Note:
     def e(text: str) -> str:
         return html.escape(safe_text(text))
 
     line = resume_line(question)
     followups = "<br>".join(f"Follow-up: {e(f)}" for f in question.followups)
+    status, note = practice_of(question, practice)
+    # The person's own practice rides on the back of the card (the model keeps its six fields).
+    mine = [f"Practice: {e(status)}"] * bool(status) + [f"My notes: {e(note)}"] * bool(note)
+    followups = "<br>".join(part for part in (followups, *mine) if part)
     return genanki.Note(
         model=MODEL,
         fields=[
             e(question.text),
             e(f"{question.area}. {area_label(question.area, names)}"),
             e(question_meta(question)),
-            f"<b>{e(why_label(perspective))}:</b> {e(question.why)}" if question.why else "",
+            f"<b>{e(why_label(perspective, question))}:</b> {e(question.why)}" if question.why else "",
             f"{line_label(question)}: {e(line)}" if line else "",
             followups,
         ],
@@ -79,13 +85,13 @@ def _note(report: Report, question: Question, names: dict[int, str], perspective
     )
 
 
-def to_apkg(report: Report, *, perspective: str | None = None) -> bytes:
+def to_apkg(report: Report, *, perspective: str | None = None, practice: Mapping[str, object] | None = None) -> bytes:
     perspective = perspective_of(report, perspective)
     names = area_names(report)
     deck = genanki.Deck(DECK_ID, "Interview practice::" + safe_text(report.resume.contact.name or "Resume"))
     deck.description = html.escape(safe_text(title(report)))
     for question in report.questions:
-        deck.add_note(_note(report, question, names, perspective))
+        deck.add_note(_note(report, question, names, perspective, practice))
 
     # A fixed timestamp (the report's reference month) keeps card ids and bytes reproducible.
     year, month = (int(part) for part in report.resume.as_of.split("-")[:2])

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 
+from analyzer.export._common import has_practice, practice_of
 from analyzer.models import Report
 from analyzer.view import POSTING_ANCHORS, area_label, area_names
 
@@ -38,17 +40,22 @@ def _line_source(question) -> str:
     return "posting" if question.anchor in POSTING_ANCHORS else "resume"
 
 
-def to_csv(report: Report) -> bytes:
+# Added after COLUMNS only when the person saved practice marks or notes.
+PRACTICE_COLUMNS = ("practice_status", "practice_note")
+
+
+def to_csv(report: Report, *, practice: Mapping[str, object] | None = None) -> bytes:
     names = area_names(report)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    with_practice = has_practice(report, practice)
+    writer.writerow(COLUMNS + (PRACTICE_COLUMNS if with_practice else ()))
     for q in report.questions:
         row = (
             q.id, q.area, area_label(q.area, names), q.kind, q.difficulty, q.topic, q.text, q.why,
             q.quote, q.page if q.page is not None else "", q.anchor, q.claim_id or "", q.flag_code or "",
             " | ".join(q.followups), _line_source(q),
-        )
+        ) + (practice_of(q, practice) if with_practice else ())
         writer.writerow([neutralise(cell) for cell in row])
     # A BOM so spreadsheet programs read accented names as UTF-8, not as their local code page.
     return buffer.getvalue().encode("utf-8-sig", "replace")

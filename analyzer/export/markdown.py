@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-from analyzer.export._common import grouped, perspective_of, question_meta, resume_line, subtitle, title, why_label
+from collections.abc import Mapping
+
+from analyzer.export._common import (grouped, perspective_of, practice_of, question_meta, resume_line, subtitle, title,
+                                     why_label)
 from analyzer.models import Report
 from analyzer.view import alignment_rows, line_label
 
@@ -24,7 +27,7 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def to_markdown(report: Report, *, perspective: str | None = None) -> bytes:
+def to_markdown(report: Report, *, perspective: str | None = None, practice: Mapping[str, object] | None = None) -> bytes:
     perspective = perspective_of(report, perspective)
     lines = [f"# {escape(title(report))}", "", f"_{escape(subtitle(report))}_", ""]
     if not report.questions:
@@ -38,11 +41,16 @@ def to_markdown(report: Report, *, perspective: str | None = None) -> bytes:
             lines.append("")
             lines.append(f"   - _{escape(question_meta(question))}_")
             if question.why:
-                lines.append(f"   - {escape(why_label(perspective))}: {escape(question.why)}")
+                lines.append(f"   - {escape(why_label(perspective, question))}: {escape(question.why)}")
             if question.quote:
                 lines.append(f"   - {line_label(question)}: {escape(resume_line(question))}")
             for followup in question.followups:
                 lines.append(f"   - Follow-up: {escape(followup)}")
+            status, note = practice_of(question, practice)
+            if status:
+                lines.append(f"   - Practice: {escape(status)}")
+            if note:
+                lines.append(f"   - My notes: {escape(note)}")
             lines.append("")
     lines += _posting(report)
     # "replace": a lone surrogate (from an undecodable file name) must not break the export.

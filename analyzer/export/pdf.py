@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
+from collections.abc import Mapping
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from analyzer.export._common import grouped, perspective_of, question_meta, subtitle, title, why_label
+from analyzer.export._common import grouped, perspective_of, practice_of, question_meta, subtitle, title, why_label
 from analyzer.fonts import font_path
 from analyzer.models import Report
 from analyzer.view import line_label
@@ -41,7 +42,7 @@ class _QuestionPdf(FPDF):
         self.cell(0, 5, f"{self._footer_text} · page {self.page_no()}/{{nb}}", align="C")
 
 
-def to_pdf(report: Report, *, perspective: str | None = None) -> bytes:
+def to_pdf(report: Report, *, perspective: str | None = None, practice: Mapping[str, object] | None = None) -> bytes:
     perspective = perspective_of(report, perspective)
     pdf = _QuestionPdf(_clean(title(report)))
     pdf.set_creation_date(datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc))
@@ -67,13 +68,18 @@ def to_pdf(report: Report, *, perspective: str | None = None) -> bytes:
         height = para(f"{number}. {question.text}", size=11, bold=True, gap=0.5, measure=measure)
         height += para(question_meta(question), size=8.5, color=_GREY, indent=5, measure=measure)
         if question.why:
-            height += para(f"{why_label(perspective)}: {question.why}", size=9.5, indent=5, measure=measure)
+            height += para(f"{why_label(perspective, question)}: {question.why}", size=9.5, indent=5, measure=measure)
         if question.quote:
             where = f" (p. {question.page})" if question.page else ""
             height += para(f"{line_label(question)}{where}: \u201c{question.quote}\u201d", size=9.5, color=_GREY, indent=5,
                            measure=measure)
         for followup in question.followups:
             height += para(f"\u2022 Follow-up: {followup}", size=9.5, indent=5, measure=measure)
+        status, note = practice_of(question, practice)
+        if status:
+            height += para(f"Practice: {status}", size=9.5, color=_ACCENT, indent=5, measure=measure)
+        if note:
+            height += para(f"My notes: {note}", size=9.5, indent=5, measure=measure)
         return height + 2
 
     def keep_together(height: float) -> None:
