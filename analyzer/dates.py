@@ -27,7 +27,8 @@ _MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _SEASON_WORD = "|".join(_SEASONS)
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DATE = (
-    rf"(?:(?P<{{p}}mon>{_MONTH_WORD})\.?,?\s*(?P<{{p}}y1>{_YEAR})"
+    # "Jan 2020", "Sept. 2018", "Aug/2019", "Mar-2021"
+    rf"(?:(?P<{{p}}mon>{_MONTH_WORD})\.?,?(?:\s*|\s*[/-]\s*)(?P<{{p}}y1>{_YEAR})"
     rf"|(?P<{{p}}season>{_SEASON_WORD})\s+(?P<{{p}}y2>{_YEAR})"
     rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])\s*[/.-]\s*(?P<{{p}}y3>{_YEAR})"
     # ISO order, "2021-03" / "2021.03" / "2021/03": the month has two digits, so "2019-2021" stays a range.
@@ -134,11 +135,22 @@ def join_date_parts(parts: list[str]) -> DateRange | None:
     """Dates set on separate lines or cells ('May 2018' above 'current') read as one range."""
     if len(parts) < 2:
         return None
+    # An open end written above its start ("Present" over "Jan 2020") still ends the range.
+    parts = [part for part in parts if not is_open_end(part)] + [part for part in parts if is_open_end(part)]
     text = parts[0]
     for part in parts[1:]:
         glue = " " if _ENDS_WITH_SEPARATOR_RE.search(text.rstrip()) or is_open_end(part) and _OPEN_END_ONLY_RE.match(part).group(0).strip()[:1] in "-–—" else " – "
         text = f"{text.rstrip()}{glue}{part.strip()}"
-    return find_date_range(text)
+    found = find_date_range(text)
+    if found and found.end not in (None, PRESENT) and _sort_key(found.end) < _sort_key(found.start or ""):
+        # Timelines stack the end above the start ("2022" over "2021"): the range is the same.
+        return DateRange(found.end, found.start, found.span)
+    return found
+
+
+def _sort_key(value: str) -> tuple[int, int]:
+    year, _, month = value.partition("-")
+    return (int(year) if year.isdigit() else 0, int(month) if month.isdigit() else 0)
 
 
 def month_index(value: str | None, as_of: str, *, end: bool = False) -> int | None:

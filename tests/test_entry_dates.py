@@ -99,3 +99,18 @@ def test_open_ends_and_joined_parts():
     assert is_open_end("current") and is_open_end("– Present") and not is_open_end("present value")
     assert join_date_parts(["May 2018", "current"]).end == "present"
     assert (join_date_parts(["Jan 2020 –", "Mar 2022"]).start, join_date_parts(["Jan 2020 –", "Mar 2022"]).end) == ("2020-01", "2022-03")
+
+
+@pytest.mark.parametrize(("parts", "start", "end"), [
+    (["2022", "2021"], "2021", "2022"),  # a timeline stacks the end above the start
+    (["Aug/2019", "Jul/2019"], "2019-07", "2019-08"),
+    (["Present", "Jan 2020"], "2020-01", "present"),
+])
+def test_ranges_stacked_upside_down(parts, start, end):
+    found = join_date_parts(parts)
+    assert (found.start, found.end) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "start"), [("Aug/2019", "2019-08"), ("Mar-2021", "2021-03"), ("Sept. 2018", "2018-09")])
+def test_month_words_joined_to_the_year(text, start):
+    assert find_date_range(text).start == start
