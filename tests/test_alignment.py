@@ -218,4 +218,4 @@ def test_page_shows_a_bad_posting_message_and_still_the_resume_results(page):
     at.run()
     assert not at.exception
     assert any("The job posting was not used" in e.value and "too short" in e.value for e in at.error)
-    assert [t.label for t in at.tabs] == ["Overview", "Skills", "Resume", "Flags", "Questions"]
+    assert [t.label for t in at.tabs] == ["Overview", "Skills", "Resume", "Flags", "Questions", "Practice"]

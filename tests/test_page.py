@@ -218,7 +218,9 @@ def test_bad_input_shows_its_message(app, kind):
     # point 2: the refusal is a visible error with its advice, not folded into a collapsed box
     (error,) = at.error
     assert view.escape_markdown(str(raised.value)) in error.value and "Could not analyse" in error.value
-    assert not at.expander and not at.get("status")
+    # the only folded box is the job-posting input, which stays above the results either way
+    assert [box.label for box in at.expander] == ["Preparing for a specific job? Add its posting"]
+    assert not at.get("status")
     assert not at.tabs
 
 
