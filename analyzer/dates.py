@@ -27,19 +27,16 @@ _MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _SEASON_WORD = "|".join(_SEASONS)
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DATE = (
-    # "Jan 2020", "Sept. 2018", "Aug/2019", "Mar-2021"
-    rf"(?:(?P<{{p}}mon>{_MONTH_WORD})\.?,?(?:\s*|\s*[/-]\s*)(?P<{{p}}y1>{_YEAR})"
+    rf"(?:(?P<{{p}}mon>{_MONTH_WORD})\.?,?\s*(?P<{{p}}y1>{_YEAR})"
     rf"|(?P<{{p}}season>{_SEASON_WORD})\s+(?P<{{p}}y2>{_YEAR})"
     rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])\s*[/.-]\s*(?P<{{p}}y3>{_YEAR})"
     # ISO order, "2021-03" / "2021.03" / "2021/03": the month has two digits, so "2019-2021" stays a range.
     rf"|(?P<{{p}}y5>{_YEAR})[/.-](?P<{{p}}mm2>0[1-9]|1[0-2])(?!\d)"
-    # "Mar ’26": a month word and a two-digit year after an apostrophe (letter-spaced PDFs split the digits).
-    rf"|(?P<{{p}}mon2>{_MONTH_WORD})\.?\s*[\u2019'\u2018`]\s*(?P<{{p}}yy>\d\s?\d)(?!\d)"
     rf"|(?P<{{p}}y4>{_YEAR}))"
 )
 _OPEN_END = r"(?P<open>present|current|currently|now|today|ongoing|to\s+date|date)"
-# "\ufffd" and NUL stand for a dash the PDF's font could not map to a character.
-_SEPARATOR = r"\s*(?:-{1,2}|–|—|−|→|\ufffd|\x00|to|until|till|through|thru)\s*"
+# "\ufffd" stands for a dash the PDF's font could not map to a character.
+_SEPARATOR = r"\s*(?:-{1,2}|–|—|−|→|\ufffd|to|until|till|through|thru)\s*"
 _RANGE_RE = re.compile(
     rf"(?<![\w/]){_DATE.format(p='a')}(?:{_SEPARATOR}(?:{_DATE.format(p='b')}|{_OPEN_END}))?(?![\w/])",
     re.IGNORECASE,
@@ -68,35 +65,9 @@ def _normalise(match: re.Match[str], prefix: str) -> str | None:
         return f"{group[f'{prefix}y3']}-{int(group[f'{prefix}mm']):02d}"
     if group.get(f"{prefix}y5"):
         return f"{group[f'{prefix}y5']}-{group[f'{prefix}mm2']}"
-    if group.get(f"{prefix}mon2"):
-        return f"{_century(group[f'{prefix}yy'])}-{_MONTHS[group[f'{prefix}mon2'].lower()]:02d}"
     if group.get(f"{prefix}y4"):
         return group[f"{prefix}y4"]
     return None
-
-
-# Two-digit years on resumes: up to here they are this century, past it the last one.
-_CENTURY_PIVOT = 50
-# "07/23 – 10/23": month/two-digit-year, read only as both ends of a range ("10/10" alone is a score).
-_SHORT_MONTH = r"(?P<{p}m>0[1-9]|1[0-2])/(?P<{p}y>\d\d)"
-_SHORT_RANGE_RE = re.compile(
-    rf"(?<![\w/]){_SHORT_MONTH.format(p='a')}{_SEPARATOR}(?:{_SHORT_MONTH.format(p='b')}|{_OPEN_END})(?![\w/])",
-    re.IGNORECASE,
-)
-
-
-def _century(two_digits: str) -> str:
-    value = int(two_digits.replace(" ", ""))
-    return f"{2000 + value if value < _CENTURY_PIVOT else 1900 + value:04d}"
-
-
-def _short_range(text: str) -> DateRange | None:
-    match = _SHORT_RANGE_RE.search(text)
-    if match is None:
-        return None
-    start = f"{_century(match.group('ay'))}-{match.group('am')}"
-    end = PRESENT if match.group("open") else f"{_century(match.group('by'))}-{match.group('bm')}"
-    return DateRange(start, end, match.span())
 
 
 def find_date_range(text: str) -> DateRange | None:
@@ -112,45 +83,7 @@ def find_date_range(text: str) -> DateRange | None:
     since = _OPEN_ONLY_RE.search(text)
     if since:  # "since 2019" / "from March 2020" with no end: still going
         return DateRange(_normalise(since, "a"), PRESENT, since.span())
-    return _short_range(text) or best
-
-
-_OPEN_END_ONLY_RE = re.compile(rf"^\s*(?:{_SEPARATOR})?{_OPEN_END}\s*$", re.IGNORECASE)
-_ENDS_WITH_SEPARATOR_RE = re.compile(rf"(?:{_SEPARATOR})$", re.IGNORECASE)
-# Words before a lone date that make it the end of a course of study, not a start.
-_COMPLETION_RE = re.compile(r"\b(?:expected|graduat\w*|completed|completion|class\s+of|anticipated)\b\W*$", re.IGNORECASE)
-
-
-def is_open_end(text: str) -> bool:
-    """The text only says 'still going': 'Present', '– current', 'to date'."""
-    return _OPEN_END_ONLY_RE.match(text) is not None
-
-
-def is_completion_date(text: str, dates: DateRange) -> bool:
-    """'Expected May 2027', 'Graduated 2021': a lone date that is when something ends."""
-    return dates.start == dates.end and _COMPLETION_RE.search(text[: dates.span[0]]) is not None
-
-
-def join_date_parts(parts: list[str]) -> DateRange | None:
-    """Dates set on separate lines or cells ('May 2018' above 'current') read as one range."""
-    if len(parts) < 2:
-        return None
-    # An open end written above its start ("Present" over "Jan 2020") still ends the range.
-    parts = [part for part in parts if not is_open_end(part)] + [part for part in parts if is_open_end(part)]
-    text = parts[0]
-    for part in parts[1:]:
-        glue = " " if _ENDS_WITH_SEPARATOR_RE.search(text.rstrip()) or is_open_end(part) and _OPEN_END_ONLY_RE.match(part).group(0).strip()[:1] in "-–—" else " – "
-        text = f"{text.rstrip()}{glue}{part.strip()}"
-    found = find_date_range(text)
-    if found and found.end not in (None, PRESENT) and _sort_key(found.end) < _sort_key(found.start or ""):
-        # Timelines stack the end above the start ("2022" over "2021"): the range is the same.
-        return DateRange(found.end, found.start, found.span)
-    return found
-
-
-def _sort_key(value: str) -> tuple[int, int]:
-    year, _, month = value.partition("-")
-    return (int(year) if year.isdigit() else 0, int(month) if month.isdigit() else 0)
+    return best
 
 
 def month_index(value: str | None, as_of: str, *, end: bool = False) -> int | None:
@@ -183,7 +116,6 @@ def remove_dates(text: str) -> str:
     """The text with its dates, open ends and dangling range dashes taken out."""
     text = _OPEN_ONLY_RE.sub(" ", text)
     text = _RANGE_RE.sub(" ", text)
-    text = _SHORT_RANGE_RE.sub(" ", text)
     text = re.sub(r"\(\s*\)", " ", text)
     previous = None
     while previous != text:

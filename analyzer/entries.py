@@ -12,14 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analyzer.dates import (
-    DateRange,
-    find_date_range,
-    is_completion_date,
-    is_open_end,
-    join_date_parts,
-    remove_dates,
-)
+from analyzer.dates import find_date_range, remove_dates
 from analyzer.layout import split_segments
 from analyzer.models import Entry, Line, Section
 from analyzer.taxonomy import read_toml, taxonomy_root
@@ -42,61 +35,19 @@ def _entry_words() -> dict[str, frozenset[str]]:
 # --- entries ------------------------------------------------------------------------------------
 
 
-# A line that is mostly its dates ("Apr 2021 – Present", "Sep 2014 – Dec 2016  Leeds, UK") belongs to
-# an entry's heading, even when a template sets an icon or a bullet glyph before it.
-DATE_LINE_MAX_OTHER_WORDS = 4
-# A heading line with dates holds at most title, organisation, place and dates; longer is a sentence.
-HEADING_MAX_WORDS = 24
-# A body line without dates: a sentence is long, or ends in a full stop after a few words.
-SENTENCE_MIN_WORDS = 5
-LONG_LINE_WORDS = 14
-# Bullet text wrapped onto the next line starts a little right of the section's left edge.
-WRAP_INDENT_PT = 4
-# Title, organisation and place: a fourth undated heading line starts the next entry.
-MAX_HEADING_LINES = 3
-
-
-def is_date_line(line: Line) -> bool:
-    """The line is its dates, maybe with a place: 'Jan 2020 – Present', 'Summer 2019 · Remote', 'current'."""
-    if is_open_end(line.text):
-        return True
-    return find_date_range(line.text) is not None and len(remove_dates(line.text).split()) <= DATE_LINE_MAX_OTHER_WORDS
-
-
-def has_dates_at_edge(text: str) -> bool:
-    """The dates open or close the line ('Acme Ltd, Leeds. Nov 2020 – Aug 2022.'), as heading lines set them."""
-    dates = find_date_range(text)
-    if dates is None:
-        return False
-    start, end = dates.span
-    return not text[:start].strip(" ,;|()[]") or not text[end:].strip(" .,;|()[]")
-
-
-def is_wrapped_tail(line: Line, previous: Line | None, previous_is_body: bool, left: float) -> bool:
-    """The wrapped tail of a bullet: indented like bullet text, or starting in lower case."""
-    return (previous_is_body and previous is not None and not line.bold
-            and find_date_range(line.text) is None
-            and (line.x0 > left + WRAP_INDENT_PT or line.text[:1].islower()))
-
-
-def is_dated_heading_line(line: Line) -> bool:
-    """A short line carrying dates: a heading line (title, organisation, place and dates)."""
-    words = len(line.text.split())
-    return (find_date_range(line.text) is not None and words <= HEADING_MAX_WORDS
-            and (not line.text.rstrip().endswith(".") or has_dates_at_edge(line.text)))
-
-
-def is_sentence(line: Line) -> bool:
-    words = len(line.text.split())
-    return words > LONG_LINE_WORDS or (_ends_sentence(line.text) and words > SENTENCE_MIN_WORDS and not line.bold)
-
-
 def _is_body(line: Line, previous: Line | None, previous_is_body: bool, left: float) -> bool:
-    if is_date_line(line):
-        return False
-    if line.bullet or is_wrapped_tail(line, previous, previous_is_body, left):
+    words = len(line.text.split())
+    has_date = find_date_range(line.text) is not None
+    if line.bullet:
         return True
-    return not is_dated_heading_line(line) and is_sentence(line)
+    # The wrapped tail of a bullet: indented like bullet text, or starting in lower case.
+    if previous_is_body and previous is not None and not line.bold and not has_date:
+        if line.x0 > left + 4 or line.text[:1].islower():
+            return True
+    # A heading line carries the entry's dates; a body line is a sentence: long, or ending in a stop.
+    if has_date and words <= 24 and not line.text.rstrip().endswith("."):
+        return False
+    return words > 14 or (_ends_sentence(line.text) and words > 5 and not line.bold)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -122,7 +73,13 @@ def parse_entries(section: Section) -> list[Entry]:
             groups[-1][1].append(line)
         else:
             heading, bullets = groups[-1] if groups else ([], [])
-            starts_new = _starts_new_entry(line, heading, bullets)
+            starts_new = (
+                not groups
+                or bool(bullets)
+                or len(heading) >= 3
+                or (_has_date(heading) and not _awaits_end_date(heading)
+                    and (find_date_range(line.text) is not None or _looks_like(line, heading[0])))
+            )
             if starts_new:
                 groups.append(([line], []))
             else:
@@ -135,32 +92,6 @@ def parse_entries(section: Section) -> list[Entry]:
         elif heading:
             entries.append(_make_entry(section.kind, heading, bullets))
     return entries
-
-
-def _starts_new_entry(line: Line, heading: list[Line], bullets: list[Line]) -> bool:
-    """Does this heading-like line open the next entry, or add to the current entry's heading?"""
-    if not heading and not bullets:
-        return True
-    if bullets:
-        return True
-    if is_date_line(line) and not _has_date(heading):
-        return False  # the dates the current heading still lacks, on a line of their own
-    if _has_lone_date(heading) and (is_open_end(line.text) or is_bare_date(line)):
-        return False  # the end of a range set under its start ('May 2018' above 'current')
-    if len(heading) >= MAX_HEADING_LINES:
-        return True
-    return (_has_date(heading) and not _awaits_end_date(heading)
-            and (find_date_range(line.text) is not None or _looks_like(line, heading[0])))
-
-
-def is_bare_date(line: Line) -> bool:
-    return find_date_range(line.text) is not None and not remove_dates(line.text)
-
-
-def _has_lone_date(heading: list[Line]) -> bool:
-    """The heading has one date and no range yet: its end may follow on the next line."""
-    found = _entry_dates(heading)
-    return found is not None and found.start == found.end and found.start is not None
 
 
 def _has_date(lines: list[Line]) -> bool:
@@ -193,8 +124,7 @@ def _make_entry(kind: str, heading: list[Line], bullets: list[Line]) -> Entry:
     dates = _entry_dates(heading)
     parts: list[str] = []
     # Only the first two heading lines name the entry; later ones are notes ("Thesis: ...", "GPA 3.9").
-    naming = [line for line in heading if not is_date_line(line)][:2] + [line for line in heading if is_date_line(line)]
-    for line in naming:
+    for line in heading[:2]:
         for segment in split_segments(list(line.words)) if line.words else [[]]:
             text = " ".join(w.text for w in segment) if segment else line.text
             parts.extend(split_fields(remove_dates(text)))
@@ -212,17 +142,14 @@ def _make_entry(kind: str, heading: list[Line], bullets: list[Line]) -> Entry:
     )
 
 
-def _entry_dates(heading: list[Line]) -> DateRange | None:
-    # A range broken over two lines ("Jan 2020 –" above "Mar 2022", "May 2018" above "current")
-    # reads whole when joined.
-    dated = [seg for line in heading for seg in _segment_texts(line) if find_date_range(seg) or is_open_end(seg)]
-    joined = join_date_parts(dated)
+def _entry_dates(heading: list[Line]):
+    # A range broken over two lines ("Jan 2020 –" above "Mar 2022") reads whole when joined.
+    dated = [seg for line in heading for seg in _segment_texts(line) if find_date_range(seg)]
+    joined = find_date_range(" ".join(dated)) if len(dated) > 1 else None
     if joined and joined.end != joined.start:
         return joined
     for line in heading:
         found = find_date_range(line.text)
-        if found and is_completion_date(line.text, found):
-            return DateRange(None, found.end, found.span)  # "Expected May 2027": when it ends
         if found:
             return found
     return None
