@@ -1,7 +1,7 @@
 """Dates on resumes: find a date range in a line and normalise it to ``YYYY-MM`` / ``YYYY``.
 
 Handles ``Jan 2020 – Mar 2022``, ``01/2020 - 03/2022``, ``2020-01 – 2022-03``, ``2019–2021``, ``Summer 2019``,
-``Sept. 2018 to present``, ``2020 – Now``, ``Mar '21 – May '22``, ``07/23 – 10/23`` (two-digit years,
+``Sept. 2018 to present``, ``2020 – Now``, ``June – August 2021``, ``Mar '21 – May '22``, ``07/23 – 10/23`` (two-digit years,
 only inside a range), a dash the PDF's font left unmapped (U+FFFD or NUL), month names and "present"
 in French, Spanish, Portuguese, German and Russian (``taxonomy/dates.toml``), and a single date
 (``May 2021``: start and end alike). Open ends ("Present", "Current", "Now", "to date") give
@@ -76,6 +76,7 @@ class _Patterns:
     end_only: re.Pattern[str]
     not_tenure: re.Pattern[str]
     dangling: re.Pattern[str]
+    shared_year: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +108,10 @@ def _patterns() -> _Patterns:
     not_tenure = re.compile(rf"(?:^|[\s(])(?:{_alternation(words.not_tenure)})\s*:?\s*$", re.IGNORECASE)
     dangling = re.compile(
         rf"(?:^|\s)(?:{separator.strip()}|{open_end})\s*$|^\s*(?:{_DASHES}|to)\s+", re.IGNORECASE)
-    return _Patterns(range_re, short_range, since, end_only, not_tenure, dangling)
+    # "June – August 2021": two months that share the one year written after the second.
+    shared_year = re.compile(
+        rf"(?<![\w/])(?P<amon>{month})\.?{separator}(?P<bmon>{month})\.?,?\s*(?P<year>{_YEAR})(?![\w/])", re.IGNORECASE)
+    return _Patterns(range_re, short_range, since, end_only, not_tenure, dangling, shared_year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +159,11 @@ def is_document_date(text: str, start: int) -> bool:
     return _patterns().not_tenure.search(text[:start]) is not None
 
 
+def has_document_date(text: str) -> bool:
+    """The line dates the document itself ('Last updated in Mar 2026'): a footer, not an entry."""
+    return any(is_document_date(text, m.start()) for m in _patterns().range.finditer(text))
+
+
 def is_end_only(text: str, start: int) -> bool:
     """'Expected May 2027', 'Graduated 2021': a lone date that ends a study, with no start."""
     return _patterns().end_only.search(text[:start]) is not None
@@ -171,6 +180,12 @@ def _found(match: re.Match[str], text: str) -> DateRange:
 def find_date_range(text: str) -> DateRange | None:
     """The first date range in ``text``; else its most precise lone date (a month beats a bare year)."""
     patterns = _patterns()
+    shared = patterns.shared_year.search(text)
+    if shared and not is_document_date(text, shared.start()):
+        months = _words().months
+        year = shared.group("year")
+        return DateRange(f"{year}-{months[shared.group('amon').lower()]:02d}",
+                         f"{year}-{months[shared.group('bmon').lower()]:02d}", shared.span())
     lone: list[DateRange] = []
     for match in patterns.range.finditer(text):
         if is_document_date(text, match.start()):
@@ -216,6 +231,7 @@ def remove_dates(text: str) -> str:
     """The text with its dates, open ends, 'Expected' and dangling range dashes taken out."""
     patterns = _patterns()
     text = patterns.since.sub(" ", text)
+    text = patterns.shared_year.sub(" ", text)
     text = patterns.short_range.sub(" ", text)
     text = patterns.range.sub(lambda m: " \x01 ", text)
     # "Expected" / "Graduated" right before a removed date belong to it.

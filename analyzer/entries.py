@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from analyzer.dates import PRESENT, DateRange, find_date_range, month_index, remove_dates
+from analyzer.dates import PRESENT, DateRange, find_date_range, has_document_date, month_index, remove_dates
 from analyzer.errors import TaxonomyError
 from analyzer.layout import split_segments
 from analyzer.models import Entry, Line, Section
@@ -165,6 +165,8 @@ def parse_entries(section: Section) -> list[Entry]:
     groups: list[tuple[list[Line], list[Line]]] = []  # (heading lines, body lines)
     previous_is_body = False
     for line in lines:
+        if has_document_date(line.text):
+            continue  # "Last updated in Mar 2026": a footer, part of no entry
         body = _is_body(line, previous_is_body, left)
         if body:
             if not groups:
@@ -233,7 +235,9 @@ def _make_entry(kind: str, heading: list[Line], bullets: list[Line]) -> Entry:
     if dates is not None and kind in _END_DATED_KINDS and dates.start == dates.end and not dates.is_open:
         dates = DateRange(None, dates.end, dates.span)  # "2019" under education: when it ended
     parts: list[str] = []
-    for line in heading[:_NAMING_LINES]:
+    # A date line further down still holds a field: the place or the mode ("Remote").
+    naming = heading[:_NAMING_LINES] + [line for line in heading[_NAMING_LINES:] if is_date_line(line)]
+    for line in naming:
         for segment in split_segments(list(line.words)) if line.words else [[]]:
             text = " ".join(w.text for w in segment) if segment else line.text
             parts.extend(split_fields(remove_dates(text)))
