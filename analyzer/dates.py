@@ -85,7 +85,7 @@ def _patterns() -> _Patterns:
     month = _alternation(words.months)
     season = _alternation(words.seasons)
     date = (
-        rf"(?:(?P<{{p}}mon>{month})\.?,?\s*(?P<{{p}}y1>{_YEAR})"
+        rf"(?:(?P<{{p}}mon>{month})\.?,?\s*(?:[/-]\s*)?(?P<{{p}}y1>{_YEAR})"
         # "Mar '21", "Jan’ 26", letter-spaced "May ’ 2 6": an apostrophe marks a two-digit year.
         rf"|(?P<{{p}}mon2>{month})\.?\s*['\u2019\u2018]\s*(?P<{{p}}yy>\d\s?\d)(?!\d)"
         rf"|(?P<{{p}}season>{season})\s+(?P<{{p}}y2>{_YEAR})"
@@ -157,6 +157,11 @@ def _normalise(match: re.Match[str], prefix: str) -> str | None:
 def is_document_date(text: str, start: int) -> bool:
     """'Last updated Mar 2026': the date of the document, not of anything on it."""
     return _patterns().not_tenure.search(text[:start]) is not None
+
+
+def is_open_end(text: str) -> bool:
+    """The whole text is an open end ('Present', 'current', 'till date')."""
+    return re.fullmatch(rf"\s*{_alternation(_words().open_end)}\s*[.,]?\s*", text, re.IGNORECASE) is not None
 
 
 def has_document_date(text: str) -> bool:

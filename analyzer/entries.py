@@ -18,7 +18,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from analyzer.dates import PRESENT, DateRange, find_date_range, has_document_date, month_index, remove_dates
+from analyzer.dates import (PRESENT, DateRange, find_date_range, has_document_date, is_open_end, month_index,
+                            remove_dates)
 from analyzer.errors import TaxonomyError
 from analyzer.layout import split_segments
 from analyzer.models import Entry, Line, Section
@@ -163,10 +164,16 @@ def parse_entries(section: Section) -> list[Entry]:
         return []
     left = min(line.x0 for line in lines)
     groups: list[tuple[list[Line], list[Line]]] = []  # (heading lines, body lines)
+    column_dates: dict[int, list[str]] = {}  # group -> dates a date column put beside its body
     previous_is_body = False
     for line in lines:
         if has_document_date(line.text):
             continue  # "Last updated in Mar 2026": a footer, part of no entry
+        stray = _column_date(line) if previous_is_body and groups else None
+        if stray is not None:
+            column_dates.setdefault(len(groups) - 1, []).append(stray)
+            groups[-1][1].append(line)
+            continue
         body = _is_body(line, previous_is_body, left)
         if body:
             if not groups:
@@ -179,16 +186,27 @@ def parse_entries(section: Section) -> list[Entry]:
         previous_is_body = body
     entries: list[Entry] = []
     previous_group: tuple[list[Line], list[Line]] | None = None
-    for heading, bullets in groups:
+    for index, (heading, bullets) in enumerate(groups):
         if not heading and section.kind == "projects":
             entries.extend(_bullet_projects(section, bullets))
         elif heading:
-            entry = _make_entry(section.kind, heading, bullets)
+            entry = _make_entry(section.kind, heading, bullets, column_dates.get(index, []))
             if entries and previous_group is not None and _is_promotion(previous_group, heading, entry):
                 entry = replace(entry, organization=entries[-1].organization)
             entries.append(entry)
         previous_group = (heading, bullets)
     return entries
+
+
+def _column_date(line: Line) -> str | None:
+    """'Aug/2019   board': a date column's start date beside the wrapped tail of a bullet. The date
+    belongs to the entry above; the rest of the line is body text (it starts in lower case)."""
+    segments = _segment_texts(line)
+    if len(segments) < 2 or not segments[1][:1].islower():
+        return None
+    first = segments[0]
+    is_date = is_open_end(first) or (find_date_range(first) is not None and not remove_dates(first))
+    return first if is_date else None
 
 
 def _is_promotion(previous: tuple[list[Line], list[Line]], heading: list[Line], entry: Entry) -> bool:
@@ -230,8 +248,10 @@ def _bullet_projects(section: Section, bullets: list[Line]) -> list[Entry]:
     return entries
 
 
-def _make_entry(kind: str, heading: list[Line], bullets: list[Line]) -> Entry:
+def _make_entry(kind: str, heading: list[Line], bullets: list[Line], column_dates: list[str]) -> Entry:
     dates = _entry_dates(heading)
+    if column_dates and (dates is None or dates.start == dates.end):
+        dates = _column_range(heading, column_dates) or dates
     if dates is not None and kind in _END_DATED_KINDS and dates.start == dates.end and not dates.is_open:
         dates = DateRange(None, dates.end, dates.span)  # "2019" under education: when it ended
     parts: list[str] = []
@@ -275,6 +295,22 @@ def _entry_dates(heading: list[Line]) -> DateRange | None:
         if single:
             return single
     return None
+
+
+def _column_range(heading: list[Line], column_dates: list[str]) -> DateRange | None:
+    """A date column with the end on the heading's row ('Present', 'Jul/2019') and the start lower
+    down beside the body ('Aug/2019'): one range."""
+    end_piece = _segment_texts(heading[0])[0]
+    end = find_date_range(end_piece)
+    if not (is_open_end(end_piece) or (end is not None and not remove_dates(end_piece))):
+        return None
+    start = find_date_range(column_dates[0])
+    if start is None or start.start is None:
+        return None
+    end_value = PRESENT if is_open_end(end_piece) else end.end
+    if end_value != PRESENT and (month_index(end_value, "2000-01", end=True) or 0) < (month_index(start.start, "2000-01") or 0):
+        return None
+    return DateRange(start.start, end_value, start.span)
 
 
 def _lone_start(heading: list[Line]) -> str | None:

@@ -34,6 +34,7 @@ from analyzer.dates import find_date_range, has_document_date, month_index, pars
         ("07/23 – 10/23", "2023-07", "2023-10"),
         ("Mar \u2019 2 1 – May \u2019 2 2", "2021-03", "2022-05"),
         ("June – August 2021", "2021-06", "2021-08"),
+        ("Aug/2019 – Jan-2021", "2019-08", "2021-01"),
         # End dates of a study, with no start.
         ("Expected May 2027", None, "2027-05"),
         ("Graduated: 2021", None, "2021"),

@@ -118,3 +118,13 @@ def test_an_entry_whose_heading_has_no_date_still_collects_its_bullets(taxonomy)
     resume = structure_resume(read_pdf(data), taxonomy, as_of="2026-11")
     (entry,) = resume.entries
     assert (entry.title, entry.start, len(entry.lines)) == ("Birdsong Classifier", None, 1)
+
+
+def test_a_date_column_with_the_end_beside_the_title_and_the_start_lower_down(taxonomy):
+    pdf, y = _page_with_heading("EXPERIENCE")
+    pdf.text(15, y, "Present")
+    pdf.text(45, y, "Pricing Analyst   Marlow Goods", bold=True)
+    pdf.text(45, y + 5, "\u2022 Built a margin model in R and reported weekly to the")
+    pdf.text(15, y + 10, "Mar/2021")
+    pdf.text(45, y + 10, "category leads")
+    assert [(e[4], e[5]) for e in _entries(pdf.build(), taxonomy)] == [("2021-03", "present")]
