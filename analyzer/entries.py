@@ -131,10 +131,11 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _heading_is_full(line: Line, heading: list[Line]) -> bool:
-    """Enough heading lines: the next starts another entry, unless it brings the dates still missing."""
-    if len(heading) < _HEADING_MAX_LINES:
+    """Enough heading lines (date lines not counted): the next starts another entry, unless it
+    brings the dates still missing or ends a lone date's range."""
+    if sum(1 for h in heading if not is_date_line(h)) < _HEADING_MAX_LINES:
         return False
-    return not (is_date_line(line) and not _has_date(heading))
+    return not (is_date_line(line) and (not _has_date(heading) or _is_range_tail(line, heading)))
 
 
 def _dates_repeat(line: Line, heading: list[Line]) -> bool:
@@ -284,7 +285,8 @@ def _entry_dates(heading: list[Line]) -> DateRange | None:
         return whole
     # A range broken over two lines ("Jan 2020 –" above "Mar 2022", "May 2018" above "current").
     first_lines = [_segment_texts(line) for line in heading]
-    for upper, lower in zip(first_lines, first_lines[1:]):
+    for i, upper in enumerate(first_lines):
+        lower = [tail for later in first_lines[i + 1:] for tail in later]
         for piece in upper:
             for tail in lower:
                 joined = _joined_range(piece, tail)
@@ -314,14 +316,18 @@ def _column_range(heading: list[Line], column_dates: list[str]) -> DateRange | N
 
 
 def _lone_start(heading: list[Line]) -> str | None:
-    """The last heading line's lone date, which the next line may end ('May 2018' / 'current')."""
-    if not heading:
-        return None
-    for piece in _segment_texts(heading[-1]):
-        found = find_date_range(piece)
-        if found and found.start is not None and found.start == found.end:
-            return piece
+    """The heading's last lone date, which a later line may complete ('May 2018' / 'current')."""
+    for line in reversed(heading):
+        for piece in _segment_texts(line):
+            found = find_date_range(piece)
+            if found and found.start is not None and found.start == found.end:
+                return piece
     return None
+
+
+def _is_bare_year(text: str) -> bool:
+    """Nothing but a year ('2021'): a year column may list the end above the start."""
+    return re.fullmatch(r"\s*(?:19|20)\d\d\s*", text) is not None
 
 
 def _joined_range(piece: str, tail: str) -> DateRange | None:
@@ -334,7 +340,8 @@ def _joined_range(piece: str, tail: str) -> DateRange | None:
     if joined is None or joined.span[0] != 0 or joined.end == joined.start:
         return None
     if joined.end != PRESENT and (month_index(joined.end, "2000-01", end=True) or 0) < (month_index(joined.start, "2000-01") or 0):
-        return None
+        # A date column read top-down may put the end above the start ('2022' over '2021').
+        return DateRange(joined.end, joined.start, joined.span) if _is_bare_year(tail) and _is_bare_year(lead) else None
     return joined
 
 

@@ -128,3 +128,13 @@ def test_a_date_column_with_the_end_beside_the_title_and_the_start_lower_down(ta
     pdf.text(15, y + 10, "Mar/2021")
     pdf.text(45, y + 10, "category leads")
     assert [(e[4], e[5]) for e in _entries(pdf.build(), taxonomy)] == [("2021-03", "present")]
+
+
+def test_a_date_column_with_the_later_year_above_the_earlier_one(taxonomy):
+    pdf, y = _page_with_heading("EXPERIENCE")
+    pdf.text(45, y, "Research Analyst", size=11)
+    pdf.text(15, y + 1.5, "2022")
+    pdf.text(45, y + 5, "Fernhill Polling Ltd")
+    pdf.text(15, y + 6.5, "2020")
+    pdf.text(48, y + 11, "\u2022 Weighted survey panels with raking in R.")
+    assert [(e[4], e[5]) for e in _entries(pdf.build(), taxonomy)] == [("2020", "2022")]
