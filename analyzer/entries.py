@@ -18,8 +18,15 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from analyzer.dates import (PRESENT, DateRange, find_date_range, has_document_date, is_open_end, month_index,
-                            remove_dates)
+from analyzer.dates import (
+    PRESENT,
+    DateRange,
+    find_date_range,
+    has_document_date,
+    is_open_end,
+    month_index,
+    remove_dates,
+)
 from analyzer.errors import TaxonomyError
 from analyzer.layout import split_segments
 from analyzer.models import Entry, Line, Section

@@ -1,6 +1,12 @@
 import pytest
 
-from analyzer.dates import find_date_range, has_document_date, month_index, parse_month, remove_dates
+from analyzer.dates import (
+    find_date_range,
+    has_document_date,
+    month_index,
+    parse_month,
+    remove_dates,
+)
 
 
 @pytest.mark.parametrize(
