@@ -1,47 +1,117 @@
 """Dates on resumes: find a date range in a line and normalise it to ``YYYY-MM`` / ``YYYY``.
 
 Handles ``Jan 2020 – Mar 2022``, ``01/2020 - 03/2022``, ``2020-01 – 2022-03``, ``2019–2021``, ``Summer 2019``,
-``Sept. 2018 to present``, ``2020 – Now`` and a single date (``May 2021``: start and end alike).
-Open ends ("Present", "Current", "Now", "to date") give ``end = "present"``; :func:`month_index`
-resolves that against the reference month. Limits: English month and season names only; two-digit
-years ("Jan '20") are not read.
+``Sept. 2018 to present``, ``2020 – Now``, ``June – August 2021``, ``Mar '21 – May '22``, ``07/23 – 10/23`` (two-digit years,
+only inside a range), a dash the PDF's font left unmapped (U+FFFD or NUL), month names and "present"
+in French, Spanish, Portuguese, German and Russian (``taxonomy/dates.toml``), and a single date
+(``May 2021``: start and end alike). Open ends ("Present", "Current", "Now", "to date") give
+``end = "present"``; :func:`month_index` resolves that against the reference month. "Expected May 2027"
+or "Graduated 2021" is an end with no start; "Last updated Mar 2026" is not a date of an entry.
+Limits: a lone two-digit year ("'20") is not read; day-first full dates ("12.03.2020") read as a month.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from analyzer.errors import TaxonomyError
+from analyzer.taxonomy import read_toml, taxonomy_root
 
 PRESENT = "present"
+# A two-digit year up to this one is 20xx, above it 19xx ("'98" is 1998, "'23" is 2023).
+_TWO_DIGIT_PIVOT = 60
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
-    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}
-# A season names the month it usually starts in, so "Summer 2019" sorts and counts sensibly.
-_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
-
-_MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_SEASON_WORD = "|".join(_SEASONS)
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_DATE = (
-    rf"(?:(?P<{{p}}mon>{_MONTH_WORD})\.?,?\s*(?P<{{p}}y1>{_YEAR})"
-    rf"|(?P<{{p}}season>{_SEASON_WORD})\s+(?P<{{p}}y2>{_YEAR})"
-    rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])\s*[/.-]\s*(?P<{{p}}y3>{_YEAR})"
-    # ISO order, "2021-03" / "2021.03" / "2021/03": the month has two digits, so "2019-2021" stays a range.
-    rf"|(?P<{{p}}y5>{_YEAR})[/.-](?P<{{p}}mm2>0[1-9]|1[0-2])(?!\d)"
-    rf"|(?P<{{p}}y4>{_YEAR}))"
-)
-_OPEN_END = r"(?P<open>present|current|currently|now|today|ongoing|to\s+date|date)"
-# "\ufffd" stands for a dash the PDF's font could not map to a character.
-_SEPARATOR = r"\s*(?:-{1,2}|–|—|−|→|\ufffd|to|until|till|through|thru)\s*"
-_RANGE_RE = re.compile(
-    rf"(?<![\w/]){_DATE.format(p='a')}(?:{_SEPARATOR}(?:{_DATE.format(p='b')}|{_OPEN_END}))?(?![\w/])",
-    re.IGNORECASE,
-)
-_OPEN_ONLY_RE = re.compile(rf"(?:since|from)\s+{_DATE.format(p='a')}(?![\w/])", re.IGNORECASE)
+# "-", "--", the en and em dashes, the minus, other dash code points, an arrow, a tilde; U+FFFD and
+# NUL stand for a dash the PDF's font could not map to a character.
+_DASHES = r"-{1,2}|\u2010|\u2011|\u2012|\u2013|\u2014|\u2015|\u2212|\u2192|~|\ufffd|\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    months: dict[str, int]
+    seasons: dict[str, int]
+    open_end: tuple[str, ...]
+    range_words: tuple[str, ...]
+    end_only: tuple[str, ...]
+    not_tenure: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    path = taxonomy_root() / "dates.toml"
+    data = read_toml(path)
+    months: dict[str, int] = {}
+    for number, names in data.get("months", {}).items():
+        for name in names:
+            if name.lower() in months:
+                raise TaxonomyError(f"{path}: month name '{name}' is listed under two months.")
+            months[name.lower()] = int(number)
+    if sorted(set(months.values())) != list(range(1, 13)):
+        raise TaxonomyError(f"{path}: [months] must name all twelve months, 1 to 12.")
+    words = data.get("words", {})
+
+    def listed(key: str) -> tuple[str, ...]:
+        values = words.get(key)
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise TaxonomyError(f"{path}: [words] {key} must be a list of strings.")
+        return tuple(v.lower() for v in values)
+
+    seasons = {name.lower(): int(month) for name, month in data.get("seasons", {}).items()}
+    return _Words(months, seasons, listed("open_end"), listed("range_words"), listed("end_only"), listed("not_tenure"))
+
+
+def _alternation(words) -> str:
+    """Longest first, so 'sept' is tried before 'sep'; spaces may be any run of whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    range: re.Pattern[str]
+    short_range: re.Pattern[str]
+    since: re.Pattern[str]
+    end_only: re.Pattern[str]
+    not_tenure: re.Pattern[str]
+    dangling: re.Pattern[str]
+    shared_year: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    words = _words()
+    month = _alternation(words.months)
+    season = _alternation(words.seasons)
+    date = (
+        rf"(?:(?P<{{p}}mon>{month})\.?,?\s*(?:[/-]\s*)?(?P<{{p}}y1>{_YEAR})"
+        # "Mar '21", "Jan’ 26", letter-spaced "May ’ 2 6": an apostrophe marks a two-digit year.
+        rf"|(?P<{{p}}mon2>{month})\.?\s*['\u2019\u2018]\s*(?P<{{p}}yy>\d\s?\d)(?!\d)"
+        rf"|(?P<{{p}}season>{season})\s+(?P<{{p}}y2>{_YEAR})"
+        rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])\s*[/.-]\s*(?P<{{p}}y3>{_YEAR})"
+        # ISO order, "2021-03" / "2021.03" / "2021/03": the month has two digits, so "2019-2021" stays a range.
+        rf"|(?P<{{p}}y5>{_YEAR})[/.-](?P<{{p}}mm2>0[1-9]|1[0-2])(?!\d)"
+        rf"|(?P<{{p}}y4>{_YEAR}))"
+    )
+    open_end = rf"(?P<open>{_alternation(words.open_end)})"
+    separator = rf"\s*(?:{_DASHES}|{_alternation(words.range_words)})\s*"
+    range_re = re.compile(
+        rf"(?<![\w/]){date.format(p='a')}(?:{separator}(?:{date.format(p='b')}|{open_end}))?(?![\w/])",
+        re.IGNORECASE,
+    )
+    short = r"(?P<{p}mm>0?[1-9]|1[0-2])/(?P<{p}yy>\d\d)"
+    short_range = re.compile(
+        rf"(?<![\w/.]){short.format(p='a')}{separator}(?:{short.format(p='b')}|{open_end})(?![\w/])", re.IGNORECASE)
+    since = re.compile(rf"(?:since|from|depuis|desde|seit|с)\s+{date.format(p='a')}(?![\w/])", re.IGNORECASE)
+    end_only = re.compile(rf"(?:^|[\s(])(?:{_alternation(words.end_only)})\s*(?:in|on|:|-|\u2013)?\s*$", re.IGNORECASE)
+    not_tenure = re.compile(rf"(?:^|[\s(])(?:{_alternation(words.not_tenure)})\s*:?\s*$", re.IGNORECASE)
+    dangling = re.compile(
+        rf"(?:^|\s)(?:{separator.strip()}|{open_end})\s*$|^\s*(?:{_DASHES}|to)\s+", re.IGNORECASE)
+    # "June – August 2021": two months that share the one year written after the second.
+    shared_year = re.compile(
+        rf"(?<![\w/])(?P<amon>{month})\.?{separator}(?P<bmon>{month})\.?,?\s*(?P<year>{_YEAR})(?![\w/])", re.IGNORECASE)
+    return _Patterns(range_re, short_range, since, end_only, not_tenure, dangling, shared_year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +124,29 @@ class DateRange:
     def is_open(self) -> bool:
         return self.end == PRESENT
 
+    @property
+    def has_month(self) -> bool:
+        return any(value is not None and "-" in value for value in (self.start, self.end))
+
+
+def _two_digit_year(digits: str) -> str:
+    year = int(digits.replace(" ", ""))
+    return str(2000 + year if year <= _TWO_DIGIT_PIVOT else 1900 + year)
+
 
 def _normalise(match: re.Match[str], prefix: str) -> str | None:
     group = match.groupdict()
+    months = _words().months
     if group.get(f"{prefix}mon"):
-        return f"{group[f'{prefix}y1']}-{_MONTHS[group[f'{prefix}mon'].lower()]:02d}"
+        return f"{group[f'{prefix}y1']}-{months[group[f'{prefix}mon'].lower()]:02d}"
+    if group.get(f"{prefix}mon2"):
+        return f"{_two_digit_year(group[f'{prefix}yy'])}-{months[group[f'{prefix}mon2'].lower()]:02d}"
     if group.get(f"{prefix}season"):
-        return f"{group[f'{prefix}y2']}-{_SEASONS[group[f'{prefix}season'].lower()]:02d}"
-    if group.get(f"{prefix}mm"):
+        return f"{group[f'{prefix}y2']}-{_words().seasons[group[f'{prefix}season'].lower()]:02d}"
+    if group.get(f"{prefix}mm") and group.get(f"{prefix}y3"):
         return f"{group[f'{prefix}y3']}-{int(group[f'{prefix}mm']):02d}"
+    if group.get(f"{prefix}mm") and group.get(f"{prefix}yy"):  # the short form "07/23"
+        return f"{_two_digit_year(group[f'{prefix}yy'])}-{int(group[f'{prefix}mm']):02d}"
     if group.get(f"{prefix}y5"):
         return f"{group[f'{prefix}y5']}-{group[f'{prefix}mm2']}"
     if group.get(f"{prefix}y4"):
@@ -70,20 +154,59 @@ def _normalise(match: re.Match[str], prefix: str) -> str | None:
     return None
 
 
+def is_document_date(text: str, start: int) -> bool:
+    """'Last updated Mar 2026': the date of the document, not of anything on it."""
+    return _patterns().not_tenure.search(text[:start]) is not None
+
+
+def is_open_end(text: str) -> bool:
+    """The whole text is an open end ('Present', 'current', 'till date')."""
+    return re.fullmatch(rf"\s*{_alternation(_words().open_end)}\s*[.,]?\s*", text, re.IGNORECASE) is not None
+
+
+def has_document_date(text: str) -> bool:
+    """The line dates the document itself ('Last updated in Mar 2026'): a footer, not an entry."""
+    return any(is_document_date(text, m.start()) for m in _patterns().range.finditer(text))
+
+
+def is_end_only(text: str, start: int) -> bool:
+    """'Expected May 2027', 'Graduated 2021': a lone date that ends a study, with no start."""
+    return _patterns().end_only.search(text[:start]) is not None
+
+
+def _found(match: re.Match[str], text: str) -> DateRange:
+    start = _normalise(match, "a")
+    end = PRESENT if match.group("open") else _normalise(match, "b")
+    if end is None and is_end_only(text, match.start()):
+        return DateRange(None, start, match.span())
+    return DateRange(start, end or start, match.span())
+
+
 def find_date_range(text: str) -> DateRange | None:
-    """The first date range in ``text``, preferring a real range over a lone date."""
-    best: DateRange | None = None
-    for match in _RANGE_RE.finditer(text):
-        start = _normalise(match, "a")
-        end = PRESENT if match.group("open") else _normalise(match, "b")
-        found = DateRange(start, end or start, match.span())
-        if end is not None:
+    """The first date range in ``text``; else its most precise lone date (a month beats a bare year)."""
+    patterns = _patterns()
+    shared = patterns.shared_year.search(text)
+    if shared and not is_document_date(text, shared.start()):
+        months = _words().months
+        year = shared.group("year")
+        return DateRange(f"{year}-{months[shared.group('amon').lower()]:02d}",
+                         f"{year}-{months[shared.group('bmon').lower()]:02d}", shared.span())
+    lone: list[DateRange] = []
+    for match in patterns.range.finditer(text):
+        if is_document_date(text, match.start()):
+            continue
+        found = _found(match, text)
+        if match.group("open") or match.group("bmon") or match.group("bmon2") or match.group("bseason") \
+                or match.group("bmm") or match.group("by5") or match.group("by4"):
             return found
-        best = best or found
-    since = _OPEN_ONLY_RE.search(text)
+        lone.append(found)
+    short = patterns.short_range.search(text)
+    if short and not is_document_date(text, short.start()):
+        return _found(short, text)
+    since = patterns.since.search(text)
     if since:  # "since 2019" / "from March 2020" with no end: still going
         return DateRange(_normalise(since, "a"), PRESENT, since.span())
-    return best
+    return next((found for found in lone if found.has_month), lone[0] if lone else None)
 
 
 def month_index(value: str | None, as_of: str, *, end: bool = False) -> int | None:
@@ -109,16 +232,19 @@ def parse_month(value: str) -> str:
     return value
 
 
-_DANGLING_RE = re.compile(rf"(?:^|\s)(?:{_SEPARATOR.strip()}|{_OPEN_END})\s*$|^\s*(?:-|–|—|to)\s+", re.IGNORECASE)
-
-
 def remove_dates(text: str) -> str:
-    """The text with its dates, open ends and dangling range dashes taken out."""
-    text = _OPEN_ONLY_RE.sub(" ", text)
-    text = _RANGE_RE.sub(" ", text)
+    """The text with its dates, open ends, 'Expected' and dangling range dashes taken out."""
+    patterns = _patterns()
+    text = patterns.since.sub(" ", text)
+    text = patterns.shared_year.sub(" ", text)
+    text = patterns.short_range.sub(" ", text)
+    text = patterns.range.sub(lambda m: " \x01 ", text)
+    # "Expected" / "Graduated" right before a removed date belong to it.
+    text = re.sub(rf"(?:{_alternation(_words().end_only)})\s*:?\s*\x01", " ", text, flags=re.IGNORECASE)
+    text = text.replace("\x01", " ")
     text = re.sub(r"\(\s*\)", " ", text)
     previous = None
     while previous != text:
         previous = text
-        text = _DANGLING_RE.sub(" ", text).strip()
+        text = patterns.dangling.sub(" ", text).strip()
     return " ".join(text.split())

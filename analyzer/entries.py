@@ -1,23 +1,37 @@
 """Step 3b: a section's lines -> entries (title, organisation, location, dates, bullets).
 
-Entries are found in experience, education and projects sections: a run of heading-like lines
-(title, organisation, place, dates) followed by its bullet lines.
+Entries are found in the sections listed as ``entry_sections`` in ``taxonomy/entries.toml``
+(experience, education, projects, volunteering): a run of heading-like lines (title, organisation,
+place, dates) followed by its body lines. A line that is mostly dates ("Apr 2021 – Present") belongs
+to the heading even when an icon before it reads as a bullet; a range split over two lines or two
+columns ("May 2018" above "current") is read whole; two titles under one organisation, each with its
+own dates (a promotion), are two entries of that organisation.
 
 Limits: an entry whose fields have no hint words (no "Engineer", no "University") is split by
-position only (title first, then organisation).
+position only (title first, then organisation); dates written below an entry's bullets are not
+tied to it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from analyzer.dates import find_date_range, remove_dates
+from analyzer.dates import (
+    PRESENT,
+    DateRange,
+    find_date_range,
+    has_document_date,
+    is_open_end,
+    month_index,
+    remove_dates,
+)
+from analyzer.errors import TaxonomyError
 from analyzer.layout import split_segments
 from analyzer.models import Entry, Line, Section
 from analyzer.taxonomy import read_toml, taxonomy_root
 
-ENTRY_SECTIONS = ("experience", "education", "projects")
 # Separators people put between fields of one heading: "Data Scientist | Acme — London".
 _FIELD_SPLIT_RE = re.compile(r"\s+[|\u2014\u2013\u00b7\u2022\u2219/-]\s+|\s*\|\s*|\s+\u2014\s*|\s*\u2014\s+|\t")
 _AT_SPLIT_RE = re.compile(r"\s+(?:at|@)\s+", re.IGNORECASE)
@@ -26,28 +40,94 @@ _PROJECT_NAME_RE = re.compile(r"^(?P<name>[^:\u2013\u2014]{2,60}?)\s*(?::|\s[\u2
 _LOCATION_RE = re.compile(r"^[A-Z][\w.'\- ]{1,30},\s*[A-Z][\w.'\- ]{1,30}$")
 
 
+# A lone date on a study is when it ended (graduation), not when it began.
+_END_DATED_KINDS = frozenset({"education"})
+
+
+def _entry_sections() -> tuple[str, ...]:
+    kinds = read_toml(taxonomy_root() / "entries.toml").get("entry_sections")
+    if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+        raise TaxonomyError("taxonomy/entries.toml: entry_sections must be a list of section kinds.")
+    return tuple(kinds)
+
+
 @lru_cache(maxsize=1)
 def _entry_words() -> dict[str, frozenset[str]]:
     data = read_toml(taxonomy_root() / "entries.toml")
     return {key: frozenset(w.lower() for w in values) for key, values in data.items()}
 
 
+# Sections whose items are dated entries (a heading, dates, bullets).
+ENTRY_SECTIONS = _entry_sections()
+
+
 # --- entries ------------------------------------------------------------------------------------
 
+# A heading line with a date is at most this long; longer ones are sentences that mention a date.
+_DATED_HEADING_MAX_WORDS = 24
+# A line this long (in words) is a sentence of the body, not a heading field.
+_SENTENCE_MIN_WORDS = 14
+# A line ending in a full stop is a sentence only past this many words ("Acme Co." is not).
+_STOPPED_SENTENCE_MIN_WORDS = 5
+# A date line ("Sept 2014 – Dec 2016  Rasht, Guilan") has at most this many other words (a place, a mode).
+_DATE_LINE_MAX_OTHER_WORDS = 5
+# A lone date on a line of its own ("2021", "May 2021  Remote") may carry this many other words.
+_LONE_DATE_LINE_MAX_OTHER_WORDS = 2
+# Body text is indented at least this far (points) past the section's left edge.
+_INDENT = 4
+# An entry's heading (title, organisation, place, dates) rarely takes more lines than this.
+_HEADING_MAX_LINES = 3
+# Only the first lines of a heading name the entry; later ones are notes ("Thesis: ...", "GPA 3.9").
+_NAMING_LINES = 2
 
-def _is_body(line: Line, previous: Line | None, previous_is_body: bool, left: float) -> bool:
-    words = len(line.text.split())
-    has_date = find_date_range(line.text) is not None
-    if line.bullet:
-        return True
-    # The wrapped tail of a bullet: indented like bullet text, or starting in lower case.
-    if previous_is_body and previous is not None and not line.bold and not has_date:
-        if line.x0 > left + 4 or line.text[:1].islower():
-            return True
-    # A heading line carries the entry's dates; a body line is a sentence: long, or ending in a stop.
-    if has_date and words <= 24 and not line.text.rstrip().endswith("."):
+
+def is_date_line(line: Line) -> bool:
+    """Mostly dates: part of an entry's heading, even when an icon before it reads as a bullet."""
+    found = find_date_range(line.text)
+    if found is None:
         return False
-    return words > 14 or (_ends_sentence(line.text) and words > 5 and not line.bold)
+    others = len(remove_dates(line.text).split())
+    if found.start != found.end:
+        return others <= _DATE_LINE_MAX_OTHER_WORDS
+    text = line.text.strip()
+    at_edge = found.span[0] == 0 or found.span[1] >= len(text.rstrip(".,;)"))
+    return at_edge and others <= _LONE_DATE_LINE_MAX_OTHER_WORDS
+
+
+def _ends_with_date(text: str) -> bool:
+    """'Acme Co., India. June 2023 – Aug 2023.': the dates close the line, whatever punctuation follows."""
+    found = find_date_range(text)
+    return found is not None and not text[found.span[1]:].strip(" .,;)")
+
+
+def _is_dated_heading(line: Line) -> bool:
+    """A heading line carries the entry's dates; a sentence that mentions a year does not."""
+    if find_date_range(line.text) is None or len(line.text.split()) > _DATED_HEADING_MAX_WORDS:
+        return False
+    return not line.text.rstrip().endswith(".") or _ends_with_date(line.text)
+
+
+def _continues_body(line: Line, previous_is_body: bool, left: float) -> bool:
+    """The wrapped tail of a bullet: indented like bullet text, or starting in lower case."""
+    if not previous_is_body or line.bold or find_date_range(line.text) is not None:
+        return False
+    return line.x0 > left + _INDENT or line.text[:1].islower()
+
+
+def _reads_as_sentence(line: Line) -> bool:
+    words = len(line.text.split())
+    stopped = _ends_sentence(line.text) and words > _STOPPED_SENTENCE_MIN_WORDS and not line.bold
+    return words > _SENTENCE_MIN_WORDS or stopped
+
+
+def _is_body(line: Line, previous_is_body: bool, left: float) -> bool:
+    if is_date_line(line):
+        return False
+    if line.bullet or _continues_body(line, previous_is_body, left):
+        return True
+    if _is_dated_heading(line):
+        return False
+    return _reads_as_sentence(line)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -57,41 +137,97 @@ def _ends_sentence(text: str) -> bool:
     return last.endswith(".") and last.count(".") == 1 and last.lower() not in abbreviations and last[:-1].lower() not in abbreviations
 
 
+def _heading_is_full(line: Line, heading: list[Line]) -> bool:
+    """Enough heading lines (date lines not counted): the next starts another entry, unless it
+    brings the dates still missing or ends a lone date's range."""
+    if sum(1 for h in heading if not is_date_line(h)) < _HEADING_MAX_LINES:
+        return False
+    return not (is_date_line(line) and (not _has_date(heading) or _is_range_tail(line, heading)))
+
+
+def _dates_repeat(line: Line, heading: list[Line]) -> bool:
+    """The heading has its dates; a second dated line, or its first line's look again, is the next entry."""
+    if not _has_date(heading) or _awaits_end_date(heading):
+        return False
+    if _is_range_tail(line, heading):
+        return False
+    return find_date_range(line.text) is not None or _looks_like(line, heading[0])
+
+
+def _is_range_tail(line: Line, heading: list[Line]) -> bool:
+    """'May 2018' above 'current' (or above 'May 2019'): the second line ends the first line's range."""
+    return _lone_start(heading) is not None and _joined_range(_lone_start(heading), _segment_texts(line)[0]) is not None
+
+
+def _starts_new(line: Line, groups: list[tuple[list[Line], list[Line]]]) -> bool:
+    if not groups:
+        return True
+    heading, bullets = groups[-1]
+    return bool(bullets) or not heading or _heading_is_full(line, heading) or _dates_repeat(line, heading)
+
+
 def parse_entries(section: Section) -> list[Entry]:
     lines = section.lines
     if not lines:
         return []
     left = min(line.x0 for line in lines)
     groups: list[tuple[list[Line], list[Line]]] = []  # (heading lines, body lines)
-    previous: Line | None = None
+    column_dates: dict[int, list[str]] = {}  # group -> dates a date column put beside its body
     previous_is_body = False
     for line in lines:
-        body = _is_body(line, previous, previous_is_body, left)
+        if has_document_date(line.text):
+            continue  # "Last updated in Mar 2026": a footer, part of no entry
+        stray = _column_date(line) if previous_is_body and groups else None
+        if stray is not None:
+            column_dates.setdefault(len(groups) - 1, []).append(stray)
+            groups[-1][1].append(line)
+            continue
+        body = _is_body(line, previous_is_body, left)
         if body:
             if not groups:
                 groups.append(([], []))
             groups[-1][1].append(line)
+        elif _starts_new(line, groups):
+            groups.append(([line], []))
         else:
-            heading, bullets = groups[-1] if groups else ([], [])
-            starts_new = (
-                not groups
-                or bool(bullets)
-                or len(heading) >= 3
-                or (_has_date(heading) and not _awaits_end_date(heading)
-                    and (find_date_range(line.text) is not None or _looks_like(line, heading[0])))
-            )
-            if starts_new:
-                groups.append(([line], []))
-            else:
-                heading.append(line)
-        previous, previous_is_body = line, body
-    entries = []
-    for heading, bullets in groups:
+            groups[-1][0].append(line)
+        previous_is_body = body
+    entries: list[Entry] = []
+    previous_group: tuple[list[Line], list[Line]] | None = None
+    for index, (heading, bullets) in enumerate(groups):
         if not heading and section.kind == "projects":
             entries.extend(_bullet_projects(section, bullets))
         elif heading:
-            entries.append(_make_entry(section.kind, heading, bullets))
+            entry = _make_entry(section.kind, heading, bullets, column_dates.get(index, []))
+            if entries and previous_group is not None and _is_promotion(previous_group, heading, entry):
+                entry = replace(entry, organization=entries[-1].organization)
+            entries.append(entry)
+        previous_group = (heading, bullets)
     return entries
+
+
+def _column_date(line: Line) -> str | None:
+    """'Aug/2019   board': a date column's start date beside the wrapped tail of a bullet. The date
+    belongs to the entry above; the rest of the line is body text (it starts in lower case)."""
+    segments = _segment_texts(line)
+    if len(segments) < 2 or not segments[1][:1].islower():
+        return None
+    first = segments[0]
+    is_date = is_open_end(first) or (find_date_range(first) is not None and not remove_dates(first))
+    return first if is_date else None
+
+
+def _is_promotion(previous: tuple[list[Line], list[Line]], heading: list[Line], entry: Entry) -> bool:
+    """A second title with its own dates straight under the first, no organisation of its own:
+    a promotion in the same organisation ('Senior Analyst 2022 – now' above 'Analyst 2020 – 2022')."""
+    previous_heading, previous_bullets = previous
+    return (
+        not previous_bullets
+        and not entry.organization
+        and len(heading) == 1
+        and _has_date(previous_heading)
+        and find_date_range(previous_heading[0].text) is None
+    )
 
 
 def _has_date(lines: list[Line]) -> bool:
@@ -120,11 +256,16 @@ def _bullet_projects(section: Section, bullets: list[Line]) -> list[Entry]:
     return entries
 
 
-def _make_entry(kind: str, heading: list[Line], bullets: list[Line]) -> Entry:
+def _make_entry(kind: str, heading: list[Line], bullets: list[Line], column_dates: list[str]) -> Entry:
     dates = _entry_dates(heading)
+    if column_dates and (dates is None or dates.start == dates.end):
+        dates = _column_range(heading, column_dates) or dates
+    if dates is not None and kind in _END_DATED_KINDS and dates.start == dates.end and not dates.is_open:
+        dates = DateRange(None, dates.end, dates.span)  # "2019" under education: when it ended
     parts: list[str] = []
-    # Only the first two heading lines name the entry; later ones are notes ("Thesis: ...", "GPA 3.9").
-    for line in heading[:2]:
+    # A date line further down still holds a field: the place or the mode ("Remote").
+    naming = heading[:_NAMING_LINES] + [line for line in heading[_NAMING_LINES:] if is_date_line(line)]
+    for line in naming:
         for segment in split_segments(list(line.words)) if line.words else [[]]:
             text = " ".join(w.text for w in segment) if segment else line.text
             parts.extend(split_fields(remove_dates(text)))
@@ -142,17 +283,73 @@ def _make_entry(kind: str, heading: list[Line], bullets: list[Line]) -> Entry:
     )
 
 
-def _entry_dates(heading: list[Line]):
-    # A range broken over two lines ("Jan 2020 –" above "Mar 2022") reads whole when joined.
-    dated = [seg for line in heading for seg in _segment_texts(line) if find_date_range(seg)]
-    joined = find_date_range(" ".join(dated)) if len(dated) > 1 else None
-    if joined and joined.end != joined.start:
-        return joined
+def _entry_dates(heading: list[Line]) -> DateRange | None:
+    segments = [seg for line in heading for seg in _segment_texts(line)]
+    found = [find_date_range(seg) for seg in segments]
+    # A whole range in one field wins.
+    whole = next((f for f in found if f is not None and f.start is not None and f.end != f.start), None)
+    if whole:
+        return whole
+    # A range broken over two lines ("Jan 2020 –" above "Mar 2022", "May 2018" above "current").
+    first_lines = [_segment_texts(line) for line in heading]
+    for i, upper in enumerate(first_lines):
+        lower = [tail for later in first_lines[i + 1:] for tail in later]
+        for piece in upper:
+            for tail in lower:
+                joined = _joined_range(piece, tail)
+                if joined:
+                    return joined
     for line in heading:
-        found = find_date_range(line.text)
-        if found:
-            return found
+        single = find_date_range(line.text)
+        if single:
+            return single
     return None
+
+
+def _column_range(heading: list[Line], column_dates: list[str]) -> DateRange | None:
+    """A date column with the end on the heading's row ('Present', 'Jul/2019') and the start lower
+    down beside the body ('Aug/2019'): one range."""
+    end_piece = _segment_texts(heading[0])[0]
+    end = find_date_range(end_piece)
+    if not (is_open_end(end_piece) or (end is not None and not remove_dates(end_piece))):
+        return None
+    start = find_date_range(column_dates[0])
+    if start is None or start.start is None:
+        return None
+    end_value = PRESENT if is_open_end(end_piece) else end.end
+    if end_value != PRESENT and (month_index(end_value, "2000-01", end=True) or 0) < (month_index(start.start, "2000-01") or 0):
+        return None
+    return DateRange(start.start, end_value, start.span)
+
+
+def _lone_start(heading: list[Line]) -> str | None:
+    """The heading's last lone date, which a later line may complete ('May 2018' / 'current')."""
+    for line in reversed(heading):
+        for piece in _segment_texts(line):
+            found = find_date_range(piece)
+            if found and found.start is not None and found.start == found.end:
+                return piece
+    return None
+
+
+def _is_bare_year(text: str) -> bool:
+    """Nothing but a year ('2021'): a year column may list the end above the start."""
+    return re.fullmatch(r"\s*(?:19|20)\d\d\s*", text) is not None
+
+
+def _joined_range(piece: str, tail: str) -> DateRange | None:
+    """A lone start date and the date or open end that begins the next line, read as one range."""
+    first = find_date_range(piece)
+    if first is None or first.start is None or first.start != first.end:
+        return None
+    lead = re.sub(r"[\s\u2013\u2014-]+$", "", piece[first.span[0]:first.span[1]])
+    joined = find_date_range(f"{lead} \u2013 {tail.strip()}")
+    if joined is None or joined.span[0] != 0 or joined.end == joined.start:
+        return None
+    if joined.end != PRESENT and (month_index(joined.end, "2000-01", end=True) or 0) < (month_index(joined.start, "2000-01") or 0):
+        # A date column read top-down may put the end above the start ('2022' over '2021').
+        return DateRange(joined.end, joined.start, joined.span) if _is_bare_year(tail) and _is_bare_year(lead) else None
+    return joined
 
 
 def _segment_texts(line: Line) -> list[str]:

@@ -1,0 +1,140 @@
+"""Step 3b: entries read from small PDFs built here (fictional text), one family of layouts per test."""
+
+from factory import PdfBuilder, simple_resume
+
+from analyzer.extract import read_pdf
+from analyzer.sections import structure_resume
+
+
+def _entries(data: bytes, taxonomy):
+    resume = structure_resume(read_pdf(data), taxonomy, as_of="2026-11")
+    return [(e.section, e.title, e.organization, e.location, e.start, e.end) for e in resume.entries]
+
+
+def _page_with_heading(heading: str) -> tuple[PdfBuilder, float]:
+    pdf = PdfBuilder()
+    pdf.text(15, 15, "Maya Lindqvist", size=20, bold=True)
+    pdf.text(15, 24, "maya@example.org | Leeds, UK")
+    pdf.text(15, 34, heading, size=12, bold=True)
+    return pdf, 41.0
+
+
+def test_a_date_line_behind_an_icon_belongs_to_the_heading_not_the_bullets(taxonomy):
+    pdf, y = _page_with_heading("EXPERIENCE")
+    pdf.text(15, y, "Data Analyst", size=11)
+    pdf.text(15, y + 5, "Harbourline Freight", bold=True)
+    pdf.text(15, y + 10, "\u2022")  # an icon font's glyph that the reader takes for a bullet
+    pdf.text(20, y + 10, "Apr 2021 \u2013 Present   Remote")
+    pdf.text(18, y + 15, "\u2022")
+    pdf.text(22, y + 15, "Built weekly demand dashboards in Python and SQL.")
+    assert _entries(pdf.build(), taxonomy) == [
+        ("experience", "Data Analyst", "Harbourline Freight", "Remote", "2021-04", "present")]
+
+
+def test_a_range_split_over_two_lines_in_a_date_column_is_read_whole(taxonomy):
+    pdf, y = _page_with_heading("EXPERIENCE")
+    pdf.text(15, y, "May 2018", bold=True)
+    pdf.text(45, y, "Head of Data   Quillfeather", bold=True)
+    pdf.text(15, y + 4.5, "current")
+    pdf.text(45, y + 9, "Led a team of four building pricing models in Python and SQL.")
+    pdf.text(15, y + 18, "Jan 2016", bold=True)
+    pdf.text(45, y + 18, "Data Scientist   Brackenridge Labs", bold=True)
+    pdf.text(15, y + 22.5, "May 2018")
+    pdf.text(45, y + 27, "Forecast demand for a chain of forty shops with gradient boosting.")
+    got = [(e[0], e[4], e[5]) for e in _entries(pdf.build(), taxonomy)]
+    assert got == [("experience", "2018-05", "present"), ("experience", "2016-01", "2018-05")]
+
+
+def test_a_heading_line_that_ends_with_a_full_stop_after_its_dates_keeps_them(taxonomy):
+    data = simple_resume(
+        "# Experience",
+        "Data Analyst Intern                Leeds, UK.",
+        "Wrenfield Analytics, UK. June 2023 \u2013 Aug 2023.",
+        "- Cleaned survey data with pandas and reported churn drivers to the product team.",
+    )
+    assert [(e[4], e[5]) for e in _entries(data, taxonomy)] == [("2023-06", "2023-08")]
+
+
+def test_a_promotion_is_two_roles_in_the_same_organisation(taxonomy):
+    pdf, y = _page_with_heading("EXPERIENCE")
+    pdf.text(15, y, "Kestrel Insurance", bold=True)
+    pdf.text(15, y + 5, "Senior Data Scientist")
+    pdf.text(150, y + 5, "Mar 2023 \u2013 Present")
+    pdf.text(15, y + 10, "Data Scientist")
+    pdf.text(150, y + 10, "Jan 2021 \u2013 Feb 2023")
+    pdf.text(18, y + 15, "\u2022")
+    pdf.text(22, y + 15, "Built claim-fraud models with XGBoost.")
+    got = [(e[1], e[2], e[4], e[5]) for e in _entries(pdf.build(), taxonomy)]
+    assert got == [("Senior Data Scientist", "Kestrel Insurance", "2023-03", "present"),
+                   ("Data Scientist", "Kestrel Insurance", "2021-01", "2023-02")]
+
+
+def test_organisation_and_place_split_at_a_wide_gap(taxonomy):
+    pdf, y = _page_with_heading("EXPERIENCE")
+    pdf.text(15, y, "Machine Learning Engineer", bold=True)
+    pdf.text(150, y, "2019 \u2013 2022")
+    pdf.text(15, y + 5, "Tidewater Robotics")
+    pdf.text(150, y + 5, "Bristol, UK")
+    pdf.text(18, y + 10, "\u2022")
+    pdf.text(22, y + 10, "Trained vision models in PyTorch.")
+    assert _entries(pdf.build(), taxonomy) == [
+        ("experience", "Machine Learning Engineer", "Tidewater Robotics", "Bristol, UK", "2019", "2022")]
+
+
+def test_volunteering_items_are_entries(taxonomy):
+    data = simple_resume(
+        "# Volunteering",
+        "* Data Mentor, Open Meadow Trust   Sep 2020 \u2013 Jun 2022",
+        "- Taught SQL to new volunteers every month.",
+    )
+    assert [(e[0], e[4], e[5]) for e in _entries(data, taxonomy)] == [("volunteering", "2020-09", "2022-06")]
+
+
+def test_a_last_updated_footer_is_not_an_entry(taxonomy):
+    data = simple_resume(
+        "# Experience",
+        "* Data Scientist, Northwind Ltd   2020 - 2022",
+        "- Built forecasts.",
+        "Last updated in Mar 2026",
+    )
+    assert [(e[4], e[5]) for e in _entries(data, taxonomy)] == [("2020", "2022")]
+
+
+def test_a_lone_education_date_is_when_the_study_ends(taxonomy):
+    data = simple_resume(
+        "# Education",
+        "* BSc Statistics, University of Elmstead   Expected May 2027",
+        "* MSc Data Science, Lowfield University   2019",
+    )
+    assert [(e[4], e[5]) for e in _entries(data, taxonomy)] == [(None, "2027-05"), (None, "2019")]
+
+
+def test_an_entry_whose_heading_has_no_date_still_collects_its_bullets(taxonomy):
+    data = simple_resume(
+        "# Projects",
+        "* Birdsong Classifier",
+        "- Trained a CNN on spectrograms of garden birds.",
+    )
+    resume = structure_resume(read_pdf(data), taxonomy, as_of="2026-11")
+    (entry,) = resume.entries
+    assert (entry.title, entry.start, len(entry.lines)) == ("Birdsong Classifier", None, 1)
+
+
+def test_a_date_column_with_the_end_beside_the_title_and_the_start_lower_down(taxonomy):
+    pdf, y = _page_with_heading("EXPERIENCE")
+    pdf.text(15, y, "Present")
+    pdf.text(45, y, "Pricing Analyst   Marlow Goods", bold=True)
+    pdf.text(45, y + 5, "\u2022 Built a margin model in R and reported weekly to the")
+    pdf.text(15, y + 10, "Mar/2021")
+    pdf.text(45, y + 10, "category leads")
+    assert [(e[4], e[5]) for e in _entries(pdf.build(), taxonomy)] == [("2021-03", "present")]
+
+
+def test_a_date_column_with_the_later_year_above_the_earlier_one(taxonomy):
+    pdf, y = _page_with_heading("EXPERIENCE")
+    pdf.text(45, y, "Research Analyst", size=11)
+    pdf.text(15, y + 1.5, "2022")
+    pdf.text(45, y + 5, "Fernhill Polling Ltd")
+    pdf.text(15, y + 6.5, "2020")
+    pdf.text(48, y + 11, "\u2022 Weighted survey panels with raking in R.")
+    assert [(e[4], e[5]) for e in _entries(pdf.build(), taxonomy)] == [("2020", "2022")]
