@@ -1,4 +1,5 @@
-"""analyzer/guard.py: time and memory bounds hold from any thread, and every outcome is an AnalyzerError."""
+"""analyzer/guard.py (with sandbox.py and forkserver.py): time and memory bounds hold from any thread,
+and every outcome is an AnalyzerError."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 
 import pytest
 
-from analyzer import errors, guard
+from analyzer import errors, forkserver, guard, sandbox
 from analyzer.models import Limits
 
 QUICK = Limits(seconds_per_page=0.2, max_memory_mb=128)
@@ -92,7 +93,7 @@ def test_no_child_is_left_behind():
     _timed(_spin)
     time.sleep(0.2)
     guard.run_bounded(lambda: 1, limits=QUICK)  # reaps the children that answered earlier
-    leftover = [pid for pid in guard._PENDING if _is_zombie_or_alive(pid)]
+    leftover = [pid for pid in sandbox.unreaped() if _is_zombie_or_alive(pid)]
     assert len(leftover) <= 1  # at most the child that just answered
 
 
@@ -119,7 +120,7 @@ def test_the_fork_server_forks_the_bounded_children_with_the_same_answers():
     from analyzer import extract
 
     guard.start_fork_server()
-    server = guard._SERVER
+    server = forkserver.current()
     assert server is not None and server.usable()
     # os.getppid, run in the child, names who forked it: the server, not this process
     assert guard.run_bounded(os.getppid, limits=QUICK) == server.process.pid
@@ -136,12 +137,13 @@ def test_the_fork_server_forks_the_bounded_children_with_the_same_answers():
 @needs_fork
 def test_a_dead_fork_server_falls_back_to_direct_forks_and_is_restarted():
     guard.start_fork_server()
-    dead = guard._SERVER
+    dead = forkserver.current()
     dead.process.kill()
     dead.process.wait()
     assert guard.run_bounded(os.getppid, limits=QUICK) == os.getpid()
     guard.start_fork_server()
-    assert guard._SERVER is not dead and guard.run_bounded(os.getppid, limits=QUICK) == guard._SERVER.process.pid
+    server = forkserver.current()
+    assert server is not dead and guard.run_bounded(os.getppid, limits=QUICK) == server.process.pid
 
 
 @needs_fork
