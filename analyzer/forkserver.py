@@ -133,6 +133,8 @@ def start(preload: tuple[str, ...] = ()) -> None:
             _SERVER = ForkServer(preload)
         except OSError:
             _SERVER = None
+            return
+    _stop_with_worker_process()
 
 
 def current() -> ForkServer | None:
@@ -160,7 +162,22 @@ def stop(wait: bool = True) -> None:
         server.wait()
 
 
-atexit.register(stop)
+def _stop_at_exit() -> None:
+    stop()
+    reap_all()
+
+
+def _stop_with_worker_process() -> None:
+    # WHY: a multiprocessing worker (batch --jobs N) leaves through os._exit, which skips atexit;
+    # its own exit hooks still run, so the server is stopped and waited for there, not orphaned.
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is not None and multiprocessing.parent_process() is not None:
+        from multiprocessing import util
+
+        util.Finalize(None, _stop_at_exit, exitpriority=10)
+
+
+atexit.register(_stop_at_exit)
 
 
 def serve() -> None:  # pragma: no cover - runs in the fork server

@@ -192,3 +192,14 @@ def test_a_warm_run_never_imports_scikit_learn(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
             for _ in range(2)]
     assert [r.stdout.strip() for r in runs] == ["True", "False"], [r.stderr[-500:] for r in runs]
+
+
+@needs_proc
+def test_a_batch_with_two_workers_leaves_no_process_behind(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("ambiguous_julia_okafor.pdf", "analyst_priya_natarajan.pdf"):
+        (folder / name).write_bytes((ROOT / "samples" / name).read_bytes())
+    result, left = _run_cli(["batch", str(folder), "-o", str(tmp_path / "out"), "--jobs", "2"], tmp_path / "cache")
+    assert result.returncode == 0 and (tmp_path / "out" / "summary.csv").exists()
+    assert left == [], f"still there after the command returned: {left}"

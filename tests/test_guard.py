@@ -154,3 +154,35 @@ def test_many_calls_run_at_once_and_answer_in_order():
     assert guard.run_bounded_many(pow, [(2, 3), (3, 2)], limits=QUICK) == [8, 9]
     with pytest.raises(errors.TooComplex):  # the first error in call order, after every child is done
         guard.run_bounded_many(os.abort, [(), ()], limits=QUICK)
+
+
+def _imports_of_package() -> dict[str, set[str]]:
+    """analyzer.X -> the analyzer modules it imports anywhere in its code (functions included)."""
+    import ast
+    from pathlib import Path
+
+    package = Path(guard.__file__).resolve().parent
+    graph: dict[str, set[str]] = {}
+    for path in package.rglob("*.py"):
+        name = ".".join(("analyzer", *path.relative_to(package).with_suffix("").parts)).removesuffix(".__init__")
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("analyzer"):
+                found.add(node.module)
+                found |= {f"{node.module}.{a.name}" for a in node.names}
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("analyzer")}
+        graph[name] = found
+    return {name: {d for d in deps if d in graph and d not in (name, "analyzer")} for name, deps in graph.items()}
+
+
+def test_no_module_imports_one_that_imports_it_back():
+    graph = _imports_of_package()
+    assert "analyzer.extract" not in graph["analyzer.guard"] | graph["analyzer.sandbox"] | graph["analyzer.forkserver"]
+
+    def reaches(start: str, target: str, seen: set[str]) -> bool:
+        return any(d == target or (d not in seen and not seen.add(d) and reaches(d, target, seen))
+                   for d in graph[start])
+
+    cycles = sorted(f"{a} <-> {b}" for a in graph for b in graph[a] if reaches(b, a, set()))
+    assert cycles == []
