@@ -400,7 +400,7 @@ def _score(candidates: list[_Candidate]) -> list[_Candidate]:
         return candidates
     vectors = _tfidf(texts, stop_words="english")
     n = len(candidates)
-    relevance = (vectors[:n] * vectors[n:]).sum(axis=1)  # rows are L2-normalised: dot = cosine
+    relevance = vectors[:n].multiply(vectors[n:]).sum(axis=1).A1  # rows are L2-normalised: dot = cosine
     return [replace(c, score=round(_PRIOR[c.source] + c.score + float(r), 9))
             for c, r in zip(candidates, relevance)]
 
@@ -443,7 +443,7 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     ordered = sorted(candidates, key=_order_key)
     n = len(ordered)
     vectors = _tfidf([c.question.text for c in ordered], ngram_range=(1, 2))
-    similarity = vectors @ vectors.T  # rows are L2-normalised: cosine of every pair, once
+    similarity = (vectors @ vectors.T).toarray()  # rows are L2-normalised: cosine of every pair, once
 
     def index_of(keys: list) -> np.ndarray:
         ids: dict = {}

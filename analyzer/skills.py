@@ -296,8 +296,8 @@ def infer_skills(resume: Resume, taxonomy: Taxonomy, named: set[str], blocks: li
     if not units:
         return ()
     vectors = vectorizer.transform([text for text, _, _ in units])
-    scores = vectors @ matrix.T
-    shared = (vectors > 0).astype(int) @ (matrix > 0).astype(int).T
+    scores = (vectors @ matrix.T).toarray()
+    shared = ((vectors > 0).astype(int) @ (matrix > 0).astype(int).T).toarray()
     best: dict[str, tuple[float, list[int]]] = {}
     for row, line_scores in enumerate(scores):
         for column, score in enumerate(line_scores):
