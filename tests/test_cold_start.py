@@ -139,7 +139,7 @@ def _run_cli(args: list[str], cache_path: Path, **env: str) -> tuple[subprocess.
     environment.pop(cache.ENV_OFF, None)
     process = subprocess.Popen([sys.executable, "-m", "analyzer", *args], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, env=environment, start_new_session=True)
-    out, err = process.communicate(timeout=300)
+    out, err = process.communicate(timeout=900)
     left = [f"{pid}: {state}" for pid, state in _session_members(process.pid)]
     return subprocess.CompletedProcess(process.args, process.returncode, out, err), left
 
@@ -189,7 +189,7 @@ def test_a_warm_run_never_imports_scikit_learn(tmp_path):
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT), **{cache.ENV_DIR: str(tmp_path / "cache")})
     env.pop(cache.ENV_OFF, None)
-    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=900)
             for _ in range(2)]
     assert [r.stdout.strip() for r in runs] == ["True", "False"], [r.stderr[-500:] for r in runs]
 
