@@ -87,7 +87,12 @@ def read_frame(fd: int, deadline: float, is_gone: Callable[[], bool] | None = No
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             return None
-        wait = 0.0 if gone else min(remaining, _POLL) if is_gone else None if remaining == float("inf") else remaining
+        if gone:
+            wait: float | None = 0.0  # the writer exited: take what is in the pipe, wait for nothing
+        elif is_gone is not None:
+            wait = min(remaining, _POLL)
+        else:
+            wait = None if remaining == float("inf") else remaining
         if not select.select([fd], [], [], wait)[0]:
             if gone:
                 return b""  # exited, and nothing more is in the pipe
