@@ -13,6 +13,7 @@ from analyzer.errors import (
     NoTextLayer,
     NotAPDF,
     TaxonomyError,
+    TooComplex,
     TooLarge,
     TooManyPages,
     TooSlow,
@@ -22,8 +23,8 @@ from analyzer.models import Limits, Options, Report
 
 
 def __getattr__(name: str):
-    # WHY lazy: analyze() pulls in spaCy and scikit-learn; the fork server (analyzer/guard.py)
-    # imports only the PDF reader from this package, and stays small.
+    # WHY lazy: analyze() pulls in spaCy; the fork server (analyzer/forkserver.py) imports only
+    # the PDF reader from this package, and stays small.
     if name in ("analyze", "load_resources"):
         from analyzer import pipeline
 
@@ -49,6 +50,7 @@ __all__ = sorted([
     "Options",
     "Report",
     "TaxonomyError",
+    "TooComplex",
     "TooLarge",
     "TooManyPages",
     "TooSlow",

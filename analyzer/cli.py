@@ -26,8 +26,8 @@ from analyzer import view
 from analyzer.dates import parse_month
 from analyzer.errors import AnalyzerError
 from analyzer.export import FORMATS
+from analyzer.guard import start_fork_server, stop_fork_server
 from analyzer.models import Options, Report
-from analyzer.pipeline import analyze
 
 EXIT_BAD_INPUT = 2
 QUESTION_FORMATS = ("text", "md", "csv", "json")
@@ -267,11 +267,18 @@ def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "batch":
         return _batch(args)
+    # WHY in this order: the fork server loads the PDF reader while this process loads spaCy, and
+    # it is told to end as soon as the file is read, so it is gone by the time the report is out.
+    start_fork_server()
+    from analyzer.pipeline import analyze
+
     try:
         report = analyze(args.file, options=_options(args))
     except AnalyzerError as error:
         print(f"resume-analyzer: {args.file.name}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    finally:
+        stop_fork_server(wait=False)
     if args.command == "analyze" and args.format == "json":
         print(report_json.to_json(report))
     elif args.command == "analyze":

@@ -2,7 +2,8 @@
 
 The library raises only :class:`AnalyzerError` subclasses, each with a message a user can act on.
 Findings *about* a resume (hidden text, an unreadable page, a padded skills list) are not errors:
-they are warnings and flags in the report.
+they are warnings and flags in the report. The functions at the end build the messages of the
+bounded PDF reader's errors (time, memory, crashes), so all the wording a user reads is here.
 """
 
 from __future__ import annotations
@@ -103,3 +104,42 @@ class BadPosting(InputError):
     """
 
     code = "bad_posting"
+
+
+# --- what the bounded PDF reader tells the user (analyzer/guard.py, analyzer/sandbox.py) ----------
+
+_EXPORT_AGAIN = "Export it again from the original document."
+
+
+def too_slow(seconds: float) -> TooSlow:
+    return TooSlow(f"Reading this PDF took longer than {seconds:.0f} seconds, far more than a resume needs; "
+                   f"the file is probably damaged or built to be slow. {_EXPORT_AGAIN}")
+
+
+def too_complex(detail: str) -> TooComplex:
+    """``detail`` completes "This PDF ...": "needs more than 768 MB of memory to read"."""
+    return TooComplex(f"This PDF {detail}, far beyond what a resume needs, so reading it was stopped. "
+                      "Export it again from the original document, without embedded images or attachments.")
+
+
+def reader_crashed(signum: int) -> TooComplex:
+    return TooComplex(f"This PDF crashed the PDF reader (signal {signum}): it is damaged or built to break "
+                      f"readers. {_EXPORT_AGAIN}")
+
+
+def reader_stopped() -> TooComplex:
+    return TooComplex("The PDF reader stopped on this file before it could answer: it is damaged or built to "
+                      f"break readers. {_EXPORT_AGAIN}")
+
+
+def reader_failed(kind: str) -> CorruptPDF:
+    """An unexpected exception (``kind`` is its type's name) escaped the reader."""
+    return CorruptPDF(f"This PDF is damaged and cannot be read ({kind}). {_EXPORT_AGAIN}")
+
+
+def internal_error(kind: str) -> AnalyzerError:
+    return AnalyzerError(f"Internal error: {kind}.")
+
+
+def result_not_received(error: Exception) -> AnalyzerError:
+    return AnalyzerError(f"The PDF reader's result could not be received ({error}).")

@@ -23,6 +23,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from analyzer.bank import Bank, load_bank
+from analyzer.cache import cached
 from analyzer.claims import extract_claims, load_claim_rules
 from analyzer.read import read_document
 from analyzer.flags import find_flags, load_flag_texts
@@ -33,7 +34,7 @@ from analyzer.questions import generate_questions, skill_name_pattern
 from analyzer.scoring import assess_readiness, score_claims
 from analyzer.sections import structure_resume
 from analyzer.skills import inference_model, match_skills
-from analyzer.taxonomy import Taxonomy, load_taxonomy
+from analyzer.taxonomy import Taxonomy, load_taxonomy, taxonomy_root
 
 
 @dataclass(frozen=True)
@@ -45,12 +46,22 @@ class Resources:
     bank: Bank
 
 
+# What the pickled pipeline is made of: a new version of any of them gives a new cache entry.
+_PIPELINE_LIBRARIES = ("spacy", "thinc", "srsly", "preshed", "cymem", "murmurhash", "numpy")
+
+
 @lru_cache(maxsize=1)
 def load_resources() -> Resources:
-    """Loaded once per process: a second call (the CLI, the page, a batch worker) reuses it."""
+    """Loaded once per process: a second call (the CLI, the page, a batch worker) reuses it.
+
+    The taxonomy, the spaCy pipeline and the question bank take about a second to build (reading
+    and validating taxonomy/, tokenising 2,600 aliases into matchers, checking the bank for
+    near-duplicates); they are built once per taxonomy and library versions and read back from the
+    disk cache (analyzer/cache.py) in a fraction of that.
+    """
     start_fork_server()  # starts in the background while the rest loads
-    taxonomy = load_taxonomy()
-    resources = Resources(taxonomy=taxonomy, nlp=build_nlp(taxonomy), bank=load_bank())
+    resources = cached("resources", _build_resources, depends_on=_PIPELINE_LIBRARIES, inputs=(taxonomy_root(),))
+    taxonomy = resources.taxonomy
     # Data and models every analysis uses, loaded (and validated) now rather than by the first one.
     load_claim_rules()
     load_flag_texts()
@@ -60,6 +71,11 @@ def load_resources() -> Resources:
     # collection walked them all (about 110 ms, every few dozen analyses). Frozen, it skips them.
     gc.freeze()
     return resources
+
+
+def _build_resources() -> Resources:
+    taxonomy = load_taxonomy()
+    return Resources(taxonomy=taxonomy, nlp=build_nlp(taxonomy), bank=load_bank())
 
 
 def this_month() -> str:

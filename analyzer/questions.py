@@ -411,12 +411,11 @@ def _tfidf(texts: list[str], **options):
     WHY: candidates share topic, evidence and question texts; the matrix is the same, the work a
     fraction (counting dominates, and IDF is still taken over every row).
     """
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    from analyzer.tfidf import tfidf_counts, tfidf_weigh  # scikit-learn's numbers, without its import time
 
     unique = sorted(set(texts))
     row_of = {text: i for i, text in enumerate(unique)}
-    counts = CountVectorizer(**options).fit_transform(unique)[[row_of[t] for t in texts]]
-    return TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+    return tfidf_weigh(tfidf_counts(unique, **options)[[row_of[t] for t in texts]])
 
 
 def _dedupe_per_template(candidates: list[_Candidate]) -> list[_Candidate]:

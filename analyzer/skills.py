@@ -270,13 +270,12 @@ _STOP = frozenset(
 
 @lru_cache(maxsize=4)
 def inference_model(taxonomy: Taxonomy):
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from analyzer.tfidf import FittedTfidf  # scikit-learn's TfidfVectorizer, without its import time
 
     labels = [t.skill for t in taxonomy.inferred for _ in t.descriptions]
     texts = [d for t in taxonomy.inferred for d in t.descriptions]
-    vectorizer = TfidfVectorizer(analyzer=_analyse, sublinear_tf=True)
-    matrix = vectorizer.fit_transform(texts)
-    return vectorizer, matrix, labels
+    vectorizer = FittedTfidf.fit(texts, _analyse)
+    return vectorizer, vectorizer.matrix, labels
 
 
 _SENTENCE_RE = re.compile(r"[^.;!?]+(?:[.;!?](?!\S)|$)")

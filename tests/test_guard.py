@@ -1,4 +1,5 @@
-"""analyzer/guard.py: time and memory bounds hold from any thread, and every outcome is an AnalyzerError."""
+"""analyzer/guard.py (with sandbox.py and forkserver.py): time and memory bounds hold from any thread,
+and every outcome is an AnalyzerError."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 
 import pytest
 
-from analyzer import errors, guard
+from analyzer import errors, forkserver, guard, sandbox
 from analyzer.models import Limits
 
 QUICK = Limits(seconds_per_page=0.2, max_memory_mb=128)
@@ -92,7 +93,7 @@ def test_no_child_is_left_behind():
     _timed(_spin)
     time.sleep(0.2)
     guard.run_bounded(lambda: 1, limits=QUICK)  # reaps the children that answered earlier
-    leftover = [pid for pid in guard._PENDING if _is_zombie_or_alive(pid)]
+    leftover = [pid for pid in sandbox.unreaped() if _is_zombie_or_alive(pid)]
     assert len(leftover) <= 1  # at most the child that just answered
 
 
@@ -119,7 +120,7 @@ def test_the_fork_server_forks_the_bounded_children_with_the_same_answers():
     from analyzer import extract
 
     guard.start_fork_server()
-    server = guard._SERVER
+    server = forkserver.current()
     assert server is not None and server.usable()
     # os.getppid, run in the child, names who forked it: the server, not this process
     assert guard.run_bounded(os.getppid, limits=QUICK) == server.process.pid
@@ -136,12 +137,13 @@ def test_the_fork_server_forks_the_bounded_children_with_the_same_answers():
 @needs_fork
 def test_a_dead_fork_server_falls_back_to_direct_forks_and_is_restarted():
     guard.start_fork_server()
-    dead = guard._SERVER
+    dead = forkserver.current()
     dead.process.kill()
     dead.process.wait()
     assert guard.run_bounded(os.getppid, limits=QUICK) == os.getpid()
     guard.start_fork_server()
-    assert guard._SERVER is not dead and guard.run_bounded(os.getppid, limits=QUICK) == guard._SERVER.process.pid
+    server = forkserver.current()
+    assert server is not dead and guard.run_bounded(os.getppid, limits=QUICK) == server.process.pid
 
 
 @needs_fork
@@ -152,3 +154,35 @@ def test_many_calls_run_at_once_and_answer_in_order():
     assert guard.run_bounded_many(pow, [(2, 3), (3, 2)], limits=QUICK) == [8, 9]
     with pytest.raises(errors.TooComplex):  # the first error in call order, after every child is done
         guard.run_bounded_many(os.abort, [(), ()], limits=QUICK)
+
+
+def _imports_of_package() -> dict[str, set[str]]:
+    """analyzer.X -> the analyzer modules it imports anywhere in its code (functions included)."""
+    import ast
+    from pathlib import Path
+
+    package = Path(guard.__file__).resolve().parent
+    graph: dict[str, set[str]] = {}
+    for path in package.rglob("*.py"):
+        name = ".".join(("analyzer", *path.relative_to(package).with_suffix("").parts)).removesuffix(".__init__")
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("analyzer"):
+                found.add(node.module)
+                found |= {f"{node.module}.{a.name}" for a in node.names}
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("analyzer")}
+        graph[name] = found
+    return {name: {d for d in deps if d in graph and d not in (name, "analyzer")} for name, deps in graph.items()}
+
+
+def test_no_module_imports_one_that_imports_it_back():
+    graph = _imports_of_package()
+    assert "analyzer.extract" not in graph["analyzer.guard"] | graph["analyzer.sandbox"] | graph["analyzer.forkserver"]
+
+    def reaches(start: str, target: str, seen: set[str]) -> bool:
+        return any(d == target or (d not in seen and not seen.add(d) and reaches(d, target, seen))
+                   for d in graph[start])
+
+    cycles = sorted(f"{a} <-> {b}" for a in graph for b in graph[a] if reaches(b, a, set()))
+    assert cycles == []

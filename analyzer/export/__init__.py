@@ -5,17 +5,34 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyzer.export.anki import to_apkg
 from analyzer.export.csv_export import to_csv
 from analyzer.export.json_export import to_json_bytes
 from analyzer.export.jsonresume import to_jsonresume
 from analyzer.export.markdown import to_markdown
-from analyzer.export.pdf import to_pdf
 from analyzer.models import Report
+
+# WHY imported on first use: fpdf2 (the PDF) and the Anki writer take about 0.3 s to import, as long
+# as the rest of a command-line run that never writes those formats.
+_ON_FIRST_USE = {"to_pdf": "analyzer.export.pdf", "to_apkg": "analyzer.export.anki"}
+
+
+def _on_first_use(name: str) -> Callable[..., bytes]:
+    def render(report: Report, **options: object) -> bytes:
+        return getattr(importlib.import_module(_ON_FIRST_USE[name]), name)(report, **options)
+
+    render.__name__ = render.__qualname__ = name
+    return render
+
+
+def __getattr__(name: str):
+    if name in _ON_FIRST_USE:
+        return getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
+    raise AttributeError(f"module 'analyzer.export' has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +54,10 @@ FORMATS: dict[str, Format] = {
     f.key: f
     for f in (
         Format("md", "Questions (Markdown)", ".md", "text/markdown", to_markdown),
-        Format("pdf", "Questions (printable PDF)", ".pdf", "application/pdf", to_pdf),
+        Format("pdf", "Questions (printable PDF)", ".pdf", "application/pdf", _on_first_use("to_pdf")),
         Format("csv", "Questions (CSV)", ".csv", "text/csv", to_csv),
         Format("json", "Full report (JSON)", ".json", "application/json", to_json_bytes),
-        Format("anki", "Anki deck (.apkg)", ".apkg", "application/apkg", to_apkg),
+        Format("anki", "Anki deck (.apkg)", ".apkg", "application/apkg", _on_first_use("to_apkg")),
         Format("jsonresume", "JSON Resume", ".json", "application/json", to_jsonresume),
     )
 }
