@@ -154,6 +154,7 @@ class Resume:
     sections: tuple[Section, ...]
     entries: tuple[Entry, ...]
     as_of: str  # the reference month, "YYYY-MM"
+    warnings: tuple[str, ...] = ()  # what the reader could not do, in plain sentences (never silent)
 
 
 # --- step 4: skills -----------------------------------------------------------------------------
