@@ -133,6 +133,10 @@ def _find_gutter(words: list[Word], width: float) -> float | None:
 MIN_CLEAN_GUTTER = 8
 
 
+# A band whose middle only one row crosses (a name banner) keeps its middle as the gutter.
+BANNER_CROSSINGS = 1
+
+
 def _clearest_part(covered: list[int], start: int, end: int) -> tuple[int, int, float]:
     """(words crossing, -width, centre) of the longest run of least-crossed x inside a free band.
 
@@ -140,6 +144,10 @@ def _clearest_part(covered: list[int], start: int, end: int) -> tuple[int, int, 
     the band that nothing crosses, not the middle of the whole band.
     """
     least = min(covered[start:end])
+    centre = (start + end) // 2
+    if covered[centre] <= BANNER_CROSSINGS:
+        # Only a name banner crosses the middle: the gutter is the middle of the band.
+        return (least, -(end - start), (start + end) / 2)
     best, run_start = (0, start), None
     for x in range(start, end + 1):
         if x < end and covered[x] == least:

@@ -64,7 +64,9 @@ def reading_warnings(document: Document, sections: tuple[Section, ...]) -> tuple
         )
     elif len(lines) >= ONE_SECTION_MIN_LINES and sections:
         biggest = max(sections, key=lambda s: len(s.lines))
-        if len(biggest.lines) > ONE_SECTION_SHARE * len(lines):
+        share = len(biggest.lines) / len(lines)
+        # An experience section may fill a page; the contact block or an unnamed one may not.
+        if share > ONE_SECTION_SHARE or (share > UNNAMED_SECTION_SHARE and biggest.kind in ("contact", "other")):
             title = biggest.title or biggest.kind
             warnings.append(
                 f"Most of the text landed in one section (\u201c{title}\u201d): some headings were "
@@ -180,7 +182,8 @@ SUBHEADING_STEP = 1.0
 # Prose before the first heading longer than this (words) is an unheaded summary, not contact data.
 SUMMARY_MIN_WORDS = 20
 # A warning when one section holds more than this share of the text of a document this long (lines).
-ONE_SECTION_SHARE = 0.7
+ONE_SECTION_SHARE = 0.85
+UNNAMED_SECTION_SHARE = 0.6
 ONE_SECTION_MIN_LINES = 30
 
 
@@ -342,19 +345,22 @@ def find_contact(document: Document, sections: tuple[Section, ...], taxonomy: Ta
     header = [line for line in (sections[0].lines if sections and sections[0].kind == "contact" else ())]
     first_page = [line for line in document.lines if line.page == 1]
     name = _find_name(first_page, taxonomy)
-    contact_text = "\n".join(line.text for line in (header or first_page[:12]))
+    # The contact block, any section headed "Contact", and a sidebar's lines at the top of page 1.
+    contact_lines = header + [l for s in sections if s.kind == "contact" and s.title for l in s.lines]
+    contact_text = "\n".join(line.text for line in (contact_lines or first_page[:12]))
     emails = tuple(dict.fromkeys(
         [link.url.removeprefix("mailto:") for link in document.links if link.kind == "email"]
         + [m.group().lower() for m in EMAIL_RE.finditer(contact_text)]
     ))
     typed = [" ".join(m.group().split()) for m in _PHONE_RE.finditer(contact_text)]
     dialled = [link.url.removeprefix("tel:") for link in document.links if link.kind == "phone"]
-    phones = tuple(dict.fromkeys(
-        phone for phone in typed + dialled
-        if sum(c.isdigit() for c in phone) >= 9 and not find_date_range(phone)
-    ))
+    phones: dict[str, str] = {}  # digits -> as typed; a tel: link repeats a typed number
+    for phone in typed + dialled:
+        digits = re.sub(r"\D", "", phone)
+        if len(digits) >= 9 and not find_date_range(phone) and not any(d.endswith(digits[-9:]) for d in phones):
+            phones[digits] = phone
     location = next((part for line in header for part in split_fields(line.text) if is_location(part)), "")
-    return Contact(name=name, emails=emails, phones=phones, location=location)
+    return Contact(name=name, emails=emails, phones=tuple(phones.values()), location=location)
 
 
 # The name is looked for in the top part of page 1: below it, large type is a heading or a title.
@@ -366,7 +372,7 @@ def _find_name(lines: list[Line], taxonomy: Taxonomy | None = None) -> str:
     candidates = []
     bottom = max((line.bottom for line in lines), default=0.0)
     for order, line in enumerate(lines):
-        if order >= 40 or (line.top > NAME_ZONE * max(bottom, 1.0) and order >= 12):
+        if line.top > NAME_ZONE * max(bottom, 1.0) and order >= 12:
             continue
         words = _largest_words(line)
         text = " ".join(w.text for w in words) if words else line.text
