@@ -55,7 +55,7 @@ def reading_warnings(document: Document, sections: tuple[Section, ...]) -> tuple
     of the text, a file that is not a resume. Everything is still read."""
     warnings = []
     lines = document.lines
-    named = [s for s in sections if s.kind not in ("contact", "other")]
+    named = [s for s in sections if s.kind not in ("contact", "other") and s.title]
     if len(lines) >= MIN_LINES_FOR_HEADINGS and not named:
         warnings.append(
             "No section headings (Experience, Education, Skills...) were recognised, so the whole resume "
@@ -263,6 +263,8 @@ def _is_distinct(line: Line, body: float) -> bool:
 
 def could_be_heading(line: Line, body: float) -> bool:
     """Heading-shaped; a line led by an icon counts when it is set larger than the text or in capitals."""
+    if is_link_row(line.text):
+        return False
     if has_heading_shape(line):
         return True
     return line.bullet and has_heading_shape(_with_bullet(line, False)) and (
@@ -282,6 +284,15 @@ def is_wrapped_heading(line: Line, following: Line) -> bool:
         and re.search(r"(?:&|/|,|\band)$", _heading_text(line), re.IGNORECASE) is not None
         and 0 <= following.top - line.bottom <= 0.8 * max(line.size, 1.0)
     )
+
+
+# Separators of a row of items ("LinkedIn | GitHub | Portfolio"); headings join names with & / and.
+_ROW_SEPARATOR_RE = re.compile(r"\s[|\u2022\u00b7\u2014\u2013]\s|\|")
+
+
+def is_link_row(text: str) -> bool:
+    """A row of items separated by bars, bullets or dashes: content, never one heading."""
+    return _ROW_SEPARATOR_RE.search(text) is not None
 
 
 def is_content_line(line: Line) -> bool:
