@@ -291,8 +291,9 @@ _ROW_SEPARATOR_RE = re.compile(r"\s[|\u2022\u00b7\u2014\u2013]\s|\|")
 
 
 def is_link_row(text: str) -> bool:
-    """A row of items separated by bars, bullets or dashes: content, never one heading."""
-    return _ROW_SEPARATOR_RE.search(text) is not None
+    """Three or more items separated by bars, bullets or dashes: content, never one heading
+    ("VIRTUAL INTERNSHIPS | PROVIDER" may still be one)."""
+    return len(_ROW_SEPARATOR_RE.findall(text)) >= 2
 
 
 def is_content_line(line: Line) -> bool:
