@@ -317,6 +317,7 @@ def _read_page(page: "pdfplumber.page.Page", number: int, limits: Limits) -> tup
             if not readable.strip("\ufffd") and len(readable) > 1:
                 continue
             word = replace(word, text=readable)
+        word = replace(word, luminance=_luminance(raw.get("non_stroking_color")) or 0.0)
         reason = _hidden_reason(word, raw.get("non_stroking_color"), backgrounds, width, height)
         if reason:
             hidden.setdefault(reason, []).append(word)
@@ -324,6 +325,14 @@ def _read_page(page: "pdfplumber.page.Page", number: int, limits: Limits) -> tup
             visible[-1] = _joined(visible[-1], word)
         else:
             visible.append(word)
+    visible, marks = _without_background_marks(visible)
+    if marks:
+        notices.append(Notice(
+            "background_text",
+            f"Page {number}: large pale text behind the resume text (a watermark or background number) "
+            f"was left out: \u201c{_shorten(' '.join(w.text for w in marks))}\u201d.",
+            number,
+        ))
     if cid_count:
         notices.append(Notice(
             "unreadable_text",
@@ -412,6 +421,28 @@ def _to_word(raw: dict, page: int) -> Word | None:
     )
 
 
+# A watermark or background number: type at least this many times the page's usual size...
+BACKGROUND_SIZE_RATIO = 2.0
+# ...drawn pale (0..1 luminance) and under or over other words. A large dark name stays.
+BACKGROUND_LUMINANCE = 0.7
+
+
+def _without_background_marks(words: list[Word]) -> tuple[list[Word], list[Word]]:
+    """Words that are a watermark or a decorative background number, set apart from the text."""
+    if len(words) < 5:
+        return words, []
+    usual = sorted(w.size for w in words)[len(words) // 2]
+    marks = [w for w in words if is_background_mark(w, usual, words)]
+    return [w for w in words if w not in marks], marks
+
+
+def is_background_mark(word: Word, usual_size: float, words: list[Word]) -> bool:
+    if word.size < BACKGROUND_SIZE_RATIO * max(usual_size, 1.0) or word.luminance < BACKGROUND_LUMINANCE:
+        return False
+    return any(other is not word and other.size < word.size and other.x0 < word.x1 and word.x0 < other.x1
+               and other.top < word.bottom and word.top < other.bottom for other in words)
+
+
 def is_touching(left: Word, right: Word) -> bool:
     """``right`` continues ``left`` with no space between them, on the same line: one word to a reader."""
     if BULLET in (left.text, right.text) or left.page != right.page:
@@ -427,7 +458,7 @@ def _joined(left: Word, right: Word) -> Word:
     main = left if len(left.text) >= len(right.text) else right
     return Word(left.text + right.text, left.page, min(left.x0, right.x0), min(left.top, right.top),
                 max(left.x1, right.x1), max(left.bottom, right.bottom), main.fontname,
-                max(left.size, right.size), main.bold, main.italic)
+                max(left.size, right.size), main.bold, main.italic, main.luminance)
 
 
 def _luminance(color: object) -> float | None:

@@ -254,7 +254,7 @@ def _make_line(words: list[Word], column: int) -> Line | None:
     words = [w for w in words if w.text != BULLET and w.text]
     if not words:
         return None
-    text = _collapse_letter_spacing(" ".join(w.text for w in words))
+    text = _collapse_letter_spacing(_spaced_text(words))
     weights = [len(w.text) for w in words]
     bold_share = sum(wt for w, wt in zip(words, weights) if w.bold) / sum(weights)
     return Line(
@@ -274,6 +274,39 @@ def _make_line(words: list[Word], column: int) -> Line | None:
 
 def _is_bullet_glyph(text: str) -> bool:
     return len(text) <= 2 and all(ch in _BULLET_CHARS for ch in text)
+
+
+# A run of at least this many one-letter words is letter-spaced type ("W O R K"), not initials.
+MIN_SPACED_LETTERS = 3
+# Inside letter-spaced type a gap this many times the run's usual gap separates two words.
+SPACED_WORD_GAP = 1.6
+
+
+def _spaced_text(words: list[Word]) -> str:
+    """The words joined by spaces, letter-spaced runs closed up: 'W O R K  E X P' -> 'WORK EXP'."""
+    out: list[str] = []
+    run: list[Word] = []
+
+    def close_run() -> None:
+        if len(run) >= MIN_SPACED_LETTERS:
+            gaps = [b.x0 - a.x1 for a, b in zip(run, run[1:])]
+            usual = sorted(gaps)[len(gaps) // 2]
+            word = run[0].text
+            for gap, letter in zip(gaps, run[1:]):
+                word += (" " if gap > SPACED_WORD_GAP * max(usual, 0.5) else "") + letter.text
+            out.append(word)
+        else:
+            out.extend(w.text for w in run)
+        run.clear()
+
+    for word in words:
+        if len(word.text) == 1 and word.text.isalpha():
+            run.append(word)
+        else:
+            close_run()
+            out.append(word.text)
+    close_run()
+    return " ".join(out)
 
 
 def _collapse_letter_spacing(text: str) -> str:

@@ -30,6 +30,7 @@ class Word:
     size: float = 0.0
     bold: bool = False
     italic: bool = False
+    luminance: float = 0.0  # of the text colour, 0 black .. 1 white (pale watermarks are dropped)
 
     @property
     def bbox(self) -> BBox:

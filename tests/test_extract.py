@@ -179,3 +179,20 @@ def test_white_text_on_a_rounded_dark_bar_is_visible_and_on_white_is_hidden():
     document = read_pdf(pdf.build())
     assert [line.text for line in document.lines] == ["EXPERIENCE"]
     assert [n.text for n in document.notices if n.code == "hidden_text"] == ["secret keywords"]
+
+
+def test_a_pale_background_number_is_not_mixed_into_the_text():
+    pdf = PdfBuilder()
+    pdf.text(40, 60, "2026", size=90, color=(205, 205, 205))
+    pdf.lines(15, 30, ["Maya Lindqvist", "Data scientist in retail", "Built demand forecasts", "Ran pricing tests",
+                       "Wrote SQL reports", "Trained analysts"])
+    document = read_pdf(pdf.build())
+    assert "2026" not in " ".join(line.text for line in document.lines)
+    assert [n.code for n in document.notices] == ["background_text"]
+
+
+def test_a_large_dark_name_is_kept():
+    pdf = PdfBuilder()
+    pdf.text(15, 20, "Maya Lindqvist", size=40)
+    pdf.lines(15, 32, ["Data scientist in retail", "Built demand forecasts", "Ran pricing tests", "Wrote SQL reports"])
+    assert read_pdf(pdf.build()).lines[0].text == "Maya Lindqvist"
