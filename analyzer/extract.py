@@ -8,8 +8,13 @@ Everything that parses the file runs in bounded worker processes (analyzer/guard
 reads every ``workers``-th page into PageRead records, lines included; this process then joins
 the pages (headers, footers, hyphenation across lines) and finds typed links (``_assemble``).
 
+Words split by a change of size, font or colour with no space between them (fake small caps,
+coloured first letters) are joined again; unmapped glyphs are read from context (ligatures,
+brackets, dashes); large pale text behind the text (a watermark) is left out with a notice.
+
 Limits: text drawn as vector paths or inside images is not read (no OCR); text hidden by being
-drawn under an image, or with text render mode 3, is not detected as hidden.
+drawn under an image, or with text render mode 3, is not detected as hidden; a ligature is
+guessed from the letters around it, so a rare word may get the wrong one.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 Anchor text like "GitHub" or "Portfolio" often hides the real URL in an annotation, so both
 sources are read and de-duplicated by a normalised form. Classification rules (hosts and words)
-live in ``taxonomy/links.toml``. Limits: a URL broken across two lines of text is not re-joined.
+live in ``taxonomy/links.toml``. ``tel:`` links are kept as phones, DOIs point to doi.org, and
+TeX commands hyperref wrote into a target are removed. Limits: a URL broken across two lines of
+text is not re-joined; a bare host is found only on common domains or on an e-mail's own domain.
 """
 
 from __future__ import annotations

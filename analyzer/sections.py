@@ -2,9 +2,12 @@
 
 A heading is recognised by wording *and* look together: a known phrase (``taxonomy/sections.toml``)
 set apart by bold, capitals, a larger size or space above; then any other short line set in that
-same heading style is a heading too, kept under ``other`` with its own title.
+same heading style is a heading too, kept under ``other`` with its own title. Known words set
+clearly smaller than the section headings are labels inside a section; prose above the first
+heading is a summary without a heading. What could not be read is said in ``Resume.warnings``.
 
-Limits: headings are expected in English.
+Limits: headings are known in English, French, Spanish, Portuguese, German and Russian (data in
+sections.toml); a heading drawn as a picture is not read; a heading joining two kinds takes one.
 """
 
 from __future__ import annotations
