@@ -184,6 +184,8 @@ def _compact_phrases(sections: tuple) -> dict[str, str]:
 SUBHEADING_STEP = 1.0
 # Prose before the first heading longer than this (words) is an unheaded summary, not contact data.
 SUMMARY_MIN_WORDS = 20
+# ...when it starts among the first lines of the page: further down, it is text whose heading was missed.
+SUMMARY_MAX_START = 12
 # A warning when one section holds more than this share of the text of a document this long (lines).
 ONE_SECTION_SHARE = 0.85
 UNNAMED_SECTION_SHARE = 0.6
@@ -338,10 +340,15 @@ def _split_unheaded_summary(sections: tuple[Section, ...]) -> tuple[Section, ...
             if following.column != line.column or following.page != line.page or not is_prose(following.text):
                 break
             run.append(following)
+        if start >= SUMMARY_MAX_START:
+            break
         if is_prose(line.text) and len(run) >= 2 and sum(len(l.text.split()) for l in run) >= SUMMARY_MIN_WORDS:
+            end = start + len(run)
             head = Section("contact", "", sections[0].page, lines[:start]) if start else None
-            summary = Section("summary", "", line.page, tuple(lines[start:]))
-            return tuple(s for s in (head, summary) if s) + sections[1:]
+            summary = Section("summary", "", line.page, tuple(lines[start:end]))
+            # Contact lines read after the summary (a sidebar) stay contact lines.
+            rest = Section("contact", "", lines[end].page, tuple(lines[end:])) if end < len(lines) else None
+            return tuple(s for s in (head, summary, rest) if s) + sections[1:]
     return sections
 
 
@@ -361,7 +368,7 @@ def find_contact(document: Document, sections: tuple[Section, ...], taxonomy: Ta
     first_page = [line for line in document.lines if line.page == 1]
     name = _find_name(first_page, taxonomy)
     # The contact block, any section headed "Contact", and a sidebar's lines at the top of page 1.
-    contact_lines = header + [l for s in sections if s.kind == "contact" and s.title for l in s.lines]
+    contact_lines = [l for s in sections if s.kind == "contact" for l in s.lines]
     contact_text = "\n".join(line.text for line in (contact_lines or first_page[:12]))
     emails = tuple(dict.fromkeys(
         [link.url.removeprefix("mailto:") for link in document.links if link.kind == "email"]
