@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from itertools import pairwise
 
 from analyzer.dates import find_date_range
 from analyzer.models import Line, Notice, Word
@@ -289,7 +290,7 @@ def _spaced_text(words: list[Word]) -> str:
 
     def close_run() -> None:
         if len(run) >= MIN_SPACED_LETTERS:
-            gaps = [b.x0 - a.x1 for a, b in zip(run, run[1:])]
+            gaps = [b.x0 - a.x1 for a, b in pairwise(run)]
             usual = sorted(gaps)[len(gaps) // 2]
             word = run[0].text
             for gap, letter in zip(gaps, run[1:]):

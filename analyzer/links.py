@@ -126,8 +126,10 @@ def make_link(raw: str, anchor_text: str, page: int, bbox: BBox | None = None) -
 
 
 # Mail providers: an address there says nothing about a personal web site.
-_PUBLIC_MAIL_DOMAINS = frozenset("gmail.com googlemail.com outlook.com hotmail.com live.com yahoo.com "
-                                 "icloud.com me.com proton.me protonmail.com mail.ru yandex.ru qq.com 163.com".split())
+_PUBLIC_MAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com",
+    "me.com", "proton.me", "protonmail.com", "mail.ru", "yandex.ru", "qq.com", "163.com",
+})
 
 
 def site_domains(texts: list[str]) -> frozenset[str]:

@@ -1,6 +1,13 @@
 import pytest
 
-from analyzer.links import classify_link, dedupe_links, find_typed_links, make_link, normalise_url, site_domains
+from analyzer.links import (
+    classify_link,
+    dedupe_links,
+    find_typed_links,
+    make_link,
+    normalise_url,
+    site_domains,
+)
 
 
 @pytest.mark.parametrize(
