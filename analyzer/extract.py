@@ -8,8 +8,13 @@ Everything that parses the file runs in bounded worker processes (analyzer/guard
 reads every ``workers``-th page into PageRead records, lines included; this process then joins
 the pages (headers, footers, hyphenation across lines) and finds typed links (``_assemble``).
 
+Words split by a change of size, font or colour with no space between them (fake small caps,
+coloured first letters) are joined again; unmapped glyphs are read from context (ligatures,
+brackets, dashes); large pale text behind the text (a watermark) is left out with a notice.
+
 Limits: text drawn as vector paths or inside images is not read (no OCR); text hidden by being
-drawn under an image, or with text render mode 3, is not detected as hidden.
+drawn under an image, or with text render mode 3, is not detected as hidden; a ligature is
+guessed from the letters around it, so a rare word may get the wrong one.
 """
 
 from __future__ import annotations
@@ -24,13 +29,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pdfplumber
+from pdfminer.layout import LTCurve, LTFigure
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from analyzer import errors
 from analyzer.guard import estimate_pages, run_bounded_many, too_complex
 from analyzer.layout import BULLET, join_pages, page_lines
-from analyzer.links import dedupe_links, find_typed_links, make_link
+from analyzer.links import dedupe_links, find_typed_links, make_link, site_domains
 from analyzer.models import Document, Limits, Line, Link, Notice, Word
 from analyzer.ocr import read_scanned_pages
 
@@ -50,6 +56,26 @@ WORD_GAP_RATIO = 0.15
 MICROSCOPIC_SIZE = 2.5
 # Text whose colour is this close to the colour behind it (0..1 luminance) cannot be seen.
 INVISIBLE_CONTRAST = 0.12
+# Two words closer than this share of the type size are one word split by a change of size, font
+# or colour ("E" + "DUCATION" in fake small caps, a coloured "Edu" + "cation"): a reader sees one word.
+TOUCHING_GAP_RATIO = 0.06
+# Control characters (NUL from an unmapped ligature or dash) never reach a report: they become U+FFFD.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+UNMAPPED = "\ufffd"
+# An unmapped glyph between letters is a ligature; which one is read from the letters around it.
+# (letters before, letters after, ligature), first match wins, "fi" (the commonest) otherwise.
+# WHY: fonts without a ToUnicode entry for their ligature glyphs drop exactly these pairs
+# ("h?ps" for https, "so?ware", "e?cient", "posi?on").
+_LIGATURE_RULES = (
+    (r"h$", r"^ps?\b|^ps?:", "tt"),
+    (r"(?:e|o|su|di|tra|a)$", r"^(?:ci|ce|cul)", "ffi"),
+    (r"a$", r"^(?:ention|empt|ach|ain|end)", "tt"),
+    (r"(?:be|se|pa|ma|bu|li|wri|ba|pu|ge|le)$", r"^(?:er|ern|ing|on|le|ed|ent|empt|ach)", "tt"),
+    (r"(?:(?<!st)a|so|shi|dra|cra|le|lo|ri|gi)$", r"^(?:er|ware|ed|ing|s)?(?![a-z\ufffd])", "ft"),
+    (r"(?:e|o|di|su|sta|a|stu|cli|o)$", r"^(?:er|ort|ect|ic|s(?![a-z\ufffd])|$|ered|ering|ective|erence|erent)", "ff"),
+    (r"", r"^(?:on|ve|vit|s\ufffd|me\b|mes|cs\b|st|ng|ti?on|vel|mi[sz])", "ti"),
+    (r"", r"^(?:ow|ex|ux|uen|at|oat|ight|oor|ask|ag)", "fl"),
+)
 _MAGIC_NAMES = (
     (b"PK\x03\x04", "a ZIP archive (a Word .docx or similar)"),
     (b"\x89PNG", "a PNG image"),
@@ -250,8 +276,9 @@ def _assemble(pages: list[PageRead], data: bytes, name: str) -> Document:
     sizes = tuple(page.size for page in pages)
     lines, layout_notices = join_pages([page.lines for page in pages], sizes)
     links = [link for page in pages for link in page.links]
+    domains = site_domains([line.text for line in lines])
     for line in lines:
-        for raw in find_typed_links(line.text):
+        for raw in find_typed_links(line.text, domains):
             links.append(make_link(raw, raw, line.page, line.bbox))
     return Document(
         name=name,
@@ -297,11 +324,22 @@ def _read_page(page: "pdfplumber.page.Page", number: int, limits: Limits) -> tup
             if not readable.strip("\ufffd") and len(readable) > 1:
                 continue
             word = replace(word, text=readable)
+        word = replace(word, luminance=_luminance(raw.get("non_stroking_color")) or 0.0)
         reason = _hidden_reason(word, raw.get("non_stroking_color"), backgrounds, width, height)
         if reason:
             hidden.setdefault(reason, []).append(word)
+        elif visible and is_touching(visible[-1], word):
+            visible[-1] = _joined(visible[-1], word)
         else:
             visible.append(word)
+    visible, marks = _without_background_marks(visible)
+    if marks:
+        notices.append(Notice(
+            "background_text",
+            f"Page {number}: large pale text behind the resume text (a watermark or background number) "
+            f"was left out: \u201c{_shorten(' '.join(w.text for w in marks))}\u201d.",
+            number,
+        ))
     if cid_count:
         notices.append(Notice(
             "unreadable_text",
@@ -322,10 +360,55 @@ def _read_page(page: "pdfplumber.page.Page", number: int, limits: Limits) -> tup
     return visible, notices
 
 
+def repair_glyphs(text: str) -> str:
+    """A word with unmapped glyphs read from context: ligatures between letters ("h?ps" -> "https"),
+    "(NLP)" and "C++" around letters, a dash between digits; control characters never survive."""
+    text = _CONTROL_RE.sub(UNMAPPED, text)
+    if UNMAPPED not in text or not text.strip(UNMAPPED):
+        return text
+    core = text.strip(UNMAPPED)
+    if text.startswith(UNMAPPED) and text.endswith(UNMAPPED) and core.isalnum():
+        text = f"({core})"  # "?NLP?" -> "(NLP)"
+    elif text.startswith(UNMAPPED) and core.endswith(")"):
+        text = "(" + text[1:]
+    elif text.endswith(UNMAPPED + UNMAPPED) and core.isalpha() and len(core) <= 8:
+        text = core + "++"  # "C??" -> "C++"
+    elif text.endswith(UNMAPPED) and text.count("(") > text.count(")"):
+        text = text[:-1] + ")"
+    out = []
+    for index, char in enumerate(text):
+        if char != UNMAPPED:
+            out.append(char)
+            continue
+        before, after = "".join(out), text[index + 1:]
+        if before[-1:].isdigit() and after[:1].isdigit():
+            out.append("-")  # "443?605?8174", "2019?2021"
+        elif is_ligature_gap(before, after):
+            out.append(_ligature(before, after))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def is_ligature_gap(before: str, after: str) -> bool:
+    """Letters on both sides, a word starting with it ("?rst"), or a word ending with it after two letters ("le?")."""
+    starts_word = (not before or before[-1] in "(/") and after[:1].isalpha()
+    ends_word = before[-2:].isalpha() and len(before) >= 2 and not after[:1].isalnum()
+    return (before[-1:].isalpha() and after[:1].isalpha()) or starts_word or ends_word
+
+
+def _ligature(before: str, after: str) -> str:
+    low_before, low_after = before.lower(), after.lower()
+    for before_re, after_re, ligature in _LIGATURE_RULES:
+        if re.search(before_re, low_before) and re.search(after_re, low_after):
+            return ligature
+    return "fi"
+
+
 def _to_word(raw: dict, page: int) -> Word | None:
     fontname = str(raw.get("fontname") or "")
     base_font = fontname.split("+", 1)[-1]  # drop the "ABCDEF+" subset prefix
-    text = _PRIVATE_USE_RE.sub("", str(raw["text"]))
+    text = repair_glyphs(_PRIVATE_USE_RE.sub("", str(raw["text"])))
     if _SYMBOL_FONT_RE.search(base_font) or (not text and raw["text"]):
         # An icon or dingbat: it matters only as a bullet marker at the start of a line.
         text = BULLET
@@ -343,6 +426,46 @@ def _to_word(raw: dict, page: int) -> Word | None:
         bold=_BOLD_FONT_RE.search(base_font) is not None,
         italic=_ITALIC_FONT_RE.search(base_font) is not None,
     )
+
+
+# A watermark or background number: type at least this many times the page's usual size...
+BACKGROUND_SIZE_RATIO = 2.0
+# ...drawn pale (0..1 luminance) and under or over other words. A large dark name stays.
+BACKGROUND_LUMINANCE = 0.7
+
+
+def _without_background_marks(words: list[Word]) -> tuple[list[Word], list[Word]]:
+    """Words that are a watermark or a decorative background number, set apart from the text."""
+    if len(words) < 5:
+        return words, []
+    usual = sorted(w.size for w in words)[len(words) // 2]
+    marks = [w for w in words if is_background_mark(w, usual, words)]
+    return [w for w in words if w not in marks], marks
+
+
+def is_background_mark(word: Word, usual_size: float, words: list[Word]) -> bool:
+    if word.size < BACKGROUND_SIZE_RATIO * max(usual_size, 1.0) or word.luminance < BACKGROUND_LUMINANCE:
+        return False
+    return any(other is not word and other.size < word.size and other.x0 < word.x1 and word.x0 < other.x1
+               and other.top < word.bottom and word.top < other.bottom for other in words)
+
+
+def is_touching(left: Word, right: Word) -> bool:
+    """``right`` continues ``left`` with no space between them, on the same line: one word to a reader."""
+    if BULLET in (left.text, right.text) or left.page != right.page:
+        return False
+    smaller = max(min(left.size, right.size), 1.0)
+    gap = right.x0 - left.x1
+    overlap = min(left.bottom, right.bottom) - max(left.top, right.top)
+    return -0.5 <= gap <= TOUCHING_GAP_RATIO * smaller and overlap >= 0.5 * min(left.bottom - left.top, right.bottom - right.top)
+
+
+def _joined(left: Word, right: Word) -> Word:
+    """One word from two touching parts; the font of the longer part, the larger size (small caps' capitals)."""
+    main = left if len(left.text) >= len(right.text) else right
+    return Word(left.text + right.text, left.page, min(left.x0, right.x0), min(left.top, right.top),
+                max(left.x1, right.x1), max(left.bottom, right.bottom), main.fontname,
+                max(left.size, right.size), main.bold, main.italic, main.luminance)
 
 
 def _luminance(color: object) -> float | None:
@@ -366,14 +489,30 @@ def _luminance(color: object) -> float | None:
 
 
 def _filled_boxes(page: "pdfplumber.page.Page") -> list[tuple[float, float, float, float, float]]:
-    """Filled rectangles as (x0, top, x1, bottom, luminance), in drawing order (later on top)."""
+    """Filled shapes as (x0, top, x1, bottom, luminance), in drawing order (later on top).
+
+    Coloured bars behind headings are drawn as rectangles or as (rounded) curves: both count, in
+    the order of the content stream, so white text on a dark bar is judged against the bar.
+    """
     boxes = []
-    for rect in page.rects:
-        if rect.get("fill"):
-            lum = _luminance(rect.get("non_stroking_color"))
+    height = float(page.height)
+    for shape in _shapes_in_order(page.layout):
+        if getattr(shape, "fill", False):
+            lum = _luminance(getattr(shape, "non_stroking_color", None))
             if lum is not None:
-                boxes.append((float(rect["x0"]), float(rect["top"]), float(rect["x1"]), float(rect["bottom"]), lum))
+                x0, y0, x1, y1 = shape.bbox
+                boxes.append((float(x0), height - float(y1), float(x1), height - float(y0), lum))
     return boxes
+
+
+def _shapes_in_order(container) -> list:
+    shapes = []
+    for item in container:
+        if isinstance(item, LTCurve):
+            shapes.append(item)
+        elif isinstance(item, LTFigure):
+            shapes.extend(_shapes_in_order(item))
+    return shapes
 
 
 def _hidden_reason(word: Word, color: object, backgrounds, width: float, height: float) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from itertools import pairwise
 
 from analyzer.dates import find_date_range
 from analyzer.models import Line, Notice, Word
@@ -107,7 +108,7 @@ def _find_gutter(words: list[Word], width: float) -> float | None:
         covered.append(running)
     allowed = max(1, round(0.08 * len(rows)))  # a name banner may cross the gutter
     low, high = int(width * 0.12), int(width * 0.88)
-    bands: list[tuple[int, float]] = []  # (band width, centre)
+    bands: list[tuple[int, int, float]] = []  # (words crossing it, -band width, centre)
     start = None
     for x in range(low, high + 1):
         free = x < high and covered[x] <= allowed
@@ -115,16 +116,51 @@ def _find_gutter(words: list[Word], width: float) -> float | None:
             start = x
         elif not free and start is not None:
             if x - start >= 4:
-                bands.append((x - start, (start + x) / 2))
+                bands.append(_clearest_part(covered, start, x))
             start = None
-    # The widest empty band with real text on both sides (a page margin has text on one side only).
-    for _, gutter in sorted(bands, reverse=True):
+    # The emptiest, then widest band with real text on both sides (a page margin has text on one
+    # side only). WHY emptiest first: a wide band crossed by a long name or address in a sidebar
+    # is not the gutter when a narrower band beside it is crossed by nothing.
+    for _, _, gutter in sorted(bands):
         left = [" ".join(w.text for w in row if w.x1 <= gutter) for row in rows]
         right = [" ".join(w.text for w in row if w.x0 >= gutter) for row in rows]
         left, right = [t for t in left if t], [t for t in right if t]
         if min(len(left), len(right)) >= 5 and not (_is_date_column(left) or _is_date_column(right)):
             return gutter
     return None
+
+
+# A band narrower than this is judged by its width alone: a gap between tab stops is no gutter.
+MIN_CLEAN_GUTTER = 8
+
+
+# A band whose middle only one row crosses (a name banner) keeps its middle as the gutter.
+BANNER_CROSSINGS = 1
+
+
+def _clearest_part(covered: list[int], start: int, end: int) -> tuple[int, int, float]:
+    """(words crossing, -width, centre) of the longest run of least-crossed x inside a free band.
+
+    A free band may hold a sidebar's long name or address on one edge: the gutter is the part of
+    the band that nothing crosses, not the middle of the whole band.
+    """
+    least = min(covered[start:end])
+    centre = (start + end) // 2
+    if covered[centre] <= BANNER_CROSSINGS:
+        # Only a name banner crosses the middle: the gutter is the middle of the band.
+        return (least, -(end - start), (start + end) / 2)
+    best, run_start = (0, start), None
+    for x in range(start, end + 1):
+        if x < end and covered[x] == least:
+            run_start = x if run_start is None else run_start
+        elif run_start is not None:
+            if x - run_start > best[0]:
+                best = (x - run_start, run_start)
+            run_start = None
+    width, first = best
+    if width < MIN_CLEAN_GUTTER:
+        return (1 << 20, -(end - start), (start + end) / 2)
+    return (least, -width, first + width / 2)
 
 
 def _is_date_column(side: list[str]) -> bool:
@@ -137,14 +173,27 @@ def _group_rows(words: list[Word]) -> list[list[Word]]:
     """Words sharing a baseline form a row (sorted left to right); rows sorted top to bottom."""
     rows: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (round(w.bottom, 1), w.x0)):
-        if rows:
-            last = rows[-1]
-            tolerance = 0.35 * max(word.size, last[0].size, 1.0)
-            if abs(word.bottom - last[-1].bottom) <= tolerance or abs(word.top - last[0].top) <= tolerance:
-                last.append(word)
-                continue
+        if rows and is_same_row(rows[-1], word):
+            rows[-1].append(word)
+            continue
         rows.append([word])
     return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+# Baselines closer than this share of the *smaller* type size are one row. WHY the smaller: a
+# 32-point name must not pull the 10-point contact line under it into its row ("Jane Data Doe").
+ROW_TOLERANCE = 0.35
+
+
+def is_same_row(row: list[Word], word: Word) -> bool:
+    """``word`` sits on the row's line: same baseline or top (within the smaller size), or inside its height."""
+    last, first = row[-1], row[0]
+    tolerance = ROW_TOLERANCE * max(min(word.size, last.size), 1.0)
+    if abs(word.bottom - last.bottom) <= tolerance or abs(word.top - first.top) <= ROW_TOLERANCE * max(min(word.size, first.size), 1.0):
+        return True
+    # A smaller word within a larger one's height (a contact line beside a large name, a superscript).
+    tallest = max(row, key=lambda w: w.bottom - w.top)
+    return tallest.top - 1 <= word.top and word.bottom <= tallest.bottom + 1
 
 
 def _column_order(rows: list[list[Word]], gutter: float) -> list[Line]:
@@ -162,8 +211,17 @@ def _column_order(rows: list[list[Word]], gutter: float) -> list[Line]:
     for row in rows:
         if _crosses(row, gutter):
             flush()
-            if line := _make_line(row, 0):
+            # A heading far to the right of a full-width name still belongs to its column.
+            segments = split_segments(row)
+            spanning = [w for seg in segments if _crosses(seg, gutter) or len(segments) == 1 for w in seg]
+            if line := _make_line(spanning or row, 0):
                 ordered.append(line)
+            if spanning:
+                for seg in segments:
+                    if seg[0] not in spanning:
+                        target = left if seg[-1].x1 <= gutter else right
+                        if line := _make_line(seg, 1 if target is left else 2):
+                            target.append(line)
             continue
         if line := _make_line([w for w in row if w.x1 <= gutter], 1):
             left.append(line)
@@ -180,7 +238,7 @@ def _crosses(row: list[Word], gutter: float) -> bool:
     left = [w for w in row if w.x1 <= gutter]
     right = [w for w in row if w.x0 >= gutter]
     if left and right:
-        return right[0].x0 - left[-1].x1 < 0.5 * max(left[-1].size, right[0].size, 1.0)
+        return right[0].x0 - left[-1].x1 < 0.5 * max(min(left[-1].size, right[0].size), 1.0)
     return False
 
 
@@ -197,7 +255,7 @@ def _make_line(words: list[Word], column: int) -> Line | None:
     words = [w for w in words if w.text != BULLET and w.text]
     if not words:
         return None
-    text = _collapse_letter_spacing(" ".join(w.text for w in words))
+    text = _collapse_letter_spacing(_spaced_text(words))
     weights = [len(w.text) for w in words]
     bold_share = sum(wt for w, wt in zip(words, weights) if w.bold) / sum(weights)
     return Line(
@@ -217,6 +275,39 @@ def _make_line(words: list[Word], column: int) -> Line | None:
 
 def _is_bullet_glyph(text: str) -> bool:
     return len(text) <= 2 and all(ch in _BULLET_CHARS for ch in text)
+
+
+# A run of at least this many one-letter words is letter-spaced type ("W O R K"), not initials.
+MIN_SPACED_LETTERS = 3
+# Inside letter-spaced type a gap this many times the run's usual gap separates two words.
+SPACED_WORD_GAP = 1.6
+
+
+def _spaced_text(words: list[Word]) -> str:
+    """The words joined by spaces, letter-spaced runs closed up: 'W O R K  E X P' -> 'WORK EXP'."""
+    out: list[str] = []
+    run: list[Word] = []
+
+    def close_run() -> None:
+        if len(run) >= MIN_SPACED_LETTERS:
+            gaps = [b.x0 - a.x1 for a, b in pairwise(run)]
+            usual = sorted(gaps)[len(gaps) // 2]
+            word = run[0].text
+            for gap, letter in zip(gaps, run[1:]):
+                word += (" " if gap > SPACED_WORD_GAP * max(usual, 0.5) else "") + letter.text
+            out.append(word)
+        else:
+            out.extend(w.text for w in run)
+        run.clear()
+
+    for word in words:
+        if len(word.text) == 1 and word.text.isalpha():
+            run.append(word)
+        else:
+            close_run()
+            out.append(word.text)
+    close_run()
+    return " ".join(out)
 
 
 def _collapse_letter_spacing(text: str) -> str:

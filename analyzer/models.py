@@ -30,6 +30,7 @@ class Word:
     size: float = 0.0
     bold: bool = False
     italic: bool = False
+    luminance: float = 0.0  # of the text colour, 0 black .. 1 white (pale watermarks are dropped)
     confidence: float | None = None  # 0..1 for a word read by OCR; None when read from a text layer
 
     @property
@@ -163,6 +164,7 @@ class Resume:
     sections: tuple[Section, ...]
     entries: tuple[Entry, ...]
     as_of: str  # the reference month, "YYYY-MM"
+    warnings: tuple[str, ...] = ()  # what the reader could not do, in plain sentences (never silent)
 
 
 # --- step 4: skills -----------------------------------------------------------------------------

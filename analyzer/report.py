@@ -62,6 +62,9 @@ def to_dict(report: Report) -> dict[str, Any]:
             "warnings": [
                 {"code": n.code, "message": n.message, "page": n.page, "text": n.text}
                 for n in document.notices
+            ] + [
+                {"code": "reading", "message": message, "page": None, "text": None}
+                for message in resume.warnings
             ],
             "skills": [asdict(skill) for skill in report.skills],
             "claims": [asdict(claim) for claim in report.claims],

@@ -2,9 +2,12 @@
 
 A heading is recognised by wording *and* look together: a known phrase (``taxonomy/sections.toml``)
 set apart by bold, capitals, a larger size or space above; then any other short line set in that
-same heading style is a heading too, kept under ``other`` with its own title.
+same heading style is a heading too, kept under ``other`` with its own title. Known words set
+clearly smaller than the section headings are labels inside a section; prose above the first
+heading is a summary without a heading. What could not be read is said in ``Resume.warnings``.
 
-Limits: headings are expected in English.
+Limits: headings are known in English, French, Spanish, Portuguese, German and Russian (data in
+sections.toml); a heading drawn as a picture is not read; a heading joining two kinds takes one.
 """
 
 from __future__ import annotations
@@ -13,14 +16,16 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analyzer.dates import find_date_range
 from analyzer.entries import ENTRY_SECTIONS, is_location, parse_entries, split_fields
 from analyzer.links import EMAIL_RE, URL_RE
 from analyzer.models import Contact, Document, Line, Resume, Section
-from analyzer.taxonomy import Taxonomy
+from analyzer.taxonomy import Taxonomy, normalise_heading, read_toml, taxonomy_root
 
-_PHONE_RE = re.compile(r"(?<![\w/])(?:\+|00)?\d[\d\s().\-]{7,}\d(?![\w/])")
+# A phone number, its opening bracket included: "(801) 555-0100", "+44 20 7946 0958".
+_PHONE_RE = re.compile(r"(?<![\w/(])\(?(?:\+|00)?\(?\d[\d\s().\-]{7,}\d(?![\w/])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +40,62 @@ def structure_resume(document: Document, taxonomy: Taxonomy, *, as_of: str) -> R
     entries = tuple(
         entry for section in sections if section.kind in ENTRY_SECTIONS for entry in parse_entries(section)
     )
-    return Resume(document, find_contact(document, sections), sections, entries, as_of)
+    contact = find_contact(document, sections, taxonomy)
+    return Resume(document, contact, sections, entries, as_of, warnings=reading_warnings(document, sections))
+
+
+# --- failure is never silent ----------------------------------------------------------------------
+
+# Fewer lines than this hold no headings to miss (a one-screen note, a test fixture).
+MIN_LINES_FOR_HEADINGS = 25
+# Openings and closings of a letter, and words that title a thesis, paper or manual.
+_LETTER_RE = re.compile(r"^(?:dear\b|to whom it may concern|(?:yours )?sincerely\b|kind regards\b|best regards\b)", re.IGNORECASE)
+_DOCUMENT_WORDS_RE = re.compile(r"^(?:abstract|table of contents|contents|chapter \d+|bibliography|acknowledge?ments|appendix [a-z\d])$", re.IGNORECASE)
+
+
+def reading_warnings(document: Document, sections: tuple[Section, ...]) -> tuple[str, ...]:
+    """Plain sentences for what the reader could not do: no heading found, one section holding most
+    of the text, a file that is not a resume. Everything is still read."""
+    warnings = []
+    lines = document.lines
+    named = [s for s in sections if s.kind not in ("contact", "other") and s.title]
+    if len(lines) >= MIN_LINES_FOR_HEADINGS and not named:
+        warnings.append(
+            "No section headings (Experience, Education, Skills...) were recognised, so the whole resume "
+            "was read as one block: skills, links and dates were still read, but which section they come "
+            "from is unknown. Headings drawn as pictures, or written in an unusual way, cause this."
+        )
+    elif len(lines) >= ONE_SECTION_MIN_LINES and sections:
+        biggest = max(sections, key=lambda s: len(s.lines))
+        share = len(biggest.lines) / len(lines)
+        # An experience section may fill a page; the contact block or an unnamed one may not.
+        if share > ONE_SECTION_SHARE or (share > UNNAMED_SECTION_SHARE and biggest.kind in ("contact", "other")):
+            title = biggest.title or biggest.kind
+            warnings.append(
+                f"Most of the text landed in one section (\u201c{title}\u201d): some headings were "
+                "probably not recognised, so sections and entries may be incomplete."
+            )
+    kind = not_resume_kind(document, sections)
+    if kind:
+        warnings.append(
+            f"This file does not read like a resume (it looks like {kind}); the analysis assumes a "
+            "resume, so its questions and scores may not apply."
+        )
+    return tuple(warnings)
+
+
+def not_resume_kind(document: Document, sections: tuple[Section, ...]) -> str:
+    """'a cover letter', 'a thesis or paper', 'a long document' or '' for what reads like a resume."""
+    texts = [line.text.strip() for line in document.lines]
+    resume_kinds = {s.kind for s in sections} & {"experience", "education", "skills", "projects"}
+    if sum(1 for t in texts if _LETTER_RE.match(t)) >= 2 or (
+            any(re.match(r"^dear\b", t, re.IGNORECASE) for t in texts) and len(resume_kinds) < 2):
+        return "a cover letter"
+    if sum(1 for t in texts if _DOCUMENT_WORDS_RE.match(t.rstrip(":"))) >= 2 and len(resume_kinds) < 3:
+        return "a thesis, paper or manual"
+    if document.pages >= 6 and len(resume_kinds) < 2:
+        return "a long document that is not a resume"
+    return ""
 
 
 # --- headings and sections ----------------------------------------------------------------------
@@ -89,6 +149,49 @@ def _space_above(lines: tuple[Line, ...]) -> dict[int, float]:
     return gaps
 
 
+def heading_kind(text: str, taxonomy: Taxonomy) -> str | None:
+    """The section kind a heading names, or None: as written, joined ("WORKEXPERIENCE"), or the
+    kinds it joins ("Experience & Projects") where the kind listed first in sections.toml wins."""
+    text = text.strip().rstrip(":").strip()
+    if not text:
+        return None
+    compact = _compact_phrases(taxonomy.sections)
+    pieces = [piece for piece in _JOINER_RE.split(text) if piece.strip()]
+    if len(pieces) < 2 or _compact(text) in compact:
+        return compact.get(_compact(text)) or taxonomy.section_kind(text)
+    kinds = {taxonomy.section_kind(piece) or _compact_phrases(taxonomy.sections).get(_compact(piece)) for piece in pieces}
+    order = [section.kind for section in taxonomy.sections]
+    named = sorted((k for k in kinds if k and k != "other"), key=order.index)
+    return named[0] if named else None
+
+
+# What joins two section names in one heading: "Skills & Languages", "Projects/Publications".
+_JOINER_RE = re.compile(r"\s*(?:&|/|\+|\||,)\s*|\s+(?:and|und|et|y|e|и)\s+", re.IGNORECASE)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\W_]+", "", normalise_heading(text))
+
+
+@lru_cache(maxsize=4)
+def _compact_phrases(sections: tuple) -> dict[str, str]:
+    """Phrases without spaces: a heading typed or extracted as one word ("WORKEXPERIENCE")."""
+    return {_compact(phrase): section.kind for section in sections for phrase in section.phrases}
+
+
+# A known heading in type this much smaller than the document's section headings is a label inside
+# a section ("Programming" under "Skills"), not a section of its own.
+SUBHEADING_STEP = 1.0
+# Prose before the first heading longer than this (words) is an unheaded summary, not contact data.
+SUMMARY_MIN_WORDS = 20
+# ...when it starts among the first lines of the page: further down, it is text whose heading was missed.
+SUMMARY_MAX_START = 12
+# A warning when one section holds more than this share of the text of a document this long (lines).
+ONE_SECTION_SHARE = 0.85
+UNNAMED_SECTION_SHARE = 0.6
+ONE_SECTION_MIN_LINES = 30
+
+
 def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy) -> tuple[Section, ...]:
     body = _body_size(lines)
     gaps = _space_above(lines)
@@ -99,34 +202,45 @@ def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy) -> tuple[Section
         return line.bold or is_all_caps(line.text) or line.size >= body + 0.9 or gaps[i] > 1.6 * typical_gap + 1
 
     headings: dict[int, str] = {}
-    styles: set[_Style] = set()
+    titles: dict[int, str] = {}
+    joined: set[int] = set()
     for i, line in enumerate(lines):
-        if has_heading_shape(line) and stands_out(i, line):
-            kind = taxonomy.section_kind(_heading_text(line))
-            if kind:
-                headings[i] = kind
-                styles.add(_style(line))
-    headings = _drop_weaker_headings(headings, lines)
+        if i in joined or not (could_be_heading(line, body) and stands_out(i, line)):
+            continue
+        text = _heading_text(line)
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if following is not None and is_wrapped_heading(line, following):
+            text = f"{text} {_heading_text(following)}"
+        kind = heading_kind(text, taxonomy)
+        if kind:
+            headings[i], titles[i] = kind, text
+            if text != _heading_text(line):
+                joined.add(i + 1)
+    headings = _drop_subheadings(_drop_weaker_headings(headings, lines), lines)
+    titles = {i: titles[i] for i in headings}
     styles = {_style(lines[i]) for i in headings}
     # A line in exactly the style of the recognised headings is a heading we have no name for;
     # above the first recognised heading is the name-and-contact block, never a heading.
     first = min(headings, default=len(lines))
     for i, line in enumerate(lines):
-        if i > first and i not in headings and has_heading_shape(line) and _style(line) in styles and _is_distinct(line, body):
-            headings[i] = "other"
+        if (i > first and i not in headings and i not in joined and has_heading_shape(line)
+                and _style(line) in styles and _is_distinct(line, body) and not is_content_line(line)):
+            headings[i], titles[i] = "other", _heading_text(line)
 
     sections: list[Section] = []
     current_kind, current_title, current_page, current_lines = "contact", "", 1, []
     for i, line in enumerate(lines):
+        if i in joined:
+            continue
         if i in headings:
             if current_lines or current_title:
                 sections.append(Section(current_kind, current_title, current_page, tuple(current_lines)))
-            current_kind, current_title, current_page, current_lines = headings[i], _heading_text(line), line.page, []
+            current_kind, current_title, current_page, current_lines = headings[i], titles[i], line.page, []
         else:
             current_lines.append(line)
     if current_lines or current_title:
         sections.append(Section(current_kind, current_title, current_page, tuple(current_lines)))
-    return tuple(sections)
+    return _split_unheaded_summary(tuple(sections))
 
 
 def _drop_weaker_headings(headings: dict[int, str], lines: tuple[Line, ...]) -> dict[int, str]:
@@ -151,41 +265,184 @@ def _is_distinct(line: Line, body: float) -> bool:
     return is_all_caps(line.text) or line.size >= body + 0.9
 
 
+
+def could_be_heading(line: Line, body: float) -> bool:
+    """Heading-shaped; a line led by an icon counts when it is set larger than the text or in capitals."""
+    if is_link_row(line.text):
+        return False
+    if has_heading_shape(line):
+        return True
+    return line.bullet and has_heading_shape(_with_bullet(line, False)) and (
+        line.size >= body + 0.9 or is_all_caps(line.text))
+
+
+def _with_bullet(line: Line, bullet: bool) -> Line:
+    return Line(line.text, line.page, line.x0, line.top, line.x1, line.bottom, line.size, line.bold,
+                line.column, bullet, line.words)
+
+
+def is_wrapped_heading(line: Line, following: Line) -> bool:
+    """'DATA TOOLS &' over 'LANGUAGES': a heading broken over two lines ends with a joining word."""
+    return (
+        following.page == line.page and following.column == line.column
+        and _style(following) == _style(line) and has_heading_shape(following)
+        and re.search(r"(?:&|/|,|\band)$", _heading_text(line), re.IGNORECASE) is not None
+        and 0 <= following.top - line.bottom <= 0.8 * max(line.size, 1.0)
+    )
+
+
+# Separators of a row of items ("LinkedIn | GitHub | Portfolio"); headings join names with & / and.
+_ROW_SEPARATOR_RE = re.compile(r"\s[|\u2022\u00b7\u2014\u2013]\s|\|")
+
+
+def is_link_row(text: str) -> bool:
+    """Three or more items separated by bars, bullets or dashes: content, never one heading
+    ("VIRTUAL INTERNSHIPS | PROVIDER" may still be one)."""
+    return len(_ROW_SEPARATOR_RE.findall(text)) >= 2
+
+
+def is_content_line(line: Line) -> bool:
+    """A place, or a row of link names ("LinkedIn | GitHub"): content set in capitals, not a heading."""
+    text = _heading_text(line)
+    return is_location(text) or (len(split_fields(text)) >= 2 and "&" not in text)
+
+
+def _drop_subheadings(headings: dict[int, str], lines: tuple[Line, ...]) -> dict[int, str]:
+    """Known words set clearly smaller than the section headings of their column are labels inside a
+    section ("Programming", "Languages" under "Skills"); the section headings' size is the largest
+    that two recognised headings share, per column when a sidebar has two of its own."""
+    if len(headings) < 3:
+        return headings
+
+    def section_size(indices: list[int]) -> float:
+        # Section headings are the largest known words that recur: the largest size shared by two.
+        counts = Counter(_style(lines[i]).size for i in indices)
+        shared = [size for size, count in counts.items() if count >= 2]
+        return max(shared) if shared else 0.0
+
+    overall = section_size(list(headings))
+    by_column: dict[int, list[int]] = {}
+    for i in headings:
+        by_column.setdefault(lines[i].column, []).append(i)
+    sizes = {column: (section_size(found) or overall) if len(found) >= 2 else overall
+             for column, found in by_column.items()}
+    return {i: kind for i, kind in headings.items() if _style(lines[i]).size >= sizes[lines[i].column] - SUBHEADING_STEP}
+
+
+def _split_unheaded_summary(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Prose between the contact lines and the first heading is a summary without a heading."""
+    if not sections or sections[0].kind != "contact" or sections[0].title:
+        return sections
+    lines = sections[0].lines
+    for start, line in enumerate(lines):
+        run = [line]
+        for following in lines[start + 1:]:
+            if following.column != line.column or following.page != line.page or not is_prose(following.text):
+                break
+            run.append(following)
+        if start >= SUMMARY_MAX_START:
+            break
+        if is_prose(line.text) and len(run) >= 2 and sum(len(l.text.split()) for l in run) >= SUMMARY_MIN_WORDS:
+            end = start + len(run)
+            head = Section("contact", "", sections[0].page, lines[:start]) if start else None
+            summary = Section("summary", "", line.page, tuple(lines[start:end]))
+            # Contact lines read after the summary (a sidebar) stay contact lines.
+            rest = Section("contact", "", lines[end].page, tuple(lines[end:])) if end < len(lines) else None
+            return tuple(s for s in (head, summary, rest) if s) + sections[1:]
+    return sections
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: several words, mostly lower case, no address, link or phone."""
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return (len(words) >= 5 and lower >= 0.4 * len(words) and "@" not in text and not URL_RE.search(text)
+            and not _PHONE_RE.search(text))
+
+
 # --- contact ------------------------------------------------------------------------------------
 
 
-def find_contact(document: Document, sections: tuple[Section, ...]) -> Contact:
+def find_contact(document: Document, sections: tuple[Section, ...], taxonomy: Taxonomy | None = None) -> Contact:
     header = [line for line in (sections[0].lines if sections and sections[0].kind == "contact" else ())]
-    first_page = [line for line in document.lines if line.page == 1][:12]
-    candidates = header[:8] or first_page
-    name = _find_name(candidates) or _find_name(first_page)
-    contact_text = "\n".join(line.text for line in (header or first_page))
+    first_page = [line for line in document.lines if line.page == 1]
+    name = _find_name(first_page, taxonomy)
+    # The contact block, any section headed "Contact", and a sidebar's lines at the top of page 1.
+    contact_lines = [l for s in sections if s.kind == "contact" for l in s.lines]
+    contact_text = "\n".join(line.text for line in (contact_lines or first_page[:12]))
     emails = tuple(dict.fromkeys(
         [link.url.removeprefix("mailto:") for link in document.links if link.kind == "email"]
         + [m.group().lower() for m in EMAIL_RE.finditer(contact_text)]
     ))
-    phones = tuple(dict.fromkeys(
-        " ".join(m.group().split()) for m in _PHONE_RE.finditer(contact_text)
-        if sum(c.isdigit() for c in m.group()) >= 9 and not find_date_range(m.group())
-    ))
+    typed = [" ".join(m.group().split()) for m in _PHONE_RE.finditer(contact_text)]
+    dialled = [link.url.removeprefix("tel:") for link in document.links if link.kind == "phone"]
+    phones: dict[str, str] = {}  # digits -> as typed; a tel: link repeats a typed number
+    for phone in typed + dialled:
+        digits = re.sub(r"\D", "", phone)
+        if len(digits) >= 9 and not find_date_range(phone) and not any(d.endswith(digits[-9:]) for d in phones):
+            phones[digits] = phone
     location = next((part for line in header for part in split_fields(line.text) if is_location(part)), "")
-    return Contact(name=name, emails=emails, phones=phones, location=location)
+    return Contact(name=name, emails=emails, phones=tuple(phones.values()), location=location)
 
 
-def _find_name(lines: list[Line]) -> str:
-    def is_name(line: Line) -> bool:
-        words = line.text.split()
-        return (
-            1 <= len(words) <= 5
-            and not any(c.isdigit() for c in line.text)
-            and "@" not in line.text
-            and not URL_RE.search(line.text)
-            and sum(c.isalpha() for c in line.text) >= 0.7 * len(line.text.replace(" ", ""))
-        )
+# The name is looked for in the top part of page 1: below it, large type is a heading or a title.
+NAME_ZONE = 0.35
 
-    names = [line for line in lines if is_name(line)]
-    if not names:
+
+def _find_name(lines: list[Line], taxonomy: Taxonomy | None = None) -> str:
+    """The largest name-shaped text at the top of page 1: never a heading word, a job title or a link."""
+    candidates = []
+    bottom = max((line.bottom for line in lines), default=0.0)
+    for order, line in enumerate(lines):
+        if line.top > NAME_ZONE * max(bottom, 1.0) and order >= 12:
+            continue
+        words = _largest_words(line)
+        text = " ".join(w.text for w in words) if words else line.text
+        if is_name(text, taxonomy):
+            size = max((w.size for w in words), default=line.size)
+            candidates.append((size, -order, text))
+    if not candidates:
         return ""
-    # The name is set larger than anything else at the top of page 1.
-    best = max(names, key=lambda line: (line.size, -line.top))
-    return " ".join(best.text.split()).title() if best.text.isupper() else " ".join(best.text.split())
+    text = " ".join(max(candidates)[2].split())
+    return text.title() if text.isupper() else text
+
+
+def _largest_words(line: Line) -> list:
+    """The run of words set in the line's largest type (a name beside a smaller contact line)."""
+    if not line.words:
+        return []
+    largest = max(w.size for w in line.words)
+    run: list = []
+    for word in line.words:
+        if word.size >= largest - 0.5:
+            run.append(word)
+        elif run:
+            break
+    return run
+
+
+def is_name(text: str, taxonomy: Taxonomy | None = None) -> bool:
+    """Could be a person's name: 1-5 words of letters, not a heading, a job title or a link."""
+    words = text.split()
+    letters = text.replace(" ", "")
+    return (
+        1 <= len(words) <= 5
+        and not any(c.isdigit() for c in text)
+        and "@" not in text and "|" not in text
+        and not URL_RE.search(text)
+        and sum(c.isalpha() for c in letters) >= 0.7 * max(len(letters), 1)
+        and not (taxonomy is not None and heading_kind(text, taxonomy))
+        and not is_title_or_company(text)
+    )
+
+
+def is_title_or_company(text: str) -> bool:
+    """A job title ("Data Analyst") or an organisation ("Acme Labs"): hint words of entries.toml."""
+    words = {w.lower().strip(".,") for w in text.split()}
+    return bool(words & _title_and_company_words())
+
+
+@lru_cache(maxsize=1)
+def _title_and_company_words() -> frozenset[str]:
+    data = read_toml(taxonomy_root() / "entries.toml")
+    return frozenset(w.lower() for key in ("title_words", "organization_words") for w in data.get(key, []))

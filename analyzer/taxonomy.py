@@ -9,6 +9,7 @@ naming the file and the entry at fault.
 from __future__ import annotations
 
 import re
+import unicodedata
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -154,8 +155,10 @@ class Taxonomy:
 
 
 def normalise_heading(text: str) -> str:
-    """Lower-case, '&' as 'and', punctuation and extra spaces removed: 'Skills & Tools:' -> 'skills and tools'."""
-    text = text.lower().replace("&", " and ")
+    """Lower-case, '&' as 'and', accents, punctuation and extra spaces removed: 'Skills & Tools:' ->
+    'skills and tools', 'Expérience' -> 'experience' (headings in capitals often drop their accents)."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("&", " and "))
+    text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[^\w\s-]", " ", text)
     return " ".join(text.split())
 

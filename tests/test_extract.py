@@ -6,7 +6,7 @@ import pytest
 from factory import PdfBuilder, simple_resume
 
 from analyzer import errors
-from analyzer.extract import read_pdf
+from analyzer.extract import read_pdf, repair_glyphs
 from analyzer.models import Limits
 
 
@@ -141,3 +141,58 @@ def test_a_two_page_resume_read_by_two_workers_is_the_one_worker_reading():
     document = read_pdf(data)
     assert document.pages == 2 and [line.page for line in document.lines] == [1, 1, 2, 2]
     assert document == extract._assemble(extract._read(data, Limits()), data, "resume.pdf")
+
+
+# --- text as real resumes set it (issue 10) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("broken", "read"), [
+    ("h\x00ps://example.org", "https://example.org"), ("so\x00ware", "software"), ("e\x00cient", "efficient"),
+    ("posi\x00on", "position"), ("work\x00ow", "workflow"), ("con\x00g", "config"), ("be\x00er", "better"),
+    ("a\x00er", "after"), ("e\x00ort", "effort"), ("sta\x00s\x00cs", "statistics"), ("\ufffdrst", "first"),
+    ("\x00NLP\x00", "(NLP)"), ("C\x00\x00", "C++"), ("555\x00010\x000199", "555-010-0199"),
+])
+def test_unmapped_ligatures_and_punctuation_are_read_from_context(broken, read):
+    assert repair_glyphs(broken) == read
+
+
+def test_no_control_character_survives_a_word():
+    assert repair_glyphs("\x00\x07") == "\ufffd\ufffd"
+
+
+def test_words_split_by_a_change_of_size_or_colour_are_one_word():
+    pdf = PdfBuilder()
+    x = 15.0
+    for text, size, color in [("S", 16, (0, 0, 0)), ("KILLS", 12, (0, 0, 0)), (" Py", 10, (200, 30, 30)), ("thon", 10, (0, 0, 0))]:
+        pdf.text(x, 20, text, size=size, color=color)
+        pdf.pdf.set_font("DejaVu", "", size)
+        x += pdf.pdf.get_string_width(text)
+    assert [line.text for line in read_pdf(pdf.build()).lines] == ["SKILLS Python"]
+
+
+def test_white_text_on_a_rounded_dark_bar_is_visible_and_on_white_is_hidden():
+    pdf = PdfBuilder()
+    pdf.pdf.set_fill_color(20, 20, 60)
+    pdf.pdf.rect(10, 14, 60, 8, style="F", round_corners=True)
+    pdf.text(12, 20, "EXPERIENCE", size=12, color=(255, 255, 255))
+    pdf.text(12, 40, "secret keywords", size=12, color=(255, 255, 255))
+    document = read_pdf(pdf.build())
+    assert [line.text for line in document.lines] == ["EXPERIENCE"]
+    assert [n.text for n in document.notices if n.code == "hidden_text"] == ["secret keywords"]
+
+
+def test_a_pale_background_number_is_not_mixed_into_the_text():
+    pdf = PdfBuilder()
+    pdf.text(40, 60, "2026", size=90, color=(205, 205, 205))
+    pdf.lines(15, 30, ["Maya Lindqvist", "Data scientist in retail", "Built demand forecasts", "Ran pricing tests",
+                       "Wrote SQL reports", "Trained analysts"])
+    document = read_pdf(pdf.build())
+    assert "2026" not in " ".join(line.text for line in document.lines)
+    assert [n.code for n in document.notices] == ["background_text"]
+
+
+def test_a_large_dark_name_is_kept():
+    pdf = PdfBuilder()
+    pdf.text(15, 20, "Maya Lindqvist", size=40)
+    pdf.lines(15, 32, ["Data scientist in retail", "Built demand forecasts", "Ran pricing tests", "Wrote SQL reports"])
+    assert read_pdf(pdf.build()).lines[0].text == "Maya Lindqvist"

@@ -80,3 +80,18 @@ def test_letter_spaced_heading_is_collapsed():
     pdf.text(15, 15, "Maya Lindqvist", size=20, bold=True)
     pdf.text(15, 30, "E X P E R I E N C E", bold=True)
     assert _texts(pdf.build())[1] == "EXPERIENCE"
+
+
+def test_letter_spaced_words_are_closed_up_and_kept_apart():
+    pdf = PdfBuilder()
+    pdf.text(15, 20, "W O R K    E X P E R I E N C E", size=12, bold=True)
+    pdf.text(15, 30, "Title: DATA  A N A L Y S T")
+    assert _texts(pdf.build()) == ["WORK EXPERIENCE", "Title: DATA ANALYST"]
+
+
+def test_a_large_name_does_not_pull_the_line_under_it_into_its_row():
+    pdf = PdfBuilder()
+    pdf.text(15, 20, "Maya Lindqvist", size=32)
+    pdf.text(30, 23.5, "Data Analyst", size=7)
+    pdf.text(15, 30, "maya@example.org", size=9)
+    assert _texts(pdf.build()) == ["Maya Lindqvist", "Data Analyst", "maya@example.org"]
