@@ -55,7 +55,6 @@ _CONCRETE_RE = re.compile(
     r"|\b(dataset|data set|records|images|rows|events|transactions|responses|users|customers)\b",
     re.IGNORECASE,
 )
-ENTRY_SECTIONS = ("experience", "projects", "education", "volunteering")
 
 
 @dataclass(frozen=True, slots=True)
