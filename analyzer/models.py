@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 BBox = tuple[float, float, float, float]
+# Document.source of a document any page of which was read by OCR (positions and sizes are estimates).
+OCR_SOURCE = "ocr"
 
 
 # --- step 1 and 2: the reader ---------------------------------------------------------------

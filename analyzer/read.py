@@ -22,7 +22,7 @@ from pathlib import Path
 from analyzer import errors
 from analyzer.docx_reader import read_docx
 from analyzer.extract import _load, read_pdf
-from analyzer.models import Document, Limits
+from analyzer.models import OCR_SOURCE, Document, Limits
 
 # The first bytes of an OLE2 compound file: Word 97-2003 .doc, and any password-protected Office file.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -41,7 +41,7 @@ def read_document(source: str | Path | bytes, *, name: str | None = None, limits
         return read_docx(data, name=name, limits=limits)
     document = read_pdf(data, name=name, limits=limits)
     if any(notice.code == "ocr_page" for notice in document.notices):
-        return replace(document, source="ocr")
+        return replace(document, source=OCR_SOURCE)
     return document
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from analyzer.dates import find_date_range
 from analyzer.entries import ENTRY_SECTIONS, is_location, parse_entries, split_fields
 from analyzer.links import EMAIL_RE, URL_RE
-from analyzer.models import Contact, Document, Line, Resume, Section
+from analyzer.models import OCR_SOURCE, Contact, Document, Line, Resume, Section
 from analyzer.taxonomy import Taxonomy, normalise_heading, read_toml, taxonomy_root
 
 # A phone number, its opening bracket included: "(801) 555-0100", "+44 20 7946 0958".
@@ -36,7 +36,7 @@ class _Style:
 
 
 def structure_resume(document: Document, taxonomy: Taxonomy, *, as_of: str) -> Resume:
-    sections = split_sections(document.lines, taxonomy)
+    sections = split_sections(document.lines, taxonomy, sizes_measured=has_measured_sizes(document))
     entries = tuple(
         entry for section in sections if section.kind in ENTRY_SECTIONS for entry in parse_entries(section)
     )
@@ -192,7 +192,12 @@ UNNAMED_SECTION_SHARE = 0.6
 ONE_SECTION_MIN_LINES = 30
 
 
-def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy) -> tuple[Section, ...]:
+def has_measured_sizes(document: Document) -> bool:
+    """Type sizes come from the file (a PDF's fonts, a .docx's styles), not estimated from OCR line heights."""
+    return document.source != OCR_SOURCE
+
+
+def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy, *, sizes_measured: bool = True) -> tuple[Section, ...]:
     body = _body_size(lines)
     gaps = _space_above(lines)
     typical_gap = statistics.median([g for g in gaps.values() if g < 99.0] or [2.0])
@@ -216,7 +221,9 @@ def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy) -> tuple[Section
             headings[i], titles[i] = kind, text
             if text != _heading_text(line):
                 joined.add(i + 1)
-    headings = _drop_subheadings(_drop_weaker_headings(headings, lines), lines)
+    headings = _drop_weaker_headings(headings, lines)
+    if sizes_measured:  # WHY: OCR guesses sizes from line heights; capitals alone read a size smaller
+        headings = _drop_subheadings(headings, lines)
     titles = {i: titles[i] for i in headings}
     styles = {_style(lines[i]) for i in headings}
     # A line in exactly the style of the recognised headings is a heading we have no name for;
