@@ -16,7 +16,7 @@ POSTING = (Path(__file__).resolve().parent.parent / "samples" / "jobs" / "startu
 def test_pasted_posting_end_to_end(server, browser):  # noqa: F811
     browser.send("Page.enable")
     browser.send("Emulation.setDeviceMetricsOverride", width=1400, height=2200, deviceScaleFactor=1, mobile=False)
-    browser.send("Page.navigate", url=server)
+    browser.send("Page.navigate", url=server.url)
     browser.wait_for("document.body && document.body.innerText.includes('never leaves this machine')", 60)
     area = "document.querySelector('textarea[aria-label=\"Paste the job posting\"]')"
     # The expander's label follows an icon whose name is text too: find it by "includes".
