@@ -598,6 +598,7 @@ def extract_claims(resume: Resume, skills: tuple[Skill, ...]) -> tuple[Claim, ..
                        ("measures", quantity.measures if quantity else "other"),
                        ("quantity", quantity.value if quantity else found.value),
                        ("measure_name", quantity.name if quantity else ""),
+                       ("moved", quantity.direction if quantity else found.direction),
                        ("confidential", "yes" if is_confidential(statement.text, rules) else "no")]
             results.append(Claim(id=f"result:{len(results) + 1}", kind="result", text=clause,
                                  evidence=(statement.evidence(),), skill_ids=ids, details=tuple(details)))
@@ -802,12 +803,30 @@ def _quantity_of(found: Result, clause: str, rules: ClaimRules, has_skill: bool)
     """The understood quantity behind a result: its most outcome-like number ("0.877 mAP50" rather
     than "10,000 images"), else the one whose number is the result's value."""
     quantities = read_quantities(clause, rules, has_skill)
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", found.value)
+
+    def is_value(quantity: Quantity) -> bool:
+        return bool(number) and re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", quantity.value) is not None
+
     ranked = sorted((q for q in quantities if q.measures in _RESULT_PRIORITY),
-                    key=lambda q: _RESULT_PRIORITY.index(q.measures))
+                    key=lambda q: (_RESULT_PRIORITY.index(q.measures), not is_value(q)))
     if ranked:
         return ranked[0]
-    number = re.search(r"\d[\d,]*(?:\.\d+)?", found.value)
-    for quantity in quantities:
-        if number and re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", quantity.value):
-            return quantity
-    return None
+    return next((q for q in quantities if is_value(q)), None)
+
+
+def understand_result(claim: Claim) -> Claim:
+    """A result claim with its understood number (measures, quantity, measure_name, moved) in its
+    details; a claim made elsewhere without them (an older report, a test) gets them from its line."""
+    if claim.kind != "result" or claim.detail("measures"):
+        return claim
+    rules = load_claim_rules()
+    clause = claim.detail("clause") or (claim.evidence[0].quote if claim.evidence else claim.text)
+    found = find_result(clause, clause, rules, bool(claim.skill_ids))
+    quantity = _quantity_of(found, clause, rules, bool(claim.skill_ids)) if found else None
+    if quantity is None:
+        return claim
+    extra = (("measures", quantity.measures), ("quantity", quantity.value), ("measure_name", quantity.name),
+             ("moved", quantity.direction))
+    return Claim(claim.id, claim.kind, claim.text, claim.evidence, claim.skill_ids, claim.details + extra,
+                 claim.defensibility, claim.reasons)

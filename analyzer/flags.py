@@ -14,6 +14,7 @@ the taxonomy does not classify counts for neither.
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,6 +55,7 @@ class FlagText:
 class FlagTexts:
     texts: tuple[FlagText, ...]
     link_kinds: tuple[tuple[str, str, str], ...]  # kind, name, what to re-read
+    everyday_tools: tuple[str, ...] = ()  # skill ids grouped into one low note when only listed
 
     def get(self, code: str, variant: str = "") -> FlagText:
         for text in self.texts:
@@ -92,7 +94,10 @@ def load_flag_texts(root: str | None = None) -> FlagTexts:
     if "other" not in kinds:
         raise TaxonomyError(f"{path.name}: [link_kinds] needs an 'other' entry.")
     link_kinds = tuple((kind, str(v["name"]), str(v["what"])) for kind, v in sorted(kinds.items()))
-    return FlagTexts(tuple(texts), link_kinds)
+    everyday = data.get("everyday_tools", [])
+    if not isinstance(everyday, list) or not all(isinstance(v, str) and v for v in everyday):
+        raise TaxonomyError(f"{path.name}: everyday_tools must be a list of skill ids.")
+    return FlagTexts(tuple(texts), link_kinds, tuple(everyday))
 
 
 # --- what every check can look at ---------------------------------------------------------------
@@ -163,8 +168,42 @@ def _names(skills: tuple[Skill, ...], limit: int = 5) -> str:
 
 def _unsupported_skill(ctx: _Context) -> list[Flag]:
     # Only a skills list names it: the interviewer will ask where it was used and find no answer.
-    return [ctx.flag("unsupported_skill", {"skill": s.name}, claim_id=f"skill:{s.id}", evidence=_skill_evidence(s))
-            for s in ctx.skills if is_unsupported(s) and not _implied_last_use(ctx, s)]
+    found = [s for s in ctx.skills if is_unsupported(s) and not _implied_last_use(ctx, s)
+             and not is_shown_elsewhere(s, ctx.resume) and not _is_data_kind_only(s)]
+    everyday = [s for s in found if s.id in ctx.texts.everyday_tools]
+    flags = [ctx.flag("unsupported_skill", {"skill": s.name}, claim_id=f"skill:{s.id}", evidence=_skill_evidence(s))
+             for s in found if s not in everyday]
+    if len(everyday) >= 2:
+        # WHY: twenty near-identical cards for Git, Jupyter and Excel bury the ones that matter.
+        evidence = tuple(e for s in everyday[:3] for e in s.evidence[:1])
+        flags.append(ctx.flag("unsupported_skill", {"skills": _names(tuple(everyday), limit=8)}, evidence=evidence,
+                              variant="everyday"))
+    elif everyday:
+        s = everyday[0]
+        flags.append(ctx.flag("unsupported_skill", {"skill": s.name}, claim_id=f"skill:{s.id}",
+                              evidence=_skill_evidence(s)))
+    return flags
+
+
+def is_shown_elsewhere(skill: Skill, resume: Resume) -> bool:
+    """The skill is named by a job or project title, or by a linked repository, so a list is not
+    the only place that backs it."""
+    pattern = re.compile(rf"(?<![\w]){re.escape(skill.name.lower())}(?![\w])")
+    if any(e.section in ("experience", "projects", "education", "publications") and e.entry for e in skill.evidence):
+        return True
+    titles = " | ".join(f"{e.title} {e.organization}".lower() for e in resume.entries
+                        if e.section in ("experience", "projects"))
+    links = " | ".join(f"{l.url} {l.anchor_text}".lower().replace("-", " ").replace("_", " ")
+                       for l in resume.document.links if l.kind in ("github_repo", "gist", "kaggle"))
+    return len(skill.name) >= 3 and bool(pattern.search(titles) or pattern.search(links))
+
+
+# A skills-list label that lists kinds of data ("Types of data: time series, text"): no method is claimed.
+_DATA_KIND_LABEL = re.compile(r"^\s*(?:types? of data|data types?|data kinds?|data formats?)\s*:", re.IGNORECASE)
+
+
+def _is_data_kind_only(skill: Skill) -> bool:
+    return bool(skill.evidence) and all(_DATA_KIND_LABEL.search(e.quote) for e in skill.evidence)
 
 
 def _implied_last_use(ctx: _Context, skill: Skill) -> int | None:
@@ -329,6 +368,8 @@ def _date_problem(ctx: _Context) -> list[Flag]:
             continue
         if end is not None and end < start:
             problem("end_before_start", entry)
+        elif start > now and is_expected(entry):
+            continue  # "Expected 2027": a planned graduation, not a claim about the past
         elif start > now:
             problem("future_start", entry)
         elif end is not None and month_index(entry.end, as_of) > now and entry.section == "experience":
@@ -347,6 +388,8 @@ def _date_problem(ctx: _Context) -> list[Flag]:
             if None in (a_end, b_end, a_start, b_start):
                 continue
             overlap = min(a_end, b_end) - max(a_start, b_start)
+            if is_same_employer(first, second):
+                continue  # a promotion or a change of team, not two jobs at once
             if overlap > ctx.rules.overlap_months:
                 problem("overlap", second, first, overlap)
 
@@ -362,6 +405,17 @@ def _date_problem(ctx: _Context) -> list[Flag]:
     if reach is not None and now - reach > ctx.rules.gap_months:
         problem("nothing_recent", last, None, now - reach)
     return flags
+
+
+def is_expected(entry: Any) -> bool:
+    """A dated study or a heading that says "expected": a future date there is a plan, not an error."""
+    heading = " ".join(line.text for line in entry.heading).lower()
+    return entry.section == "education" or "expected" in heading or "anticipated" in heading
+
+
+def is_same_employer(first: Any, second: Any) -> bool:
+    a, b = " ".join(first.organization.lower().split()), " ".join(second.organization.lower().split())
+    return bool(a) and a == b
 
 
 CHECKS: tuple[Callable[[_Context], list[Flag]], ...] = (

@@ -246,6 +246,8 @@ class Question:
     quote: str = ""
     page: int | None = None
     followups: tuple[str, ...] = ()
+    guide: str = ""  # for the interviewer: what a strong answer covers
+    worry: str = ""  # for the interviewer: what in an answer would worry you
 
 
 # --- the whole report ---------------------------------------------------------------------------
