@@ -227,8 +227,10 @@ def link_name(url: str, kind: str = "") -> str:
     parts = [p for p in re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE).split("/") if p]
     host = parts[0].lower().removeprefix("www.") if parts else ""
     if "github.com" in host or "gitlab.com" in host:
-        if len(parts) >= 3 and kind != "github_profile":
-            return f"your repository \"{parts[2]}\""
+        name = parts[2] if len(parts) >= 3 else ""
+        if kind != "github_profile" and re.fullmatch(r"\w[\w.-]*", name) and not _URL_RE.search(name) \
+                and not name.lower().startswith(("http", "www")):
+            return f"your repository \"{name}\""
         return "your GitHub profile" if "github" in host else "your GitLab profile"
     if "kaggle.com" in host:
         return "your Kaggle profile"
@@ -699,6 +701,24 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
 # --- the step ----------------------------------------------------------------------------------------
 
 
+def list_problems(questions: tuple[Question, ...], perspective: str = "candidate") -> tuple[str, ...]:
+    """What breaks the list-level rules anyone can check: a URL or a cut-off fragment in a question,
+    a template used more than MAX_PER_TEMPLATE times, an interviewer question with no answer guide."""
+    problems = []
+    counts: dict[str, int] = {}
+    for q in questions:
+        if _URL_RE.search(q.text) or re.search(r"https?://|www\.", q.text):
+            problems.append(f"URL in question: {q.text}")
+        if "..." in q.text or "…" in q.text:
+            problems.append(f"cut-off fragment in question: {q.text}")
+        if q.template:
+            counts[q.template] = counts.get(q.template, 0) + 1
+        if perspective == "interviewer" and not (q.guide and q.worry):
+            problems.append(f"no answer guide: {q.text}")
+    problems += [f"template {t} used {n} times" for t, n in sorted(counts.items()) if n > MAX_PER_TEMPLATE]
+    return tuple(problems)
+
+
 def seniority(resume: Resume | None, claims: tuple[Claim, ...]) -> str:
     """junior, mid or senior, from what the resume shows: years in dated jobs (internships and
     overlaps not double-counted), a doctorate, and papers."""
@@ -769,4 +789,4 @@ def generate_questions(
     chosen = _select(_dedupe_per_template(_score(candidates)), options.question_count)
     if interviewer:
         chosen = sorted(chosen, key=lambda c: (_REVEALS[c.source], -c.question.difficulty, -c.score, c.question.id))
-    return tuple(c.question for c in chosen)
+    return tuple(replace(c.question, template=c.template_id) for c in chosen)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from analyzer.bank import KINDS, load_bank
-from analyzer.models import (Claim, Contact, Document, Entry, Evidence, Flag, Line, Options, Resume, Skill)
+from analyzer.models import (Claim, Contact, Document, Entry, Evidence, Flag, Limits, Line, Options, Resume, Skill)
 from analyzer.questions import allowed_mentions, generate_questions, mentioned_skills
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -307,3 +307,55 @@ def test_a_result_is_worded_as_a_level_or_a_change():
         "checkout conversion moving from 90% to 91%"
     assert result_phrase(result(metric="AUC", value="0.81", direction="level")) == "AUC of 0.81"
     assert result_phrase(result(metric="", value="$2M", direction="down")) == "a $2M reduction"
+
+
+# --- the checks anyone can run, on every sample and on the dev set ------------------------------------------
+
+from conftest import sample_paths  # noqa: E402
+
+from analyzer.flags import is_shown_elsewhere  # noqa: E402
+from analyzer.pipeline import analyze  # noqa: E402
+from analyzer.questions import list_problems  # noqa: E402
+
+DEVSET = Path(__file__).resolve().parents[1].parent / "shared" / "devset"
+
+
+def _devset_pdfs() -> list[Path]:
+    # The dev set sits next to the project (../shared/devset); from a git worktree one level further up.
+    for root in (DEVSET, Path(__file__).resolve().parents[2].parent / "shared" / "devset"):
+        if (root / "pdfs").is_dir():
+            return sorted((root / "pdfs").glob("*.pdf"))
+    return []
+
+
+def _check_report(report) -> list[str]:
+    problems = list(list_problems(report.questions, "interviewer"))
+    skills = {f"skill:{s.id}": s for s in report.skills}
+    for flag in report.flags:
+        skill = skills.get(flag.claim_id or "")
+        if flag.code == "unsupported_skill" and "only in a skills list" in flag.message and skill is not None:
+            if any(e.section in ("experience", "projects") for e in skill.evidence) \
+                    or is_shown_elsewhere(skill, report.resume):
+                problems.append(f"'only listed' flag on {skill.name}, which a role, project or repository shows")
+    return problems
+
+
+def _interviewer(path: Path):
+    # Generous time limits: the machine running the suite may be busy; speed is tested elsewhere.
+    options = Options(perspective="interviewer", as_of="2026-11", limits=Limits(seconds_per_page=60.0))
+    return analyze(path, as_of="2026-11", options=options)
+
+
+@pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem)
+def test_every_sample_passes_the_list_checks(path):
+    report = _interviewer(path)
+    assert report.questions
+    assert _check_report(report) == []
+
+
+def test_the_dev_set_passes_the_list_checks():
+    pdfs = _devset_pdfs()
+    if not pdfs:
+        pytest.skip("the dev set (../shared/devset/pdfs) is absent")
+    problems = {path.stem: found for path in pdfs if (found := _check_report(_interviewer(path)))}
+    assert problems == {}
