@@ -340,6 +340,8 @@ def _hidden_text(ctx: _Context) -> list[Flag]:
     # Invisible keywords are the reader's finding; to a person they look like gaming a screener.
     flags = []
     for notice in (n for n in ctx.resume.document.notices if n.code == "hidden_text"):
+        if not is_hidden_words(notice.text):
+            continue  # a hidden page number or a stray mark games nothing
         text = notice.text if len(notice.text) <= 120 else notice.text[:117].rstrip() + "..."
         evidence = Evidence(section="", entry="", quote=notice.text, page=notice.page or 0, bbox=notice.bbox)
         flags.append(ctx.flag("hidden_text", {"page": notice.page or "?", "text": text}, evidence=(evidence,)))
@@ -405,6 +407,11 @@ def _date_problem(ctx: _Context) -> list[Flag]:
     if reach is not None and now - reach > ctx.rules.gap_months:
         problem("nothing_recent", last, None, now - reach)
     return flags
+
+
+def is_hidden_words(text: str) -> bool:
+    """Hidden text holds words (three letters or more), not only digits, bullets or page numbers."""
+    return re.search(r"[^\W\d_]{3,}", text) is not None
 
 
 def is_expected(entry: Any) -> bool:

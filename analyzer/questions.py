@@ -114,6 +114,14 @@ def is_name_like(text: str) -> bool:
 _URL_RE = re.compile(r"https?://|www\.|\.(?:com|org|io|net|ai|dev)(?:/|\b)|github\.com|/\w+/", re.IGNORECASE)
 
 
+def title_head(title: str) -> str:
+    """A title's name part: 'Churn radar: weekly churn scores' -> 'Churn radar'; '' when none is short."""
+    if is_name_like(title):
+        return title
+    head = re.split(r"\s(?:is|are|was|[-–—|])\s|:\s", title, maxsplit=1)[0].strip()
+    return head if head != title and is_name_like(head) and len(head.split()) <= 5 else ""
+
+
 def _where(resume: Resume | None, evidence: Evidence | None) -> str:
     """'at Acme', 'in "Churn radar"', 'in your studies at X' or 'on your resume'."""
     entry = _entry_of(resume, evidence)
@@ -121,8 +129,8 @@ def _where(resume: Resume | None, evidence: Evidence | None) -> str:
         return "on your resume"
     if entry.section == "experience" and entry.organization and is_name_like(entry.organization):
         return f"at {entry.organization}"
-    if entry.section == "projects" and is_name_like(entry.title):
-        return f"in \"{entry.title}\""
+    if entry.section == "projects" and title_head(entry.title):
+        return f"in \"{title_head(entry.title)}\""
     if entry.section == "education" and entry.organization and is_name_like(entry.organization):
         return f"in your studies at {entry.organization}"
     if entry.title and is_name_like(entry.title):
@@ -192,11 +200,12 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
         slots["alternative"] = _alternative(skill_id, ctx)
     if claim.kind == "project":
         # WHY: a project is named by its entry's title; a job bullet is not a name (it gets {task}).
-        slots["project"] = entry.title if entry and entry.section == "projects" else ""
+        slots["project"] = title_head(entry.title) if entry and entry.section == "projects" else ""
     quote = " ".join(e.quote for e in claim.evidence[:1]) or claim.text
     slots["task"] = task_of(quote)
     if not slots["task"] and entry and entry.section == "projects" and claim.kind == "project":
-        slots["task"] = f"project \"{entry.title}\"" if is_name_like(entry.title) else ""
+        title = title_head(entry.title)
+        slots["task"] = f"project \"{title}\"" if title else ""
     slots["quantity"] = claim.detail("quantity")
     slots["measure"] = claim.detail("measure_name") or claim.detail("metric")
     if claim.kind == "skill" and claim.detail("last_used"):
