@@ -64,6 +64,7 @@ class ClaimRules:
     measure_order: tuple[str, ...] = ()
     model_context: tuple[str, ...] = ()
     confidential_phrases: tuple[str, ...] = ()
+    work_verbs: tuple[str, ...] = ()
     measures: tuple[tuple[str, tuple[str, ...]], ...] = ()  # kind -> phrases, in measure_order
 
     def implying(self, skill_id: str) -> tuple[str, ...]:
@@ -76,7 +77,7 @@ _LIST_FIELDS = (
     "down_verbs", "metric_names", "baseline_cues", "method_cues", "deployment_phrases",
     "lifecycle_phrases", "model_user_phrases", "model_building", "vague_phrases", "part_time_titles",
     "checked_link_kinds", "talk_words", "patent_words", "not_fundamentals", "measure_order", "model_context",
-    "confidential_phrases",
+    "confidential_phrases", "work_verbs",
 )
 
 
@@ -394,7 +395,8 @@ def _measurements(clause: str) -> list[re.Match[str]]:
 
 def find_result(clause: str, statement_text: str, rules: ClaimRules, has_skill: bool) -> Result | None:
     """The result a clause states, if any: a change with a number, a from-to, or a named metric."""
-    method = has_skill or has_phrase(statement_text, rules.method_cues) or bool(_METHOD_BY_RE.search(statement_text))
+    method = has_skill or has_phrase(statement_text, rules.method_cues) or bool(_METHOD_BY_RE.search(statement_text)) \
+        or states_the_work(statement_text, rules)
     up = find_phrases(clause, rules.up_verbs)
     down = find_phrases(clause, rules.down_verbs)
     direction = "up" if up and not down else "down" if down else "up" if up else "level"
@@ -770,7 +772,8 @@ def _direction_at(clause: str, at: int, rules: ClaimRules) -> str:
 def read_quantities(sentence: str, rules: ClaimRules | None = None, has_skill: bool = False) -> tuple[Quantity, ...]:
     """Every number of a sentence that measures something, in reading order (years, versions skipped)."""
     rules = rules or load_claim_rules()
-    method = has_skill or has_phrase(sentence, rules.method_cues) or bool(_METHOD_BY_RE.search(sentence))
+    method = has_skill or has_phrase(sentence, rules.method_cues) or bool(_METHOD_BY_RE.search(sentence)) \
+        or states_the_work(sentence, rules)
     baseline = has_phrase(sentence, rules.baseline_cues) or bool(_FROM_TO_ANY_RE.search(sentence))
     out: list[Quantity] = []
     for match in _QUANTITY_RE.finditer(sentence):
@@ -787,6 +790,16 @@ def read_quantities(sentence: str, rules: ClaimRules | None = None, has_skill: b
             direction = "level" if kind in _LEVEL_KINDS else "none"
         out.append(Quantity(value, kind, name, direction, baseline, method, sentence))
     return tuple(out)
+
+
+def states_the_work(sentence: str, rules: ClaimRules) -> bool:
+    """The line opens with what was done, then the outcome: "Optimised the query plans, cutting
+    runtime by 60%", "Built a scoring engine for a 65% gain". The opening is the method."""
+    words = sentence.split()
+    first = words[0].lower().strip(",:") if words else ""
+    number = re.search(r"\d", sentence)
+    opening = sentence[:number.start()].split() if number else words
+    return (first in rules.project_verbs or first in rules.work_verbs) and len(opening) >= 4
 
 
 def is_confidential(text: str, rules: ClaimRules | None = None) -> bool:

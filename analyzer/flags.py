@@ -166,9 +166,15 @@ def _names(skills: tuple[Skill, ...], limit: int = 5) -> str:
 # --- the checks, one per flag code -------------------------------------------------------------------
 
 
+def _is_implied(ctx: _Context, skill: Skill) -> bool:
+    """A skill that implies this one is shown in use, dated or not (scikit-learn in a project -> Python)."""
+    implying = set(ctx.rules.implying(skill.id))
+    return any(s.id in implying and is_used(s) and not s.inferred for s in ctx.skills)
+
+
 def _unsupported_skill(ctx: _Context) -> list[Flag]:
     # Only a skills list names it: the interviewer will ask where it was used and find no answer.
-    found = [s for s in ctx.skills if is_unsupported(s) and not _implied_last_use(ctx, s)
+    found = [s for s in ctx.skills if is_unsupported(s) and not _implied_last_use(ctx, s) and not _is_implied(ctx, s)
              and not is_shown_elsewhere(s, ctx.resume) and not _is_data_kind_only(s)]
     everyday = [s for s in found if s.id in ctx.texts.everyday_tools]
     flags = [ctx.flag("unsupported_skill", {"skill": s.name}, claim_id=f"skill:{s.id}", evidence=_skill_evidence(s))
@@ -303,8 +309,12 @@ def _metric_flags(ctx: _Context) -> list[Flag]:
     # A number invites two questions: how did you get it, and compared with what (area 2).
     flags = []
     for claim in (c for c in ctx.claims if c.kind == "result"):
-        fields = {"clause": claim.detail("clause", claim.text), "value": claim.detail("value"),
-                  "metric_or_it": claim.detail("metric") or "it"}
+        moved = claim.detail("moved") in ("up", "down")
+        if claim.detail("measures") in _NOT_OUTCOMES and not (moved and claim.detail("measures") == "other"):
+            continue  # a headcount, a data size or a count is not a result to back with a method
+        name = claim.detail("measure_name") or claim.detail("metric")
+        fields = {"clause": claim.detail("clause", claim.text), "value": claim.detail("quantity") or claim.detail("value"),
+                  "metric_or_it": name if name and len(name.split()) <= 4 else "it"}
         if claim.detail("method") == "no":
             flags.append(ctx.flag("metric_without_method", fields, claim_id=claim.id, evidence=claim.evidence))
         improvement = claim.detail("direction") in ("up", "down")
@@ -312,6 +322,10 @@ def _metric_flags(ctx: _Context) -> list[Flag]:
         if improvement and not claim.detail("baseline") and not money:
             flags.append(ctx.flag("metric_without_baseline", fields, claim_id=claim.id, evidence=claim.evidence))
     return flags
+
+
+# Kinds of number that measure no outcome (see taxonomy/claims.toml [measures]).
+_NOT_OUTCOMES = ("people", "records_or_data_volume", "count_of_things", "other", "rank_or_score", "money")
 
 
 def _vague_claim(ctx: _Context) -> list[Flag]:
