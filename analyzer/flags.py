@@ -236,7 +236,7 @@ def _stale_claim(ctx: _Context) -> list[Flag]:
         # An inferred skill is a guess about a description; calling it stale would compound the guess.
         if not is_used(skill) or skill.inferred or not skill.last_used:
             continue
-        months = _months_between(skill.last_used, as_of, as_of)
+        months = _months_between(_last_use_with_promotions(ctx, skill), as_of, as_of)
         implied = _implied_last_use(ctx, skill)
         if implied is not None and months is not None:  # still in use through a skill that implies it
             months = min(months, month_index(as_of, as_of) - implied)
@@ -249,6 +249,27 @@ def _stale_claim(ctx: _Context) -> list[Flag]:
                   "years": f"{months / 12:.1f}".rstrip("0").rstrip("."), "as_of": ctx.resume.as_of}
         flags.append(ctx.flag("stale_claim", fields, claim_id=f"skill:{skill.id}", evidence=tuple(last)))
     return flags
+
+
+def _last_use_with_promotions(ctx: _Context, skill: Skill) -> str:
+    """A skill's last use, carried forward to a newer title stacked above the entry that uses it:
+    work listed under two titles at once is not old work because the reader gave it to the older one."""
+    as_of = ctx.resume.as_of
+    entries = ctx.resume.entries
+    labels = {e.entry for e in skill.evidence if e.entry} | set(skill.used_in)
+    ends = [skill.last_used]
+    # Stacked titles (a newer title with no lines of its own right above the one that has them) share
+    # those lines: the reader cannot tell which title a bullet belongs to, and both do.
+    for index, entry in enumerate(entries):
+        if entry.label not in labels:
+            continue
+        before = index - 1
+        while before >= 0 and entries[before].section == "experience" and not entries[before].lines:
+            ends.append(entries[before].end or entries[before].start)
+            before -= 1
+    dated = [(month_index(end, as_of, end=True), end) for end in ends if end]
+    dated = [(m, end) for m, end in dated if m is not None]
+    return max(dated)[1] if dated else skill.last_used
 
 
 def _keyword_padding(ctx: _Context) -> list[Flag]:
@@ -342,6 +363,8 @@ def _link_to_check(ctx: _Context) -> list[Flag]:
     # Interviewers open links: every code or writing link is something to re-read.
     flags = []
     for claim in (c for c in ctx.claims if c.kind == "link"):
+        if is_contact_uri(claim.text):
+            continue  # a phone number or an address made clickable is contact, not work to open
         kind = claim.detail("kind")
         name, what = ctx.texts.link_kind(kind)
         variant = "malformed" if claim.detail("valid") == "false" else "profile" if kind == "github_profile" else ""
@@ -421,6 +444,10 @@ def _date_problem(ctx: _Context) -> list[Flag]:
     if reach is not None and now - reach > ctx.rules.gap_months:
         problem("nothing_recent", last, None, now - reach)
     return flags
+
+
+def is_contact_uri(url: str) -> bool:
+    return re.search(r"(?:^|//)(?:tel|mailto|sms|callto):|^(?:https?://)?\+?[\d\s().-]{7,}$", url, re.IGNORECASE) is not None
 
 
 def is_hidden_words(text: str) -> bool:

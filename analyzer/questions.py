@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from analyzer.bank import Bank, Template, Topic, load_bank
+from analyzer.flags import is_contact_uri
 from analyzer.claims import has_phrase, is_confidential, load_claim_rules, skill_classes, understand_result
 from analyzer.dates import month_index
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Skill
@@ -174,6 +175,7 @@ class _Context:
     as_of: str
     claimed: frozenset[str]  # skill ids the resume claims
     level: str = "mid"  # junior, mid, senior: see seniority()
+    stale_ids: frozenset[str] = frozenset()  # claims the flags step found stale
 
 
 def _alternative(skill_id: str, ctx: _Context) -> str:
@@ -372,7 +374,12 @@ def _classes(claim: Claim, ctx: _Context) -> frozenset[str]:
 
 
 def is_stale(claim: Claim, ctx: _Context) -> bool:
-    """Work last dated longer ago than the stale limit (a skill's last use, else the line's dates)."""
+    """Work last dated longer ago than the stale limit: what the flags step found (it follows
+    promotions and implied use), else the line's own dates."""
+    if claim.id in ctx.stale_ids:
+        return True
+    if claim.kind == "skill":
+        return False
     last = claim.detail("last_used") or _year(claim.evidence[0] if claim.evidence else None, ctx.as_of)
     months = month_index(last, ctx.as_of, end=True) if last else None
     now = month_index(ctx.as_of, ctx.as_of)
@@ -430,6 +437,8 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
         slots = _claim_slots(claim, (), ctx)
         # WHY: asking to explain what the resume calls proprietary asks the candidate to break a duty.
         secret = is_confidential(evidence, load_claim_rules())
+        if claim.kind == "link" and is_contact_uri(claim.text):
+            continue  # a clickable phone number is not work to discuss
         for template in templates:
             if template.claim_kind != claim.kind or template.depth not in ("any", depth):
                 continue
@@ -782,7 +791,8 @@ def generate_questions(
     claimed = frozenset(s.id for s in skills) | frozenset(i for c in claims for i in c.skill_ids)
     claims = tuple(understand_result(c) for c in claims)
     ctx = _Context(resume, {s.id: s for s in skills}, {c.id: c for c in claims}, taxonomy, bank, options, as_of,
-                   claimed, seniority(resume, claims))
+                   claimed, seniority(resume, claims),
+                   frozenset(f.claim_id for f in flags if f.code == "stale_claim" and f.claim_id))
     flagged = {f.claim_id for f in flags if f.claim_id}
     personal = _from_claims(claims, flagged, ctx) + _from_flags(flags, ctx)
     used_topics = {c.template_id.rsplit(".", 1)[0] for c in personal if c.source == "topic"}
