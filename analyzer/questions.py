@@ -208,6 +208,8 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     if not slots["task"] and entry and entry.section == "projects" and claim.kind == "project":
         title = title_head(entry.title)
         slots["task"] = f"project \"{title}\"" if title else ""
+        if title:
+            slots["where"] = ""  # "the project "X" in "X"" says it twice
     slots["quantity"] = claim.detail("quantity")
     slots["measure"] = claim.detail("measure_name") or claim.detail("metric")
     if claim.kind == "skill" and claim.detail("last_used"):
@@ -283,9 +285,13 @@ def _article(value: str) -> str:
 
 def _fill(template: Template, slots: dict[str, str]) -> tuple[str, tuple[str, ...]] | None:
     """The text and follow-ups with slots filled, or None when a slot has no value for this claim."""
-    if any(not slots.get(name) for name in template.slots):
-        return None
-    return fill_sentence(template.text, slots), tuple(fill_sentence(f, slots) for f in template.followups)
+    if any(not slots.get(name) for name in template.slots if name != "where"):
+        return None  # {where} may be empty: the line's project is already named by {task}
+
+    def filled(text: str) -> str:
+        return re.sub(r"\s+([,.:;?])", r"\1", re.sub(r"\s{2,}", " ", fill_sentence(text, slots)))
+
+    return filled(template.text), tuple(filled(f) for f in template.followups)
 
 
 # --- helpers -----------------------------------------------------------------------------------------
@@ -462,7 +468,7 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
 def _topic_of(claim: Claim) -> str:
     """A short topic label: the claim's name, or the first words of its line without a cut mark."""
     words = claim.text.split()
-    return " ".join(words[:8]) if len(words) <= 8 else " ".join(words[:8]).rstrip(",;:") + " (...)"
+    return " ".join(words[:8]).rstrip(",;:")
 
 
 def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | None, evidence: str,
