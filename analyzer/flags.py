@@ -363,8 +363,8 @@ def _link_to_check(ctx: _Context) -> list[Flag]:
     # Interviewers open links: every code or writing link is something to re-read.
     flags = []
     for claim in (c for c in ctx.claims if c.kind == "link"):
-        if is_contact_uri(claim.text):
-            continue  # a phone number or an address made clickable is contact, not work to open
+        if is_contact_uri(claim.text) or is_not_work(claim.text):
+            continue  # contact details, pictures and certificates are not work to open
         kind = claim.detail("kind")
         name, what = ctx.texts.link_kind(kind)
         variant = "malformed" if claim.detail("valid") == "false" else "profile" if kind == "github_profile" else ""
@@ -448,6 +448,12 @@ def _date_problem(ctx: _Context) -> list[Flag]:
 
 def is_contact_uri(url: str) -> bool:
     return re.search(r"(?:^|//)(?:tel|mailto|sms|callto):|^(?:https?://)?\+?[\d\s().-]{7,}$", url, re.IGNORECASE) is not None
+
+
+def is_not_work(url: str) -> bool:
+    """A link to a picture or a certificate: an interviewer has nothing to ask about it."""
+    path = url.split("?")[0].lower()
+    return bool(re.search(r"\.(?:jpe?g|png|gif|svg|webp)$", path)) or "certificat" in path
 
 
 def is_hidden_words(text: str) -> bool:

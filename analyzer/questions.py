@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from analyzer.bank import Bank, Template, Topic, load_bank
-from analyzer.flags import is_contact_uri
+from analyzer.flags import is_contact_uri, is_not_work
 from analyzer.claims import has_phrase, is_confidential, load_claim_rules, skill_classes, understand_result
 from analyzer.dates import month_index
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Skill
@@ -443,7 +443,7 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
         slots = _claim_slots(claim, (), ctx)
         # WHY: asking to explain what the resume calls proprietary asks the candidate to break a duty.
         secret = is_confidential(evidence, load_claim_rules())
-        if claim.kind == "link" and is_contact_uri(claim.text):
+        if claim.kind == "link" and (is_contact_uri(claim.text) or is_not_work(claim.text)):
             continue  # a clickable phone number is not work to discuss
         for template in templates:
             if template.claim_kind != claim.kind or template.depth not in ("any", depth):
@@ -679,6 +679,8 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     per_area, per_template, per_claim = (np.zeros(k.max() + 1) for k in (area, template, claim))
     asked = np.zeros(template.max() + 1, dtype=bool)
     on_line = np.zeros(claim.max() + 1)  # questions on a claim's own line (fundamentals not counted)
+    # WHY one for a link: "what will I find", "give me a tour" and "what would you rewrite" get one answer.
+    limit = np.array([1 if (c.question.claim_id or "").startswith("link:") else MAX_PER_CLAIM for c in ordered])
     remaining = np.ones(n, dtype=bool)
 
     quota_ask = min(3 if count >= 30 else 2, int(is_ask.sum()), count)
@@ -693,7 +695,7 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
         room = np.where(is_ask, n_ask < quota_ask,
                         len(picked) + reserved_ask + np.where(is_base, 0, max(0, quota_base - n_base)) < count)
         open_ = remaining & room & ~(asked_once & asked[template]) & (per_template[template] < MAX_PER_TEMPLATE) \
-            & ~(penalised & ~asked_once & (on_line[claim] >= MAX_PER_CLAIM))
+            & ~(penalised & ~asked_once & (on_line[claim] >= limit))
         if not open_.any():
             if quota_ask > n_ask or quota_base > n_base:  # a reserved slot cannot be filled: free it
                 quota_ask, quota_base = n_ask, n_base
