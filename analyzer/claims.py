@@ -783,8 +783,10 @@ def read_quantities(sentence: str, rules: ClaimRules | None = None, has_skill: b
         after, before = _window(sentence, match.start(), match.end())
         kind, name = _measure(value, after, before, sentence, rules)
         moved = _direction_at(sentence, match.start(), rules)
-        is_change = bool(_CHANGE_UNIT_RE.search(value)) or kind in ("time_saved", "cost_reduction")
-        if moved and (is_change or kind in _MONEY_KINDS or _FROM_TO_ANY_RE.search(sentence)):
+        is_change = bool(_CHANGE_UNIT_RE.search(value)) or kind in ("time_saved", "cost_reduction", "latency")
+        if kind == "money":
+            direction = "none"  # money raised, managed or traded is a size, not a change
+        elif moved and (is_change or kind in _MONEY_KINDS or _FROM_TO_ANY_RE.search(sentence)):
             direction = moved
         else:
             direction = "level" if kind in _LEVEL_KINDS else "none"

@@ -310,3 +310,17 @@ def test_a_used_skill_backs_the_skills_it_implies(taxonomy):
     assert [f.claim_id for f in codes(flags, "stale_claim")] == ["skill:haskell"]  # Python lives on through pandas
     listed = build_resume(jobs("Cleaned sales data with pandas."), skills_list("Python, pandas, Haskell"))
     assert [f.claim_id for f in codes(flags_of(listed, taxonomy, names=names), "unsupported_skill")] == ["skill:haskell"]
+
+
+def test_everyday_tools_are_one_low_note_and_hidden_page_numbers_are_nothing(taxonomy):
+    resume = build_resume(section("skills", "Skills", "Tools: Git, Jupyter, Excel, Tableau"),
+                          section("experience", "Experience",
+                                  job("Data Analyst", "Fabrikam", "2023-01", "present", "Daily SQL reports.")))
+    names = {"git": ("Git", "software_engineering"), "jupyter": ("Jupyter", "software_engineering"),
+             "excel": ("Excel", "analytics"), "tableau": ("Tableau", "visualisation_bi")}
+    flags = codes(flags_of(resume, taxonomy, names=names), "unsupported_skill")
+    grouped = [f for f in flags if f.severity == "low"]
+    assert len(grouped) == 1 and "Git" in grouped[0].message and "Jupyter" in grouped[0].message
+    assert [f for f in flags if f.severity == "medium" and "Tableau" in f.message]
+    from analyzer.flags import is_hidden_words
+    assert not is_hidden_words("2") and is_hidden_words("python pytorch kubernetes")

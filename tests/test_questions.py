@@ -152,7 +152,9 @@ def test_deterministic_across_processes():
 # --- what gets asked ------------------------------------------------------------------------------------
 
 def test_the_90_to_91_result_gets_measurement_baseline_and_next_step(questions):
-    on_result = [q for q in questions if q.claim_id == "result:1"]
+    # Updated: the fundamentals of the line's skills (XGBoost) may also hang on the result; the
+    # questions about the result itself are the ones worded from it.
+    on_result = [q for q in questions if q.claim_id == "result:1" and q.template.startswith(("result.", "line.", "flag."))]
     texts = " ".join(q.text for q in on_result)
     assert len(on_result) >= 2
     assert "90%" in texts and "91%" in texts
@@ -161,8 +163,9 @@ def test_the_90_to_91_result_gets_measurement_baseline_and_next_step(questions):
 
 def test_a_link_gets_walk_through_questions(questions):
     # Updated: the issue asks for no URL in a question; the repository is named as a person says it.
+    # One question per link: "what will I find" and "give me a tour" would get the same answer.
     on_link = [q for q in questions if 'your repository "churn-model"' in q.text]
-    assert len(on_link) >= 2
+    assert len(on_link) == 1
     assert {q.anchor for q in on_link} <= {"claim", "flag"}
     assert not [q for q in questions if "https://" in q.text or "github.com" in q.text]
 
@@ -358,3 +361,34 @@ def test_the_dev_set_passes_the_list_checks():
         pytest.skip("the dev set (../shared/devset/pdfs) is absent")
     problems = {path.stem: found for path in pdfs if (found := _check_report(_interviewer(path)))}
     assert problems == {}
+
+
+@pytest.mark.parametrize(("url", "kind", "name"), [
+    ("https://github.com/ada/churn-model", "github_repo", 'your repository "churn-model"'),
+    ("https://github.com/ada", "github_profile", "your GitHub profile"),
+    ("https://www.github.com/https://github.com/ada", "github_repo", "your GitHub profile"),
+    ("https://ada.example.dev", "portfolio", "your portfolio site"),
+])
+def test_a_link_is_named_without_its_url(url, kind, name):
+    from analyzer.questions import link_name
+    assert link_name(url, kind) == name
+
+
+@pytest.mark.parametrize(("text", "task"), [
+    ("Developed a credit card fraud classification model using scikit-learn", "credit card fraud classification model"),
+    ("Built a demand forecasting pipeline with LightGBM", "demand forecasting pipeline"),
+    ("Responsible for various stakeholder meetings", ""),
+])
+def test_the_thing_a_line_built(text, task):
+    from analyzer.questions import task_of
+    assert task_of(text) == task
+
+
+def test_a_proprietary_line_gets_no_question_about_it(taxonomy):
+    line = "Trained a proprietary XGBoost pricing model reaching AUC 0.88"
+    evidence = (Evidence(section="experience", entry="Data Scientist, Acme", quote=line, page=1,
+                         start="2022-01", end="present"),)
+    claims = (Claim(id="result:1", kind="result", text=line, evidence=evidence, skill_ids=("xgboost",),
+                    details=(("metric", "AUC"), ("value", "0.88"), ("clause", line))),)
+    qs = generate_questions(None, (), claims, (), taxonomy, options=Options(question_count=20))
+    assert qs and not [q for q in qs if q.claim_id == "result:1"]
