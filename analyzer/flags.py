@@ -282,7 +282,7 @@ def _keyword_padding(ctx: _Context) -> list[Flag]:
     share = len(used) / len(listed)
     if share > ctx.rules.padding_max_used_share:
         return []
-    fields = {"listed": len(listed), "used": len(used), "share": round(100 * share), "listed_only": len(listed_only)}
+    fields = {"listed": len(listed), "total": len(ctx.skills), "used": len(used), "share": round(100 * share), "listed_only": len(listed_only)}
     evidence = tuple(e for s in listed_only[:1] for e in s.evidence[:1])
     return [ctx.flag("keyword_padding", fields, evidence=evidence)]
 

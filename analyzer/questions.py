@@ -47,8 +47,11 @@ CLAIM_PENALTY = 0.5  # WHY: five questions on one gist would crowd out the rest 
 AREA_PENALTY = 0.35  # each question already picked in an area divides the next one's score by 1 + this * n
 # WHY these priors: a flag is the clearest reason an interviewer asks; claim templates read the
 # resume itself; topic fundamentals are one step removed; the baseline is generic.
-_PRIOR = {"line": 1.2, "flag": 0.9, "claim": 0.8, "topic": 0.45, "baseline": 0.25, "ask": 0.3, "company": 0.5}
+_PRIOR = {"line": 1.2, "flag": 0.9, "claim": 0.8, "topic": 0.45, "textbook": 0.3, "baseline": 0.25, "ask": 0.3,
+          "company": 0.5}
 MAX_PER_CLAIM = 2  # WHY: a third question on one line is answered with the same story
+MAX_GENERIC = 6  # WHY: textbook and baseline questions fit any resume; past a few they only fill the list
+MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
 MAX_PER_TEMPLATE = 2  # WHY: a third question from one template reads as a form, not an interview
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
 # WHY: what a resume shows sets the depth: a new graduate is not asked expert questions, someone
@@ -483,13 +486,65 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
             continue
         chosen = topic.questions[order[0]]
         followups = tuple(topic.questions[i].text for i in order[1:2]) if depth == "backed" else ()
-        question = Question(id=_qid(chosen.id, claim.id), text=chosen.text, area=topic.area, kind=chosen.kind,
+        bank_text = " ".join((chosen.text, *followups))  # before the {alternative} follow-up, named on purpose
+        used = _usage(claim, topic, ctx)
+        text, source, line_quote, line_page = chosen.text, "textbook", quote, page
+        if used is not None:
+            lead, usage = used
+            text = f"{lead} {chosen.text}"
+            source, line_quote, line_page = "topic", usage.quote, usage.page
+            simpler = _alternative(claim.skill_ids[0], ctx) if claim.skill_ids else ""
+            followups = (f"Why did it suit that work better than {simpler} or a simpler baseline?" if simpler
+                         else "Why did it suit that work better than a simpler baseline?",) + followups[:1]
+        elif claim.kind == "skill" and not _is_shown(claim, topic, ctx):
+            # WHY: a method named only in a list gets the defend-it framing, not a bare exam question.
+            name = _trigger_name(claim, topic, ctx)
+            if name:
+                text = f"You list {name} without a role or project that shows it. {chosen.text}"
+        question = Question(id=_qid(chosen.id, claim.id), text=text, area=topic.area, kind=chosen.kind,
                             difficulty=chosen.difficulty, topic=topic.title, why=why, anchor="claim",
-                            claim_id=claim.id, quote=quote, page=page, followups=followups)
+                            claim_id=claim.id, quote=line_quote, page=line_page, followups=followups[:2])
         question = _guided(question, topic.guide, topic.worry, ctx)
-        out.append(_Candidate(question, "topic", chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence,
-                              " ".join((chosen.text, *followups))))
+        out.append(_Candidate(question, source, chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence, bank_text))
     return out
+
+
+def _is_shown(claim: Claim, topic: Topic, ctx: _Context) -> bool:
+    """The skill behind the topic has evidence in a role or project (even if no usable lead-in)."""
+    skill = ctx.skills.get(next((i for i in claim.skill_ids if i in topic.skills), ""))
+    shown = claim.evidence + (skill.evidence if skill is not None else ())
+    return any(e.section in ("experience", "projects") for e in shown)
+
+
+def _trigger_name(claim: Claim, topic: Topic, ctx: _Context) -> str:
+    """The name of the claim's skill that brought this topic in ('' when it does not read as a name)."""
+    skill_id = next((i for i in claim.skill_ids if i in topic.skills), claim.skill_ids[0] if claim.skill_ids else "")
+    name = _skill_name(skill_id, ctx.skills, ctx.taxonomy) if skill_id else ""
+    return name if is_name_like(name) else ""
+
+
+def _usage(claim: Claim, topic: Topic, ctx: _Context) -> tuple[str, Evidence] | None:
+    """The lead-in that ties a textbook question to the line where the skill was used, and that line:
+    'At Acme you used gradient boosting for the churn model.' None when no role or project shows it."""
+    skill = ctx.skills.get(next((i for i in claim.skill_ids if i in topic.skills), ""))
+    if skill is not None and skill.inferred:
+        return None  # WHY: "you used model serving" about a skill only guessed from other words is not fair
+    shown = claim.evidence + (skill.evidence if skill is not None and claim.kind == "skill" else ())
+    usage = next((e for e in shown if e.section in ("experience", "projects")), None)
+    if usage is None:
+        return None
+    where = _where(ctx.resume, usage)
+    if where == "on your resume":
+        return None
+    name = _trigger_name(claim, topic, ctx)
+    task = task_of(usage.quote)
+    if task and name:
+        lead = f"{where[0].upper()}{where[1:]} you used {name} for the {task}."
+    elif name:
+        lead = f"{where[0].upper()}{where[1:]} you used {name}."
+    else:
+        return None  # WHY: "think of this line" over an exam question is a generic question in disguise
+    return lead, usage
 
 
 def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
@@ -651,7 +706,8 @@ def _order_key(c: _Candidate) -> tuple[float, str, str]:
 
 
 def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
-    """Greedy pick: the best value each round, where a question's value is its score divided by
+    """At most ``count`` questions (a maximum, not a quota: a thin resume gets a shorter list, since
+    at most MAX_GENERIC textbook/baseline questions are added). Greedy pick: the best value each round, where a question's value is its score divided by
     penalties for its area, template and claim already having questions; quotas keep room for
     a few baseline and questions-to-ask; near-duplicates of a picked question are skipped."""
     import numpy as np
@@ -675,7 +731,7 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     penalised = np.array(penalised)
     is_ask = np.array([c.source == "ask" for c in ordered])
     is_base = np.array([c.source == "baseline" for c in ordered])
-    asked_once = np.array([c.source in ("topic", "baseline") for c in ordered])  # each topic question once overall
+    asked_once = np.array([c.source in ("topic", "textbook", "baseline") for c in ordered])  # each topic question once overall
     per_area, per_template, per_claim = (np.zeros(k.max() + 1) for k in (area, template, claim))
     asked = np.zeros(template.max() + 1, dtype=bool)
     on_line = np.zeros(claim.max() + 1)  # questions on a claim's own line (fundamentals not counted)
@@ -684,10 +740,11 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     remaining = np.ones(n, dtype=bool)
 
     quota_ask = min(3 if count >= 30 else 2, int(is_ask.sum()), count)
-    quota_base = min(max(1, count // 8), int(is_base.sum()))
+    is_generic = np.array([c.source in ("textbook", "baseline") for c in ordered])
+    quota_base = min(max(1, count // 8), MAX_BASELINE, int(is_base.sum()))
     picked: list[int] = []
     texts: set[str] = set()
-    n_ask = n_base = 0
+    n_ask = n_base = n_generic = 0
     while remaining.any() and len(picked) < count:
         # Room: a question to ask only within its quota; the others only while the slots
         # reserved for the quotas not yet filled stay free.
@@ -695,7 +752,8 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
         room = np.where(is_ask, n_ask < quota_ask,
                         len(picked) + reserved_ask + np.where(is_base, 0, max(0, quota_base - n_base)) < count)
         open_ = remaining & room & ~(asked_once & asked[template]) & (per_template[template] < MAX_PER_TEMPLATE) \
-            & ~(penalised & ~asked_once & (on_line[claim] >= limit))
+            & ~(penalised & ~asked_once & (on_line[claim] >= limit)) \
+            & ~(is_generic & (n_generic >= MAX_GENERIC)) & ~(is_base & (n_base >= MAX_BASELINE))
         if not open_.any():
             if quota_ask > n_ask or quota_base > n_base:  # a reserved slot cannot be filled: free it
                 quota_ask, quota_base = n_ask, n_base
@@ -721,6 +779,7 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
             on_line[claim[best]] += not asked_once[best]
         n_ask += bool(is_ask[best])
         n_base += bool(is_base[best])
+        n_generic += bool(is_generic[best])
     return [ordered[i] for i in picked]
 
 
@@ -772,7 +831,7 @@ def seniority(resume: Resume | None, claims: tuple[Claim, ...]) -> str:
 def _fits_level(candidate: _Candidate, level: str) -> bool:
     """WHY: a new graduate is not asked expert trivia; a senior is not asked warm-up definitions.
     Questions about the resume's own lines are kept at every level."""
-    if candidate.source not in ("topic", "baseline"):
+    if candidate.source not in ("topic", "textbook", "baseline"):
         return True
     difficulty = candidate.question.difficulty
     return not (level == "junior" and difficulty >= 3) and not (level == "senior" and difficulty <= 1)
@@ -780,7 +839,7 @@ def _fits_level(candidate: _Candidate, level: str) -> bool:
 
 # WHY this order for interviewers: questions on the candidate's own lines reveal most, then the weak
 # spots, then the fundamentals they claim, then the generic baseline.
-_REVEALS = {"line": 0, "claim": 1, "flag": 2, "topic": 3, "company": 4, "baseline": 5, "ask": 6}
+_REVEALS = {"line": 0, "claim": 1, "flag": 2, "topic": 3, "company": 4, "textbook": 5, "baseline": 6, "ask": 7}
 
 
 def generate_questions(
@@ -803,7 +862,7 @@ def generate_questions(
                    frozenset(f.claim_id for f in flags if f.code == "stale_claim" and f.claim_id))
     flagged = {f.claim_id for f in flags if f.claim_id}
     personal = _from_claims(claims, flagged, ctx) + _from_flags(flags, ctx)
-    used_topics = {c.template_id.rsplit(".", 1)[0] for c in personal if c.source == "topic"}
+    used_topics = {c.template_id.rsplit(".", 1)[0] for c in personal if c.source in ("topic", "textbook")}
     interviewer = options.perspective == "interviewer"
     # WHY: questions for the candidate to ask belong to the candidate's list, not the interviewer's.
     asks = [] if interviewer else _from_asks(skills, claims, ctx)

@@ -56,7 +56,7 @@ def test_every_issue_flag_has_text_and_every_check_is_wired():
     # Every placeholder is one the checks fill (they format with exactly these names).
     known = {"skill", "last_used", "entry", "years", "as_of", "listed", "used", "share", "listed_only", "dl_skills",
              "model_skills", "deploy_quote", "clause", "value", "metric_or_it", "phrases", "url", "kind_name", "what",
-             "page", "text", "label", "start", "end", "other", "months", "skills"}
+             "page", "text", "label", "start", "end", "other", "months", "skills", "total"}
     for text in texts.texts:
         assert text.fields() <= known, (text.code, text.variant, text.fields() - known)
     assert len(CHECKS) == 11
@@ -100,7 +100,7 @@ def test_keyword_padding_explains_the_ratio(taxonomy):
     padded = build_resume(jobs("Automated a report in Python."), skills_list(listed))
     flags = codes(flags_of(padded, taxonomy, names=names), "keyword_padding")
     assert len(flags) == 1 and flags[0].severity == "high"
-    assert "lists 21 skills but shows 1 of them in use (5% in use); 20 are named only" in flags[0].message
+    assert "names 21 of the 21 skills on this resume and shows 1 of them in use (5% in use); 20 are named only" in flags[0].message
     honest = build_resume(jobs("Used " + ", ".join(f"Tool{i}" for i in range(15)) + " and Python."), skills_list(listed))
     assert codes(flags_of(honest, taxonomy, names=names), "keyword_padding") == []
 

@@ -14,7 +14,7 @@ import pytest
 
 from analyzer.bank import KINDS, load_bank
 from analyzer.models import (Claim, Contact, Document, Entry, Evidence, Flag, Limits, Line, Options, Resume, Skill)
-from analyzer.questions import allowed_mentions, generate_questions, mentioned_skills
+from analyzer.questions import MAX_BASELINE, allowed_mentions, generate_questions, mentioned_skills
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -219,8 +219,12 @@ def test_two_or_three_questions_to_ask_matched_to_strengths(questions):
 # --- options --------------------------------------------------------------------------------------------
 
 def test_count_option(inputs, taxonomy):
+    # question_count is a maximum, not a quota (round 2): a short resume gets a short list instead of
+    # textbook filler, so asking for 100 gives fewer; the old test demanded exactly 25.
     assert len(run(inputs, taxonomy, question_count=10)) == 10
-    assert len(run(inputs, taxonomy, question_count=25)) == 25
+    long = run(inputs, taxonomy, question_count=100)
+    assert 10 < len(long) < 100
+    assert len([q for q in long if q.anchor == "baseline" and q.area != 12]) <= MAX_BASELINE
     assert run(inputs, taxonomy, question_count=0) == ()
 
 
@@ -256,7 +260,8 @@ def test_company_questions_only_with_a_company(inputs, taxonomy, questions):
 def test_no_input_gives_only_baseline(taxonomy):
     qs = generate_questions(None, (), (), (), taxonomy, options=Options(question_count=15))
     assert qs and all(q.anchor == "baseline" for q in qs)
-    assert len(qs) == 15
+    # A maximum, not a quota (round 2): with nothing to ask about, only the small baseline and questions to ask.
+    assert len([q for q in qs if q.area != 12]) == MAX_BASELINE
 
 
 # --- a real resume ---------------------------------------------------------------------------------------
@@ -280,7 +285,7 @@ def sample_questions(taxonomy):
 
 def test_real_resume_questions_are_anchored_and_personal(sample_questions, taxonomy):
     skills, claims, flags, qs = sample_questions
-    assert len(qs) == Options().question_count
+    assert 20 <= len(qs) <= Options().question_count  # a maximum since round 2, no longer an exact quota
     claim_ids = {c.id for c in claims}
     tied = [q for q in qs if q.anchor != "baseline"]
     assert len(tied) / len(qs) >= 0.6
