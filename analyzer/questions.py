@@ -51,6 +51,7 @@ _PRIOR = {"line": 1.2, "flag": 0.9, "claim": 0.8, "topic": 0.45, "textbook": 0.3
           "company": 0.5}
 MAX_PER_CLAIM = 2  # WHY: a third question on one line is answered with the same story
 MAX_GENERIC = 6  # WHY: textbook and baseline questions fit any resume; past a few they only fill the list
+MAX_TOPIC_PER_CLAIM = 3  # WHY: four exam questions led in by the same line read as a form
 MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
 MAX_PER_TEMPLATE = 2  # WHY: a third question from one template reads as a form, not an interview
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
@@ -496,7 +497,7 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
             simpler = _alternative(claim.skill_ids[0], ctx) if claim.skill_ids else ""
             followups = (f"Why did it suit that work better than {simpler} or a simpler baseline?" if simpler
                          else "Why did it suit that work better than a simpler baseline?",) + followups[:1]
-        elif claim.kind == "skill" and not _is_shown(claim, topic, ctx):
+        elif claim.kind == "skill" and _is_listed_only(claim, topic, ctx):
             # WHY: a method named only in a list gets the defend-it framing, not a bare exam question.
             name = _trigger_name(claim, topic, ctx)
             if name:
@@ -509,11 +510,12 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
     return out
 
 
-def _is_shown(claim: Claim, topic: Topic, ctx: _Context) -> bool:
-    """The skill behind the topic has evidence in a role or project (even if no usable lead-in)."""
+def _is_listed_only(claim: Claim, topic: Topic, ctx: _Context) -> bool:
+    """The skill behind the topic is named in a list and nowhere it is used (not guessed, not shown)."""
     skill = ctx.skills.get(next((i for i in claim.skill_ids if i in topic.skills), ""))
     shown = claim.evidence + (skill.evidence if skill is not None else ())
-    return any(e.section in ("experience", "projects") for e in shown)
+    return (skill is not None and skill.listed_only and not skill.inferred
+            and not any(e.section in ("experience", "projects") for e in shown))
 
 
 def _trigger_name(claim: Claim, topic: Topic, ctx: _Context) -> str:
@@ -538,7 +540,9 @@ def _usage(claim: Claim, topic: Topic, ctx: _Context) -> tuple[str, Evidence] | 
         return None
     name = _trigger_name(claim, topic, ctx)
     task = task_of(usage.quote)
-    if task and name:
+    if task and name and name.lower() in task.lower():
+        lead = f"{where[0].upper()}{where[1:]} you built the {task}."
+    elif task and name:
         lead = f"{where[0].upper()}{where[1:]} you used {name} for the {task}."
     elif name:
         lead = f"{where[0].upper()}{where[1:]} you used {name}."
@@ -734,6 +738,8 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     asked_once = np.array([c.source in ("topic", "textbook", "baseline") for c in ordered])  # each topic question once overall
     per_area, per_template, per_claim = (np.zeros(k.max() + 1) for k in (area, template, claim))
     asked = np.zeros(template.max() + 1, dtype=bool)
+    is_topic = np.array([c.source == "topic" for c in ordered])
+    topics_on = np.zeros(claim.max() + 1)  # line-anchored textbook questions per claim
     on_line = np.zeros(claim.max() + 1)  # questions on a claim's own line (fundamentals not counted)
     # WHY one for a link: "what will I find", "give me a tour" and "what would you rewrite" get one answer.
     limit = np.array([1 if (c.question.claim_id or "").startswith("link:") else MAX_PER_CLAIM for c in ordered])
@@ -753,7 +759,7 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
                         len(picked) + reserved_ask + np.where(is_base, 0, max(0, quota_base - n_base)) < count)
         open_ = remaining & room & ~(asked_once & asked[template]) & (per_template[template] < MAX_PER_TEMPLATE) \
             & ~(penalised & ~asked_once & (on_line[claim] >= limit)) \
-            & ~(is_generic & (n_generic >= MAX_GENERIC)) & ~(is_base & (n_base >= MAX_BASELINE))
+            & ~(is_generic & (n_generic >= MAX_GENERIC)) & ~(is_topic & penalised & (topics_on[claim] >= MAX_TOPIC_PER_CLAIM)) & ~(is_base & (n_base >= MAX_BASELINE))
         if not open_.any():
             if quota_ask > n_ask or quota_base > n_base:  # a reserved slot cannot be filled: free it
                 quota_ask, quota_base = n_ask, n_base
@@ -780,6 +786,7 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
         n_ask += bool(is_ask[best])
         n_base += bool(is_base[best])
         n_generic += bool(is_generic[best])
+        topics_on[claim[best]] += bool(is_topic[best] and penalised[best])
     return [ordered[i] for i in picked]
 
 
