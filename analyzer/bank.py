@@ -34,7 +34,8 @@ from analyzer.errors import TaxonomyError
 from analyzer.taxonomy import load_taxonomy, read_toml, taxonomy_root
 
 KINDS = ("deep-dive", "explain", "derive", "compare", "design", "debug", "what-if", "open-ended", "behavioural")
-SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "result", "link", "alternative")
+SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "result", "link", "alternative",
+         "task", "where", "quantity", "measure")
 CLAIM_KINDS = ("skill", "project", "result", "link", "publication", "certification", "talk", "patent")
 FLAG_CODES = ("unsupported_skill", "stale_claim", "keyword_padding", "dl_without_fundamentals", "no_deployment",
               "no_lifecycle", "metric_without_method", "metric_without_baseline", "vague_claim", "link_to_check",
@@ -47,9 +48,9 @@ NEAR_DUPLICATE = 0.9  # cosine over TF-IDF; above it two templates ask the same 
 # from the claim's evidence; "alternative" from the alternatives map for the claim's skill.
 _ENTRY_SLOTS = frozenset({"project", "organization", "year"})
 CLAIM_SLOTS: dict[str, frozenset[str]] = {
-    "skill": _ENTRY_SLOTS | {"skill", "alternative"},
-    "project": _ENTRY_SLOTS | {"skill", "alternative"},
-    "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline", "result"},
+    "skill": _ENTRY_SLOTS | {"skill", "alternative", "where", "task"},
+    "project": _ENTRY_SLOTS | {"skill", "alternative", "task", "where"},
+    "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline", "result", "task", "where", "quantity", "measure"},
     "link": frozenset({"link", "project", "year"}),
     "publication": _ENTRY_SLOTS | {"skill"},
     "certification": _ENTRY_SLOTS | {"skill"},
@@ -84,6 +85,8 @@ class Topic:
     skills: tuple[str, ...]
     questions: tuple[BankQuestion, ...]
     baseline: bool = False
+    guide: str = ""
+    worry: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,16 @@ class Template:
     depth: str = "any"
     strengths: tuple[str, ...] = ()
     followups: tuple[str, ...] = ()
+    # When the template fits (all optional; see taxonomy/questions/a10_lines.toml):
+    measures: tuple[str, ...] = ()  # result kinds it fits (claims.toml [measures]); empty: any
+    when_skills: tuple[str, ...] = ()  # one of these skill ids, ancestors or "category:x" on the line
+    when_phrases: tuple[str, ...] = ()  # one of these phrases on the line
+    unless_phrases: tuple[str, ...] = ()  # none of these phrases on the line
+    not_classes: tuple[str, ...] = ()  # skill classes (tool, dl, ml, deploy) it must not be asked about
+    stale: bool = False  # only for work older than the stale limit
+    change: str = ""  # "yes": only a number that moved (up or down); "no": only a level; "": either
+    guide: str = ""  # for the interviewer: what a strong answer covers
+    worry: str = ""  # for the interviewer: what would worry you
 
     @property
     def slots(self) -> tuple[str, ...]:
@@ -114,6 +127,7 @@ class Bank:
     templates: tuple[Template, ...]
     alternatives: tuple[tuple[str, tuple[str, ...]], ...] = ()
     why: tuple[tuple[tuple[str, str], str], ...] = ()  # ((perspective, anchor), text)
+    guides: tuple[tuple[str, tuple[str, str]], ...] = ()  # question kind -> (guide, worry), the default
     _index: dict = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
@@ -127,6 +141,7 @@ class Bank:
         object.__setattr__(self, "_index", {
             "by_skill": {skill_id: tuple(positions) for skill_id, positions in by_skill.items()},
             "why": dict(self.why),
+            "guides": dict(self.guides),
             "alternatives": dict(self.alternatives),
             "topics": {t.id: t for t in self.topics},
             "anchors": {anchor: tuple(found) for anchor, found in by_anchor.items()},
@@ -134,6 +149,10 @@ class Bank:
 
     def why_text(self, perspective: str, anchor: str) -> str:
         return self._index["why"][(perspective, anchor)]
+
+    def default_guide(self, kind: str) -> tuple[str, str]:
+        """What a strong answer covers and what would worry you, for a question of this kind."""
+        return self._index["guides"].get(kind, ("", ""))
 
     def alternatives_of(self, skill_id: str) -> tuple[str, ...]:
         return self._index["alternatives"].get(skill_id, ())
@@ -209,7 +228,21 @@ def _load_topic(record: dict[str, Any], where: str) -> Topic:
         _check_slots(row[2], frozenset(), f"{where} question {n}")
         questions.append(BankQuestion(f"{topic_id}.{n}", row[0], row[1], row[2].strip()))
     return Topic(topic_id, _need(record, "title", str, where), area, skills, tuple(questions),
-                 bool(record.get("baseline", False)))
+                 bool(record.get("baseline", False)), _text(record, "guide", where), _text(record, "worry", where))
+
+
+def _text(record: dict[str, Any], key: str, where: str) -> str:
+    value = record.get(key, "")
+    if not isinstance(value, str):
+        raise TaxonomyError(f"{where}: field '{key}' must be a string.")
+    return " ".join(value.split())
+
+
+def _texts(record: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = record.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise TaxonomyError(f"{where}: field '{key}' must be a list of non-empty strings.")
+    return tuple(v.strip().lower() for v in value)
 
 
 def _load_template(record: dict[str, Any], anchor: str, where: str) -> Template:
@@ -246,7 +279,21 @@ def _load_template(record: dict[str, Any], anchor: str, where: str) -> Template:
     strengths = tuple(record.get("strengths", ()))
     if anchor == "ask" and not strengths:
         raise TaxonomyError(f"{where}: an ask record needs strengths (use [\"any\"] for everyone).")
-    return Template(template_id, anchor, area, kind, difficulty, text, claim_kind, flag, depth, strengths, followups)
+    stale = record.get("stale", False)
+    if not isinstance(stale, bool):
+        raise TaxonomyError(f"{where}: field 'stale' must be true or false.")
+    not_classes = _texts(record, "not_classes", where)
+    if set(not_classes) - {"tool", "dl", "ml", "deploy"}:
+        raise TaxonomyError(f"{where}: not_classes must name tool, dl, ml or deploy.")
+    change = record.get("change", "")
+    if change not in ("", "yes", "no"):
+        raise TaxonomyError(f"{where}: field 'change' must be \"yes\" or \"no\".")
+    return Template(template_id, anchor, area, kind, difficulty, text, claim_kind, flag, depth, strengths, followups,
+                    change=change,
+                    measures=_texts(record, "measures", where), when_skills=_texts(record, "when_skills", where),
+                    when_phrases=_texts(record, "when_phrases", where),
+                    unless_phrases=_texts(record, "unless_phrases", where), not_classes=not_classes, stale=stale,
+                    guide=_text(record, "guide", where), worry=_text(record, "worry", where))
 
 
 def _load_why(data: dict[str, Any], where: str, why: dict[tuple[str, str], str]) -> None:
@@ -262,8 +309,18 @@ def _load_why(data: dict[str, Any], where: str, why: dict[tuple[str, str], str])
             why[(perspective, anchor)] = text.strip()
 
 
+def _load_guides(data: dict[str, Any], where: str, guides: dict[str, tuple[str, str]]) -> None:
+    for kind, record in data.get("guides", {}).items():
+        if kind not in KINDS or not isinstance(record, dict):
+            raise TaxonomyError(f"{where}: guides.{kind} is not a question kind with a guide and a worry.")
+        guide, worry = _text(record, "guide", where), _text(record, "worry", where)
+        if not guide or not worry:
+            raise TaxonomyError(f"{where}: guides.{kind} needs both 'guide' and 'worry'.")
+        guides[kind] = (guide, worry)
+
+
 def _read_folder(folder: Path) -> tuple[list[Topic], list[Template], dict[str, tuple[str, ...]],
-                                        dict[tuple[str, str], str]]:
+                                        dict[tuple[str, str], str], dict[str, tuple[str, str]]]:
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     if not files:
         raise TaxonomyError(f"Taxonomy folder {folder} holds no question files.")
@@ -271,10 +328,12 @@ def _read_folder(folder: Path) -> tuple[list[Topic], list[Template], dict[str, t
     templates: list[Template] = []
     alternatives: dict[str, tuple[str, ...]] = {}
     why: dict[tuple[str, str], str] = {}
+    guides: dict[str, tuple[str, str]] = {}
     for path in files:
         data = read_toml(path)
         where = f"questions/{path.name}"
         _load_why(data, where, why)
+        _load_guides(data, where, guides)
         topics.extend(_load_topic(r, where) for r in data.get("topic", []))
         for anchor in ("template", "company", "ask"):
             templates.extend(_load_template(r, anchor, where) for r in data.get(anchor, []))
@@ -287,7 +346,7 @@ def _read_folder(folder: Path) -> tuple[list[Topic], list[Template], dict[str, t
     missing = [f"{p}.{a}" for p in PERSPECTIVES for a in WHY_ANCHORS if (p, a) not in why]
     if missing:
         raise TaxonomyError(f"questions/: why texts missing for {', '.join(missing)}.")
-    return topics, templates, alternatives, why
+    return topics, templates, alternatives, why, guides
 
 
 def _check_ids(topics: list[Topic], templates: list[Template]) -> None:
@@ -345,9 +404,10 @@ def load_bank(root: str | None = None, skills_root: str | None = None) -> Bank:
     Skill ids are checked against the taxonomy at ``skills_root`` (default: ``root``).
     """
     base = Path(root) if root else taxonomy_root()
-    topics, templates, alternatives, why = _read_folder(base / "questions")
+    topics, templates, alternatives, why, guides = _read_folder(base / "questions")
     _check_ids(topics, templates)
     known = _known_skills(Path(skills_root) if skills_root else base, bool(skills_root or root))
     _check_skills(topics, templates, alternatives, known)
     _check_near_duplicates(topics, templates, NEAR_DUPLICATE)
-    return Bank(tuple(topics), tuple(templates), tuple(sorted(alternatives.items())), tuple(sorted(why.items())))
+    return Bank(tuple(topics), tuple(templates), tuple(sorted(alternatives.items())), tuple(sorted(why.items())),
+                tuple(sorted(guides.items())))

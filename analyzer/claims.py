@@ -61,6 +61,11 @@ class ClaimRules:
     padding_min_listed_only: int
     padding_max_used_share: float
     implied_by: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    measure_order: tuple[str, ...] = ()
+    model_context: tuple[str, ...] = ()
+    confidential_phrases: tuple[str, ...] = ()
+    work_verbs: tuple[str, ...] = ()
+    measures: tuple[tuple[str, tuple[str, ...]], ...] = ()  # kind -> phrases, in measure_order
 
     def implying(self, skill_id: str) -> tuple[str, ...]:
         """Ids of the skills whose use implies this one (PyTorch implies Python)."""
@@ -71,7 +76,8 @@ _LIST_FIELDS = (
     "self_description_sections", "project_verbs", "project_labels", "data_words", "up_verbs",
     "down_verbs", "metric_names", "baseline_cues", "method_cues", "deployment_phrases",
     "lifecycle_phrases", "model_user_phrases", "model_building", "vague_phrases", "part_time_titles",
-    "checked_link_kinds", "talk_words", "patent_words", "not_fundamentals",
+    "checked_link_kinds", "talk_words", "patent_words", "not_fundamentals", "measure_order", "model_context",
+    "confidential_phrases", "work_verbs",
 )
 
 
@@ -99,8 +105,13 @@ def load_claim_rules(root: str | None = None) -> ClaimRules:
     if not isinstance(implied, dict):
         raise TaxonomyError(f"{where}: [implied_by] must be a table of skill id = [skill ids].")
     implied_by = tuple((key, _strings(implied, key, f"{where} implied_by")) for key in sorted(implied))
+    order = _strings(data, "measure_order", where)
+    table = data.get("measures", {})
+    if not isinstance(table, dict) or set(table) != set(order):
+        raise TaxonomyError(f"{where}: [measures] must give phrases for exactly the kinds of measure_order.")
+    measures = tuple((kind, _strings(table, kind, f"{where} measures")) for kind in order)
     return ClaimRules(**{k: _strings(data, k, where) for k in _LIST_FIELDS}, **numbers,
-                      implied_by=implied_by)
+                      implied_by=implied_by, measures=measures)
 
 
 # --- phrase matching ---------------------------------------------------------------------------
@@ -384,7 +395,8 @@ def _measurements(clause: str) -> list[re.Match[str]]:
 
 def find_result(clause: str, statement_text: str, rules: ClaimRules, has_skill: bool) -> Result | None:
     """The result a clause states, if any: a change with a number, a from-to, or a named metric."""
-    method = has_skill or has_phrase(statement_text, rules.method_cues) or bool(_METHOD_BY_RE.search(statement_text))
+    method = has_skill or has_phrase(statement_text, rules.method_cues) or bool(_METHOD_BY_RE.search(statement_text)) \
+        or states_the_work(statement_text, rules)
     up = find_phrases(clause, rules.up_verbs)
     down = find_phrases(clause, rules.down_verbs)
     direction = "up" if up and not down else "down" if down else "up" if up else "level"
@@ -581,9 +593,15 @@ def extract_claims(resume: Resume, skills: tuple[Skill, ...]) -> tuple[Claim, ..
             if found is None:
                 continue
             results_by_statement.setdefault(index, []).append(found)
+            quantity = _quantity_of(found, clause, rules, bool(ids))
             details = [("metric", found.metric), ("value", found.value), ("unit", found.unit),
                        ("baseline", found.baseline), ("direction", found.direction),
-                       ("method", "yes" if found.has_method else "no"), ("clause", clause)]
+                       ("method", "yes" if found.has_method else "no"), ("clause", clause),
+                       ("measures", quantity.measures if quantity else "other"),
+                       ("quantity", quantity.value if quantity else found.value),
+                       ("measure_name", quantity.name if quantity else ""),
+                       ("moved", quantity.direction if quantity else found.direction),
+                       ("confidential", "yes" if is_confidential(statement.text, rules) else "no")]
             results.append(Claim(id=f"result:{len(results) + 1}", kind="result", text=clause,
                                  evidence=(statement.evidence(),), skill_ids=ids, details=tuple(details)))
 
@@ -636,3 +654,194 @@ def _section_title_of(statement: Statement, resume: Resume) -> str:
                 for line in section.lines):
             return section.title
     return ""
+
+
+# --- what each number of a sentence measures ------------------------------------------------------------
+
+# A quantity as printed: a qualifier, a currency, a number or a range ("15-20%"), a unit, a plus.
+# WHY whole: "15" torn out of "by 15-20%" misstates the claim.
+_QUANTITY_RE = re.compile(
+    r"(?<![\w@./#-])(?:(?:over|about|approximately|approx\.|nearly|almost|up to|more than|less than|under)\s+)?"
+    r"[~<>≈]?[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?[-–]\s?[$€£]?\d[\d,]*(?:\.\d+)?)?"
+    r"(?:\s?(?:%|percent\b|percentage points?\b|pp\b|[kKmMbB]\b|bn\b|x\b|×|ms\b|million\b|billion\b|thousand\b"
+    r"|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b))?\+?(?![\w-])",
+    re.IGNORECASE)
+_YEARS_RE = re.compile(r"^(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?$")
+_TIME_UNIT_RE = re.compile(r"(?:ms|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\+?$", re.IGNORECASE)
+_CHANGE_UNIT_RE = re.compile(r"(?:%|percent|percentage points?|pp|x|×)\+?$", re.IGNORECASE)
+_LEVEL_KINDS = frozenset({"model_metric", "error_metric", "share_or_rate", "latency", "throughput", "rank_or_score"})
+_MONEY_KINDS = ("cost_reduction", "revenue", "money")
+_AFTER_WORDS = 4  # what a count counts is in the next few words ("10,000 labelled images")
+_BEFORE_WORDS = 6  # what a level is a value of comes before it ("an accuracy of 96%")
+_FROM_TO_ANY_RE = re.compile(r"\bfrom\b.{1,40}?\bto\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number of a sentence, understood: what it measures, which way it moved, and whether the
+    sentence gives a starting point and says how it was reached. ``sentence`` keeps it whole."""
+
+    value: str  # as printed, qualifier and range included: "approximately 3x", "15-20%"
+    measures: str  # a kind of taxonomy/claims.toml [measures]: model_metric, people, money...
+    name: str  # the words that named it, as printed: "accuracy", "mAP50", "latency" ("" when none)
+    direction: str  # up, down, level (a value at a level), none (a count, a size)
+    has_baseline: bool
+    has_method: bool
+    sentence: str
+
+    @property
+    def is_model_metric(self) -> bool:
+        return self.measures in ("model_metric", "error_metric")
+
+
+def _is_year_or_label(match: re.Match[str], text: str) -> bool:
+    value = match.group().strip()
+    if _YEARS_RE.match(value):
+        return True
+    # "Python 3.10", "v2", "Q3 2021", "#1": a number glued to a name is not a measurement.
+    before = text[:match.start()].rstrip()
+    return bool(re.search(r"(?:\b[Qq]|\bversion|\bv|\bpython|\bjava|\bphase|\bstep|\blevel|\bsection|\bgrade)$",
+                          before, re.IGNORECASE))
+
+
+def _window(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words after and before a number, each stopped at punctuation or at the next number.
+    Words that only say it is a change ("increase in", "gain") are skipped after it."""
+    after = re.split(r"[,;:()]|\.(?:\s|$)|\s\d", text[end:], maxsplit=1)[0]
+    after = re.sub(r"^\s*(?:(?:increase|improvement|reduction|decrease|gain|drop|higher|lower|more|less)\s+(?:in|of)?\s*)",
+                   " ", after, flags=re.IGNORECASE)
+    before = re.split(r"[,;:()]|\.(?:\s|$)|\d\s", text[:start])[-1]
+    return " ".join(after.split()[:_AFTER_WORDS]), " ".join(before.split()[-_BEFORE_WORDS:])
+
+
+def _measure(value: str, after: str, before: str, sentence: str, rules: ClaimRules) -> tuple[str, str]:
+    """The kind of a number and the words that said so ("model_metric", "accuracy")."""
+    table = dict(rules.measures)
+    is_change = bool(_CHANGE_UNIT_RE.search(value))
+    currency = bool(re.search(r"[$€£]", value)) or has_phrase(after, ("dollars", "euros", "pounds", "usd", "eur"))
+    has_model = has_phrase(sentence, rules.model_context)
+
+    def named(kind: str, window: str) -> str:
+        if kind == "model_metric" and not has_model:
+            return ""  # "100% accuracy" of data entry is a rate, not a model's score
+        if kind in ("people", "users", "records_or_data_volume", "count_of_things") and is_change \
+                and window is before:
+            return ""  # "improved engagement of users by 15%": the users are not what 15% counts
+        found = find_phrases(window, table[kind])
+        return found[0] if found else ""
+
+    if currency:
+        for kind in _MONEY_KINDS[:2]:
+            if named(kind, f"{before} {after}"):
+                return kind, named(kind, f"{before} {after}")
+        return "money", ""
+    if _TIME_UNIT_RE.search(value):
+        for kind in ("latency", "time_saved", "throughput"):
+            word = named(kind, f"{before} {after} {sentence}" if kind != "throughput" else after)
+            if word:
+                return kind, word
+        return "other", ""
+    # A metric named right after the number ("83.94% AUC") says what it is; otherwise a change or level
+    # reads from its left ("accuracy of 96%"), a count from its right ("10k images", "20+ KPIs").
+    head = " ".join(after.split()[:2])
+    for kind in ("model_metric", "error_metric"):
+        if named(kind, head):
+            return kind, named(kind, head)
+    windows = (before, after) if is_change else (after, before)
+    for window in windows:
+        for kind in rules.measure_order:
+            if kind != "count_of_things" or window is after:
+                word = named(kind, window)
+                if word:
+                    return kind, word
+    if not is_change and re.match(r"[A-Za-z]", after or "") and not re.match(r"(?:of|in|to|by|and|or)\b", after):
+        return "count_of_things", after.split()[0]
+    return ("share_or_rate" if is_change and not has_phrase(sentence, rules.up_verbs + rules.down_verbs) else "other"), ""
+
+
+def _direction_at(clause: str, at: int, rules: ClaimRules) -> str:
+    """The verb that moves this number: the last up/down verb before it, else the first after it."""
+    found = []
+    for kind, phrases in (("up", rules.up_verbs), ("down", rules.down_verbs)):
+        found += [(m.start(), kind) for m in phrase_regex(phrases).finditer(clause)] if has_phrase(clause, phrases) else []
+    before = [k for s, k in sorted(found) if s < at]
+    after = [k for s, k in sorted(found) if s > at]
+    return (before[-1:] or after[:1] or [""])[0]
+
+
+def read_quantities(sentence: str, rules: ClaimRules | None = None, has_skill: bool = False) -> tuple[Quantity, ...]:
+    """Every number of a sentence that measures something, in reading order (years, versions skipped)."""
+    rules = rules or load_claim_rules()
+    method = has_skill or has_phrase(sentence, rules.method_cues) or bool(_METHOD_BY_RE.search(sentence)) \
+        or states_the_work(sentence, rules)
+    baseline = has_phrase(sentence, rules.baseline_cues) or bool(_FROM_TO_ANY_RE.search(sentence))
+    out: list[Quantity] = []
+    for match in _QUANTITY_RE.finditer(sentence):
+        if _is_year_or_label(match, sentence):
+            continue
+        value = " ".join(match.group().split())
+        after, before = _window(sentence, match.start(), match.end())
+        kind, name = _measure(value, after, before, sentence, rules)
+        moved = _direction_at(sentence, match.start(), rules)
+        is_change = bool(_CHANGE_UNIT_RE.search(value)) or kind in ("time_saved", "cost_reduction", "latency")
+        if kind == "money":
+            direction = "none"  # money raised, managed or traded is a size, not a change
+        elif moved and (is_change or kind in _MONEY_KINDS or _FROM_TO_ANY_RE.search(sentence)):
+            direction = moved
+        else:
+            direction = "level" if kind in _LEVEL_KINDS else "none"
+        out.append(Quantity(value, kind, name, direction, baseline, method, sentence))
+    return tuple(out)
+
+
+def states_the_work(sentence: str, rules: ClaimRules) -> bool:
+    """The line opens with what was done, then the outcome: "Optimised the query plans, cutting
+    runtime by 60%", "Built a scoring engine for a 65% gain". The opening is the method."""
+    words = sentence.split()
+    first = words[0].lower().strip(",:") if words else ""
+    number = re.search(r"\d", sentence)
+    opening = sentence[:number.start()].split() if number else words
+    return (first in rules.project_verbs or first in rules.work_verbs) and len(opening) >= 4
+
+
+def is_confidential(text: str, rules: ClaimRules | None = None) -> bool:
+    """The line calls its subject proprietary or confidential: asking to explain it would be unfair."""
+    return has_phrase(text, (rules or load_claim_rules()).confidential_phrases)
+
+
+# Which number of a clause a question is about when it holds several: an outcome before a size.
+_RESULT_PRIORITY = ("model_metric", "error_metric", "latency", "share_or_rate", "revenue", "cost_reduction",
+                    "time_saved", "efficiency", "throughput", "users", "money", "rank_or_score")
+
+
+def _quantity_of(found: Result, clause: str, rules: ClaimRules, has_skill: bool) -> Quantity | None:
+    """The understood quantity behind a result: its most outcome-like number ("0.877 mAP50" rather
+    than "10,000 images"), else the one whose number is the result's value."""
+    quantities = read_quantities(clause, rules, has_skill)
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", found.value)
+
+    def is_value(quantity: Quantity) -> bool:
+        return bool(number) and re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", quantity.value) is not None
+
+    ranked = sorted((q for q in quantities if q.measures in _RESULT_PRIORITY),
+                    key=lambda q: (_RESULT_PRIORITY.index(q.measures), not is_value(q)))
+    if ranked:
+        return ranked[0]
+    return next((q for q in quantities if is_value(q)), None)
+
+
+def understand_result(claim: Claim) -> Claim:
+    """A result claim with its understood number (measures, quantity, measure_name, moved) in its
+    details; a claim made elsewhere without them (an older report, a test) gets them from its line."""
+    if claim.kind != "result" or claim.detail("measures"):
+        return claim
+    rules = load_claim_rules()
+    clause = claim.detail("clause") or (claim.evidence[0].quote if claim.evidence else claim.text)
+    found = find_result(clause, clause, rules, bool(claim.skill_ids))
+    quantity = _quantity_of(found, clause, rules, bool(claim.skill_ids)) if found else None
+    if quantity is None:
+        return claim
+    extra = (("measures", quantity.measures), ("quantity", quantity.value), ("measure_name", quantity.name),
+             ("moved", quantity.direction))
+    return Claim(claim.id, claim.kind, claim.text, claim.evidence, claim.skill_ids, claim.details + extra,
+                 claim.defensibility, claim.reasons)

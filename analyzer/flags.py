@@ -14,6 +14,7 @@ the taxonomy does not classify counts for neither.
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,6 +55,7 @@ class FlagText:
 class FlagTexts:
     texts: tuple[FlagText, ...]
     link_kinds: tuple[tuple[str, str, str], ...]  # kind, name, what to re-read
+    everyday_tools: tuple[str, ...] = ()  # skill ids grouped into one low note when only listed
 
     def get(self, code: str, variant: str = "") -> FlagText:
         for text in self.texts:
@@ -92,7 +94,10 @@ def load_flag_texts(root: str | None = None) -> FlagTexts:
     if "other" not in kinds:
         raise TaxonomyError(f"{path.name}: [link_kinds] needs an 'other' entry.")
     link_kinds = tuple((kind, str(v["name"]), str(v["what"])) for kind, v in sorted(kinds.items()))
-    return FlagTexts(tuple(texts), link_kinds)
+    everyday = data.get("everyday_tools", [])
+    if not isinstance(everyday, list) or not all(isinstance(v, str) and v for v in everyday):
+        raise TaxonomyError(f"{path.name}: everyday_tools must be a list of skill ids.")
+    return FlagTexts(tuple(texts), link_kinds, tuple(everyday))
 
 
 # --- what every check can look at ---------------------------------------------------------------
@@ -161,10 +166,50 @@ def _names(skills: tuple[Skill, ...], limit: int = 5) -> str:
 # --- the checks, one per flag code -------------------------------------------------------------------
 
 
+def _is_implied(ctx: _Context, skill: Skill) -> bool:
+    """A skill that implies this one is shown in use, dated or not (scikit-learn in a project -> Python)."""
+    implying = set(ctx.rules.implying(skill.id))
+    return any(s.id in implying and is_used(s) and not s.inferred for s in ctx.skills)
+
+
 def _unsupported_skill(ctx: _Context) -> list[Flag]:
     # Only a skills list names it: the interviewer will ask where it was used and find no answer.
-    return [ctx.flag("unsupported_skill", {"skill": s.name}, claim_id=f"skill:{s.id}", evidence=_skill_evidence(s))
-            for s in ctx.skills if is_unsupported(s) and not _implied_last_use(ctx, s)]
+    found = [s for s in ctx.skills if is_unsupported(s) and not _implied_last_use(ctx, s) and not _is_implied(ctx, s)
+             and not is_shown_elsewhere(s, ctx.resume) and not _is_data_kind_only(s)]
+    everyday = [s for s in found if s.id in ctx.texts.everyday_tools]
+    flags = [ctx.flag("unsupported_skill", {"skill": s.name}, claim_id=f"skill:{s.id}", evidence=_skill_evidence(s))
+             for s in found if s not in everyday]
+    if len(everyday) >= 2:
+        # WHY: twenty near-identical cards for Git, Jupyter and Excel bury the ones that matter.
+        evidence = tuple(e for s in everyday[:3] for e in s.evidence[:1])
+        flags.append(ctx.flag("unsupported_skill", {"skills": _names(tuple(everyday), limit=8)}, evidence=evidence,
+                              variant="everyday"))
+    elif everyday:
+        s = everyday[0]
+        flags.append(ctx.flag("unsupported_skill", {"skill": s.name}, claim_id=f"skill:{s.id}",
+                              evidence=_skill_evidence(s)))
+    return flags
+
+
+def is_shown_elsewhere(skill: Skill, resume: Resume) -> bool:
+    """The skill is named by a job or project title, or by a linked repository, so a list is not
+    the only place that backs it."""
+    pattern = re.compile(rf"(?<![\w]){re.escape(skill.name.lower())}(?![\w])")
+    if any(e.section in ("experience", "projects", "education", "publications") and e.entry for e in skill.evidence):
+        return True
+    titles = " | ".join(f"{e.title} {e.organization}".lower() for e in resume.entries
+                        if e.section in ("experience", "projects"))
+    links = " | ".join(f"{l.url} {l.anchor_text}".lower().replace("-", " ").replace("_", " ")
+                       for l in resume.document.links if l.kind in ("github_repo", "gist", "kaggle"))
+    return len(skill.name) >= 3 and bool(pattern.search(titles) or pattern.search(links))
+
+
+# A skills-list label that lists kinds of data ("Types of data: time series, text"): no method is claimed.
+_DATA_KIND_LABEL = re.compile(r"^\s*(?:types? of data|data types?|data kinds?|data formats?)\s*:", re.IGNORECASE)
+
+
+def _is_data_kind_only(skill: Skill) -> bool:
+    return bool(skill.evidence) and all(_DATA_KIND_LABEL.search(e.quote) for e in skill.evidence)
 
 
 def _implied_last_use(ctx: _Context, skill: Skill) -> int | None:
@@ -191,7 +236,7 @@ def _stale_claim(ctx: _Context) -> list[Flag]:
         # An inferred skill is a guess about a description; calling it stale would compound the guess.
         if not is_used(skill) or skill.inferred or not skill.last_used:
             continue
-        months = _months_between(skill.last_used, as_of, as_of)
+        months = _months_between(_last_use_with_promotions(ctx, skill), as_of, as_of)
         implied = _implied_last_use(ctx, skill)
         if implied is not None and months is not None:  # still in use through a skill that implies it
             months = min(months, month_index(as_of, as_of) - implied)
@@ -206,6 +251,27 @@ def _stale_claim(ctx: _Context) -> list[Flag]:
     return flags
 
 
+def _last_use_with_promotions(ctx: _Context, skill: Skill) -> str:
+    """A skill's last use, carried forward to a newer title stacked above the entry that uses it:
+    work listed under two titles at once is not old work because the reader gave it to the older one."""
+    as_of = ctx.resume.as_of
+    entries = ctx.resume.entries
+    labels = {e.entry for e in skill.evidence if e.entry} | set(skill.used_in)
+    ends = [skill.last_used]
+    # Stacked titles (a newer title with no lines of its own right above the one that has them) share
+    # those lines: the reader cannot tell which title a bullet belongs to, and both do.
+    for index, entry in enumerate(entries):
+        if entry.label not in labels:
+            continue
+        before = index - 1
+        while before >= 0 and entries[before].section == "experience" and not entries[before].lines:
+            ends.append(entries[before].end or entries[before].start)
+            before -= 1
+    dated = [(month_index(end, as_of, end=True), end) for end in ends if end]
+    dated = [(m, end) for m, end in dated if m is not None]
+    return max(dated)[1] if dated else skill.last_used
+
+
 def _keyword_padding(ctx: _Context) -> list[Flag]:
     # A long list with little shown in use looks written for a keyword filter, not for a person.
     listed = [s for s in ctx.skills if s.listed_only or any(e.section == "skills" for e in s.evidence)]
@@ -216,7 +282,7 @@ def _keyword_padding(ctx: _Context) -> list[Flag]:
     share = len(used) / len(listed)
     if share > ctx.rules.padding_max_used_share:
         return []
-    fields = {"listed": len(listed), "used": len(used), "share": round(100 * share), "listed_only": len(listed_only)}
+    fields = {"listed": len(listed), "total": len(ctx.skills), "used": len(used), "share": round(100 * share), "listed_only": len(listed_only)}
     evidence = tuple(e for s in listed_only[:1] for e in s.evidence[:1])
     return [ctx.flag("keyword_padding", fields, evidence=evidence)]
 
@@ -264,8 +330,12 @@ def _metric_flags(ctx: _Context) -> list[Flag]:
     # A number invites two questions: how did you get it, and compared with what (area 2).
     flags = []
     for claim in (c for c in ctx.claims if c.kind == "result"):
-        fields = {"clause": claim.detail("clause", claim.text), "value": claim.detail("value"),
-                  "metric_or_it": claim.detail("metric") or "it"}
+        moved = claim.detail("moved") in ("up", "down")
+        if claim.detail("measures") in _NOT_OUTCOMES and not (moved and claim.detail("measures") == "other"):
+            continue  # a headcount, a data size or a count is not a result to back with a method
+        name = claim.detail("measure_name") or claim.detail("metric")
+        fields = {"clause": claim.detail("clause", claim.text), "value": claim.detail("quantity") or claim.detail("value"),
+                  "metric_or_it": name if name and len(name.split()) <= 4 else "it"}
         if claim.detail("method") == "no":
             flags.append(ctx.flag("metric_without_method", fields, claim_id=claim.id, evidence=claim.evidence))
         improvement = claim.detail("direction") in ("up", "down")
@@ -273,6 +343,10 @@ def _metric_flags(ctx: _Context) -> list[Flag]:
         if improvement and not claim.detail("baseline") and not money:
             flags.append(ctx.flag("metric_without_baseline", fields, claim_id=claim.id, evidence=claim.evidence))
     return flags
+
+
+# Kinds of number that measure no outcome (see taxonomy/claims.toml [measures]).
+_NOT_OUTCOMES = ("people", "records_or_data_volume", "count_of_things", "other", "rank_or_score", "money")
 
 
 def _vague_claim(ctx: _Context) -> list[Flag]:
@@ -289,6 +363,8 @@ def _link_to_check(ctx: _Context) -> list[Flag]:
     # Interviewers open links: every code or writing link is something to re-read.
     flags = []
     for claim in (c for c in ctx.claims if c.kind == "link"):
+        if is_contact_uri(claim.text) or is_not_work(claim.text):
+            continue  # contact details, pictures and certificates are not work to open
         kind = claim.detail("kind")
         name, what = ctx.texts.link_kind(kind)
         variant = "malformed" if claim.detail("valid") == "false" else "profile" if kind == "github_profile" else ""
@@ -301,6 +377,8 @@ def _hidden_text(ctx: _Context) -> list[Flag]:
     # Invisible keywords are the reader's finding; to a person they look like gaming a screener.
     flags = []
     for notice in (n for n in ctx.resume.document.notices if n.code == "hidden_text"):
+        if not is_hidden_words(notice.text):
+            continue  # a hidden page number or a stray mark games nothing
         text = notice.text if len(notice.text) <= 120 else notice.text[:117].rstrip() + "..."
         evidence = Evidence(section="", entry="", quote=notice.text, page=notice.page or 0, bbox=notice.bbox)
         flags.append(ctx.flag("hidden_text", {"page": notice.page or "?", "text": text}, evidence=(evidence,)))
@@ -329,6 +407,8 @@ def _date_problem(ctx: _Context) -> list[Flag]:
             continue
         if end is not None and end < start:
             problem("end_before_start", entry)
+        elif start > now and is_expected(entry):
+            continue  # "Expected 2027": a planned graduation, not a claim about the past
         elif start > now:
             problem("future_start", entry)
         elif end is not None and month_index(entry.end, as_of) > now and entry.section == "experience":
@@ -347,6 +427,8 @@ def _date_problem(ctx: _Context) -> list[Flag]:
             if None in (a_end, b_end, a_start, b_start):
                 continue
             overlap = min(a_end, b_end) - max(a_start, b_start)
+            if is_same_employer(first, second):
+                continue  # a promotion or a change of team, not two jobs at once
             if overlap > ctx.rules.overlap_months:
                 problem("overlap", second, first, overlap)
 
@@ -362,6 +444,32 @@ def _date_problem(ctx: _Context) -> list[Flag]:
     if reach is not None and now - reach > ctx.rules.gap_months:
         problem("nothing_recent", last, None, now - reach)
     return flags
+
+
+def is_contact_uri(url: str) -> bool:
+    return re.search(r"(?:^|//)(?:tel|mailto|sms|callto):|^(?:https?://)?\+?[\d\s().-]{7,}$", url, re.IGNORECASE) is not None
+
+
+def is_not_work(url: str) -> bool:
+    """A link to a picture or a certificate: an interviewer has nothing to ask about it."""
+    path = url.split("?")[0].lower()
+    return bool(re.search(r"\.(?:jpe?g|png|gif|svg|webp)$", path)) or "certificat" in path
+
+
+def is_hidden_words(text: str) -> bool:
+    """Hidden text holds words (three letters or more), not only digits, bullets or page numbers."""
+    return re.search(r"[^\W\d_]{3,}", text) is not None
+
+
+def is_expected(entry: Any) -> bool:
+    """A dated study or a heading that says "expected": a future date there is a plan, not an error."""
+    heading = " ".join(line.text for line in entry.heading).lower()
+    return entry.section == "education" or "expected" in heading or "anticipated" in heading
+
+
+def is_same_employer(first: Any, second: Any) -> bool:
+    a, b = " ".join(first.organization.lower().split()), " ".join(second.organization.lower().split())
+    return bool(a) and a == b
 
 
 CHECKS: tuple[Callable[[_Context], list[Flag]], ...] = (

@@ -259,6 +259,9 @@ class Question:
     quote: str = ""
     page: int | None = None
     followups: tuple[str, ...] = ()
+    guide: str = ""  # for the interviewer: what a strong answer covers
+    worry: str = ""  # for the interviewer: what in an answer would worry you
+    template: str = ""  # the bank record it was worded from (a template or topic question id)
 
 
 # --- the whole report ---------------------------------------------------------------------------

@@ -32,7 +32,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from analyzer.bank import Bank, Template, Topic, load_bank
-from analyzer.models import Claim, Evidence, Flag, Options, Question, Resume, Skill
+from analyzer.flags import is_contact_uri, is_not_work
+from analyzer.claims import has_phrase, is_confidential, load_claim_rules, skill_classes, understand_result
+from analyzer.dates import month_index
+from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Skill
 from analyzer.taxonomy import Taxonomy, fill_sentence
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
@@ -44,7 +47,18 @@ CLAIM_PENALTY = 0.5  # WHY: five questions on one gist would crowd out the rest 
 AREA_PENALTY = 0.35  # each question already picked in an area divides the next one's score by 1 + this * n
 # WHY these priors: a flag is the clearest reason an interviewer asks; claim templates read the
 # resume itself; topic fundamentals are one step removed; the baseline is generic.
-_PRIOR = {"flag": 1.0, "claim": 0.8, "topic": 0.6, "baseline": 0.25, "ask": 0.3, "company": 0.5}
+_PRIOR = {"line": 1.2, "flag": 0.9, "claim": 0.8, "topic": 0.45, "textbook": 0.3, "baseline": 0.25, "ask": 0.3,
+          "company": 0.5}
+MAX_PER_CLAIM = 2  # WHY: a third question on one line is answered with the same story
+MAX_GENERIC = 6  # WHY: textbook and baseline questions fit any resume; past a few they only fill the list
+MAX_TOPIC_PER_CLAIM = 3  # WHY: four exam questions led in by the same line read as a form
+MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
+MAX_PER_TEMPLATE = 2  # WHY: a third question from one template reads as a form, not an interview
+TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
+# WHY: what a resume shows sets the depth: a new graduate is not asked expert questions, someone
+# with years of work or papers is not asked warm-ups (see seniority()).
+SENIOR_YEARS = 6
+JUNIOR_YEARS = 2
 _SEVERITY = {"high": 0.6, "medium": 0.4, "low": 0.2, "info": 0.1}
 
 
@@ -85,9 +99,72 @@ def _year(evidence: Evidence | None, as_of: str) -> str:
 def _organization(resume: Resume | None, evidence: Evidence | None) -> str:
     if resume is None or evidence is None or not evidence.entry:
         return ""
-    for entry in resume.entries:
-        if entry.label == evidence.entry:
-            return entry.organization
+    entry = _entry_of(resume, evidence)
+    # WHY: "at <organization>" reads as an employer; a course or a degree is not one.
+    return entry.organization if entry and entry.section == "experience" else ""
+
+
+def _entry_of(resume: Resume | None, evidence: Evidence | None) -> Entry | None:
+    if resume is None or evidence is None or not evidence.entry:
+        return None
+    return next((e for e in resume.entries if e.label == evidence.entry), None)
+
+
+def is_name_like(text: str) -> bool:
+    """A short title a person would say aloud: no cut-off mark, no link, at most TASK_WORDS words."""
+    return (bool(text.strip()) and "..." not in text and "…" not in text and not _URL_RE.search(text)
+            and len(text.split()) <= TASK_WORDS)
+
+
+_URL_RE = re.compile(r"https?://|www\.|\.(?:com|org|io|net|ai|dev)(?:/|\b)|github\.com|/\w+/", re.IGNORECASE)
+
+
+def title_head(title: str) -> str:
+    """A title's name part: 'Churn radar: weekly churn scores' -> 'Churn radar'; '' when none is short."""
+    if is_name_like(title):
+        return title
+    head = re.split(r"\s(?:is|are|was|[-–—|])\s|:\s", title, maxsplit=1)[0].strip()
+    return head if head != title and is_name_like(head) and len(head.split()) <= 5 else ""
+
+
+def _where(resume: Resume | None, evidence: Evidence | None) -> str:
+    """'at Acme', 'in "Churn radar"', 'in your studies at X' or 'on your resume'."""
+    entry = _entry_of(resume, evidence)
+    if entry is None:
+        return "on your resume"
+    if entry.section == "experience" and entry.organization and is_name_like(entry.organization):
+        return f"at {entry.organization}"
+    if entry.section == "projects" and title_head(entry.title):
+        return f"in \"{title_head(entry.title)}\""
+    if entry.section == "education" and entry.organization and is_name_like(entry.organization):
+        return f"in your studies at {entry.organization}"
+    if entry.title and is_name_like(entry.title):
+        return f"in your role as {entry.title}" if entry.section == "experience" else f"in \"{entry.title}\""
+    return "on your resume"
+
+
+# What a line says was built: "Developed a credit card fraud model using ..." -> "credit card fraud model".
+_TASK_RE = re.compile(
+    r"\b(?:built|build|developed|develop|designed|trained|implemented|created|deployed|engineered|architected|"
+    r"wrote|delivered|launched|shipped|automated|prototyped|productionised|productionized|led|owned|"
+    r"maintained|redesigned|rebuilt|configured|executed|accomplished|optimized|optimised)\s+(?:an?\s+|the\s+)?"
+    r"(?P<task>[^,;:.()]+?)(?=\s+(?:using|with|in|on|for|to|that|which|by|from|via|across|at|and|achieving|"
+    r"reaching|resulting|improving|reducing|increasing|processing|where|as)\b|[,;:.()]|$)", re.IGNORECASE)
+# The last word of a task must name a thing that was made, or the phrase is not worth quoting.
+_TASK_NOUNS = re.compile(
+    r"(?:model|models|classifier|pipeline|pipelines|system|forecast|forecasts|dashboard|dashboards|engine|"
+    r"service|platform|tool|api|apis|app|application|algorithm|detector|recommender|network|package|library|"
+    r"framework|report|reports|workflow|architecture|solution|bot|chatbot|agent|scorer|predictor|analysis|"
+    r"database|warehouse|etl|simulation|study|experiment|test)$", re.IGNORECASE)
+
+
+def task_of(text: str) -> str:
+    """The thing a line says was built, as printed, or '' when the line does not name one."""
+    for match in _TASK_RE.finditer(text):
+        task = " ".join(match.group("task").split())
+        words = task.split()
+        if 1 <= len(words) <= TASK_WORDS and _TASK_NOUNS.search(words[-1]) and not _URL_RE.search(task):
+            return task
     return ""
 
 
@@ -101,6 +178,8 @@ class _Context:
     options: Options
     as_of: str
     claimed: frozenset[str]  # skill ids the resume claims
+    level: str = "mid"  # junior, mid, senior: see seniority()
+    stale_ids: frozenset[str] = frozenset()  # claims the flags step found stale
 
 
 def _alternative(skill_id: str, ctx: _Context) -> str:
@@ -112,16 +191,31 @@ def _alternative(skill_id: str, ctx: _Context) -> str:
 
 def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Context) -> dict[str, str]:
     first = (claim.evidence[0] if claim and claim.evidence else None) or (evidence[0] if evidence else None)
+    if claim is not None and claim.kind == "skill":
+        # WHY: "where" is where the skill was used, not the skills list that also names it.
+        first = next((e for e in claim.evidence if e.section in ("experience", "projects")), first)
+    entry = _entry_of(ctx.resume, first)
     slots = {"organization": _organization(ctx.resume, first), "year": _year(first, ctx.as_of),
-             "project": first.entry if first else ""}
+             "project": entry.title if entry and entry.section == "projects" else "",
+             "where": _where(ctx.resume, first)}
     if claim is None:
-        return slots
+        return {key: value if is_name_like(value) or key == "where" else "" for key, value in slots.items()}
     skill_id = claim.skill_ids[0] if claim.skill_ids else ""
     if skill_id:
         slots["skill"] = _skill_name(skill_id, ctx.skills, ctx.taxonomy)
         slots["alternative"] = _alternative(skill_id, ctx)
     if claim.kind == "project":
-        slots["project"] = claim.detail("name") or claim.text
+        # WHY: a project is named by its entry's title; a job bullet is not a name (it gets {task}).
+        slots["project"] = title_head(entry.title) if entry and entry.section == "projects" else ""
+    quote = " ".join(e.quote for e in claim.evidence[:1]) or claim.text
+    slots["task"] = task_of(quote)
+    if not slots["task"] and entry and entry.section == "projects" and claim.kind == "project":
+        title = title_head(entry.title)
+        slots["task"] = f"project \"{title}\"" if title else ""
+        if title:
+            slots["where"] = ""  # "the project "X" in "X"" says it twice
+    slots["quantity"] = claim.detail("quantity")
+    slots["measure"] = claim.detail("measure_name") or claim.detail("metric")
     if claim.kind == "skill" and claim.detail("last_used"):
         slots["year"] = claim.detail("last_used")[:4]
     if claim.detail("year"):
@@ -134,8 +228,33 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
         # model ("the seasonal-naive forecast") does not fit there, so those templates are skipped.
         slots["baseline"] = ""
     links = claim.detail("url") or claim.detail("links")
-    slots["link"] = links.split()[0] if links else ""
-    return {key: value.strip() for key, value in slots.items()}
+    slots["link"] = link_name(links.split()[0], claim.detail("kind")) if links else ""
+    slots = {key: value.strip() for key, value in slots.items()}
+    # WHY: a slot holding a cut-off bullet or a link reads as a machine's fragment, never a name
+    # ({link} alone is meant to hold one).
+    for key in ("project", "skill", "organization", "task", "metric", "measure"):
+        if not is_name_like(slots.get(key, "")) and not (key == "project" and claim.kind == "link"):
+            slots[key] = ""
+    return slots
+
+
+def link_name(url: str, kind: str = "") -> str:
+    """How a person names a link aloud: 'your repository "churn-radar"', 'your GitHub profile'.
+    WHY: a URL in a question reads as a machine's output, and the interviewer sees the link anyway."""
+    parts = [p for p in re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE).split("/") if p]
+    host = parts[0].lower().removeprefix("www.") if parts else ""
+    if "github.com" in host or "gitlab.com" in host:
+        name = parts[2] if len(parts) >= 3 else ""
+        if kind != "github_profile" and re.fullmatch(r"\w[\w.-]*", name) and not _URL_RE.search(name) \
+                and not name.lower().startswith(("http", "www")):
+            return f"your repository \"{name}\""
+        return "your GitHub profile" if "github" in host else "your GitLab profile"
+    if "kaggle.com" in host:
+        return "your Kaggle profile"
+    if "scholar.google" in host:
+        return "your publication profile"
+    names = {"blog": "your blog", "portfolio": "your portfolio site", "gist": "your gist"}
+    return names.get(kind, "the page you link to")
 
 
 def result_phrase(claim: Claim) -> str:
@@ -144,7 +263,15 @@ def result_phrase(claim: Claim) -> str:
     or a change, and 'improving error to 18%' misreads 'cut error by 18%'."""
     metric, value, start = claim.detail("metric"), claim.detail("value"), claim.detail("baseline")
     direction = claim.detail("direction")
-    if not value:
+    if claim.detail("quantity"):
+        # The understood number, kept whole ("15-20%"), named by the words next to it.
+        value, metric = claim.detail("quantity"), claim.detail("measure_name") or metric
+        if claim.detail("measures") in ("people", "records_or_data_volume", "count_of_things", "other"):
+            return ""  # a headcount or a data size is not a result to probe as one
+        moved = claim.detail("moved")
+        if moved in ("up", "down") and not re.search(r"\d", start) and metric:
+            return f"{metric} {moved} by {value}"
+    if not value or (metric and not is_name_like(metric)):
         return ""
     if direction in ("up", "down") and re.search(r"\d", start):
         return f"{metric} moving from {start} to {value}" if metric else f"a move from {start} to {value}"
@@ -162,9 +289,13 @@ def _article(value: str) -> str:
 
 def _fill(template: Template, slots: dict[str, str]) -> tuple[str, tuple[str, ...]] | None:
     """The text and follow-ups with slots filled, or None when a slot has no value for this claim."""
-    if any(not slots.get(name) for name in template.slots):
-        return None
-    return fill_sentence(template.text, slots), tuple(fill_sentence(f, slots) for f in template.followups)
+    if any(not slots.get(name) for name in template.slots if name != "where"):
+        return None  # {where} may be empty: the line's project is already named by {task}
+
+    def filled(text: str) -> str:
+        return re.sub(r"\s+([,.:;?])", r"\1", re.sub(r"\s{2,}", " ", fill_sentence(text, slots)))
+
+    return filled(template.text), tuple(filled(f) for f in template.followups)
 
 
 # --- helpers -----------------------------------------------------------------------------------------
@@ -231,6 +362,76 @@ def _allowed(area: int, difficulty: int, options: Options) -> bool:
     return (not options.areas or area in options.areas) and _in_range(difficulty, options)
 
 
+# --- when a template fits a line -------------------------------------------------------------------------
+
+
+def _skill_keys(skill_ids: tuple[str, ...], ctx: _Context) -> set[str]:
+    """The skills of a line with their ancestors and categories ("category:ml_methods")."""
+    keys: set[str] = set()
+    for skill_id in skill_ids:
+        keys.add(skill_id)
+        if ctx.taxonomy.knows(skill_id):
+            keys.update(ctx.taxonomy.ancestors(skill_id))
+            keys.add(f"category:{ctx.taxonomy.skill(skill_id).category}")
+        elif skill_id in ctx.skills:
+            keys.add(f"category:{ctx.skills[skill_id].category}")
+    return keys
+
+
+def _classes(claim: Claim, ctx: _Context) -> frozenset[str]:
+    skill = ctx.skills.get(claim.skill_ids[0]) if claim.skill_ids else None
+    return skill_classes(skill, ctx.taxonomy) if skill else frozenset()
+
+
+def is_stale(claim: Claim, ctx: _Context) -> bool:
+    """Work last dated longer ago than the stale limit: what the flags step found (it follows
+    promotions and implied use), else the line's own dates."""
+    if claim.id in ctx.stale_ids:
+        return True
+    if claim.kind == "skill":
+        return False
+    last = claim.detail("last_used") or _year(claim.evidence[0] if claim.evidence else None, ctx.as_of)
+    months = month_index(last, ctx.as_of, end=True) if last else None
+    now = month_index(ctx.as_of, ctx.as_of)
+    return months is not None and now is not None and now - months > ctx.options.stale_years * 12
+
+
+def _fits(template: Template, claim: Claim | None, ctx: _Context) -> bool:
+    """The template's conditions hold for this claim (kind of number, skills, words on the line, age)."""
+    if claim is None:
+        return not (template.measures or template.when_skills or template.when_phrases or template.stale)
+    text = " ".join(e.quote for e in claim.evidence) or claim.text
+    if template.measures and claim.detail("measures") not in template.measures:
+        return False
+    if template.change and (claim.detail("moved") in ("up", "down")) != (template.change == "yes"):
+        return False
+    if template.when_skills and not _skill_keys(claim.skill_ids, ctx) & set(template.when_skills):
+        return False
+    if template.when_phrases and not has_phrase(text, template.when_phrases):
+        return False
+    if template.unless_phrases and has_phrase(text, template.unless_phrases):
+        return False
+    if template.not_classes and _classes(claim, ctx) & set(template.not_classes):
+        return False
+    return not template.stale or is_stale(claim, ctx)
+
+
+def is_line_template(template: Template) -> bool:
+    """Built from the line's own specifics: the thing built, the number, or a condition on the line."""
+    return bool({"task", "quantity", "measure"} & set(template.slots) or template.measures
+                or template.when_skills or template.when_phrases or template.stale)
+
+
+def _guided(question: Question, guide: str, worry: str, ctx: _Context) -> Question:
+    """The interviewer's guide on a question (the kind's default when it has none of its own); for the
+    interviewer the "why" becomes the guide, in the interviewer's voice."""
+    default = ctx.bank.default_guide(question.kind)
+    guide, worry = guide or default[0], worry or default[1]
+    if ctx.options.perspective != "interviewer":
+        return replace(question, guide=guide, worry=worry)
+    return replace(question, guide=guide, worry=worry, why=f"A strong answer: {guide} Worry if: {worry}")
+
+
 # --- candidates --------------------------------------------------------------------------------------
 
 
@@ -244,21 +445,34 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
         why = _why(ctx, "claim", quote=quote, page=str(page or "?"))
         evidence = _evidence_text(claim.evidence) or claim.text
         slots = _claim_slots(claim, (), ctx)
+        # WHY: asking to explain what the resume calls proprietary asks the candidate to break a duty.
+        secret = is_confidential(evidence, load_claim_rules())
+        if claim.kind == "link" and (is_contact_uri(claim.text) or is_not_work(claim.text)):
+            continue  # a clickable phone number is not work to discuss
         for template in templates:
             if template.claim_kind != claim.kind or template.depth not in ("any", depth):
                 continue
-            if not _allowed(template.area, template.difficulty, ctx.options):
+            if secret or not _allowed(template.area, template.difficulty, ctx.options) or not _fits(template, claim, ctx):
                 continue
             filled = _fill(template, slots)
             if filled is None:
                 continue
             text, followups = filled
             question = Question(id=_qid(template.id, claim.id), text=text, area=template.area, kind=template.kind,
-                                difficulty=template.difficulty, topic=claim.text[:80], why=why, anchor="claim",
+                                difficulty=template.difficulty, topic=_topic_of(claim), why=why, anchor="claim",
                                 claim_id=claim.id, quote=quote, page=page, followups=followups)
-            out.append(_Candidate(question, "claim", template.id, 0.0, text, evidence, _raw(template)))
-        out.extend(_fundamentals(claim, depth, why, quote, page, evidence, ctx))
+            question = _guided(question, template.guide, template.worry, ctx)
+            source = "line" if is_line_template(template) else "claim"
+            out.append(_Candidate(question, source, template.id, 0.0, text, evidence, _raw(template)))
+        if not secret:
+            out.extend(_fundamentals(claim, depth, why, quote, page, evidence, ctx))
     return out
+
+
+def _topic_of(claim: Claim) -> str:
+    """A short topic label: the claim's name, or the first words of its line without a cut mark."""
+    words = claim.text.split()
+    return " ".join(words[:8]).rstrip(",;:")
 
 
 def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | None, evidence: str,
@@ -273,12 +487,68 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
             continue
         chosen = topic.questions[order[0]]
         followups = tuple(topic.questions[i].text for i in order[1:2]) if depth == "backed" else ()
-        question = Question(id=_qid(chosen.id, claim.id), text=chosen.text, area=topic.area, kind=chosen.kind,
+        bank_text = " ".join((chosen.text, *followups))  # before the {alternative} follow-up, named on purpose
+        used = _usage(claim, topic, ctx)
+        text, source, line_quote, line_page = chosen.text, "textbook", quote, page
+        if used is not None:
+            lead, usage = used
+            text = f"{lead} {chosen.text}"
+            source, line_quote, line_page = "topic", usage.quote, usage.page
+            simpler = _alternative(claim.skill_ids[0], ctx) if claim.skill_ids else ""
+            followups = (f"Why did it suit that work better than {simpler} or a simpler baseline?" if simpler
+                         else "Why did it suit that work better than a simpler baseline?",) + followups[:1]
+        elif claim.kind == "skill" and _is_listed_only(claim, topic, ctx):
+            # WHY: a method named only in a list gets the defend-it framing, not a bare exam question.
+            name = _trigger_name(claim, topic, ctx)
+            if name:
+                text = f"You list {name} without a role or project that shows it. {chosen.text}"
+        question = Question(id=_qid(chosen.id, claim.id), text=text, area=topic.area, kind=chosen.kind,
                             difficulty=chosen.difficulty, topic=topic.title, why=why, anchor="claim",
-                            claim_id=claim.id, quote=quote, page=page, followups=followups)
-        out.append(_Candidate(question, "topic", chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence,
-                              " ".join((chosen.text, *followups))))
+                            claim_id=claim.id, quote=line_quote, page=line_page, followups=followups[:2])
+        question = _guided(question, topic.guide, topic.worry, ctx)
+        out.append(_Candidate(question, source, chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence, bank_text))
     return out
+
+
+def _is_listed_only(claim: Claim, topic: Topic, ctx: _Context) -> bool:
+    """The skill behind the topic is named in a list and nowhere it is used (not guessed, not shown)."""
+    skill = ctx.skills.get(next((i for i in claim.skill_ids if i in topic.skills), ""))
+    shown = claim.evidence + (skill.evidence if skill is not None else ())
+    return (skill is not None and skill.listed_only and not skill.inferred
+            and not any(e.section in ("experience", "projects") for e in shown))
+
+
+def _trigger_name(claim: Claim, topic: Topic, ctx: _Context) -> str:
+    """The name of the claim's skill that brought this topic in ('' when it does not read as a name)."""
+    skill_id = next((i for i in claim.skill_ids if i in topic.skills), claim.skill_ids[0] if claim.skill_ids else "")
+    name = _skill_name(skill_id, ctx.skills, ctx.taxonomy) if skill_id else ""
+    return name if is_name_like(name) else ""
+
+
+def _usage(claim: Claim, topic: Topic, ctx: _Context) -> tuple[str, Evidence] | None:
+    """The lead-in that ties a textbook question to the line where the skill was used, and that line:
+    'At Acme you used gradient boosting for the churn model.' None when no role or project shows it."""
+    skill = ctx.skills.get(next((i for i in claim.skill_ids if i in topic.skills), ""))
+    if skill is not None and skill.inferred:
+        return None  # WHY: "you used model serving" about a skill only guessed from other words is not fair
+    shown = claim.evidence + (skill.evidence if skill is not None and claim.kind == "skill" else ())
+    usage = next((e for e in shown if e.section in ("experience", "projects")), None)
+    if usage is None:
+        return None
+    where = _where(ctx.resume, usage)
+    if where == "on your resume":
+        return None
+    name = _trigger_name(claim, topic, ctx)
+    task = task_of(usage.quote)
+    if task and name and name.lower() in task.lower():
+        lead = f"{where[0].upper()}{where[1:]} you built the {task}."
+    elif task and name:
+        lead = f"{where[0].upper()}{where[1:]} you used {name} for the {task}."
+    elif name:
+        lead = f"{where[0].upper()}{where[1:]} you used {name}."
+    else:
+        return None  # WHY: "think of this line" over an exam question is a generic question in disguise
+    return lead, usage
 
 
 def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
@@ -294,6 +564,8 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
         for template in templates:
             if template.flag != flag.code or not _allowed(template.area, template.difficulty, ctx.options):
                 continue
+            if not _fits(template, claim, ctx):
+                continue
             filled = _fill(template, slots)
             if filled is None:
                 continue
@@ -302,6 +574,7 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
                                 difficulty=template.difficulty, topic=flag.code.replace("_", " "),
                                 why=_why(ctx, "flag", message=flag.message), anchor="flag", claim_id=flag.claim_id,
                                 flag_code=flag.code, quote=quote, page=page, followups=followups)
+            question = _guided(question, template.guide, template.worry, ctx)
             score = _SEVERITY.get(flag.severity, 0.1)
             out.append(_Candidate(question, "flag", template.id, score, text, _evidence_text(evidence), _raw(template)))
     return out
@@ -321,6 +594,7 @@ def _from_baseline(used_topics: set[str], ctx: _Context) -> list[_Candidate]:
         question = Question(id=_qid(chosen.id, "baseline"), text=chosen.text, area=topic.area, kind=chosen.kind,
                             difficulty=chosen.difficulty, topic=topic.title, why=_why(ctx, "baseline"),
                             anchor="baseline")
+        question = _guided(question, topic.guide, topic.worry, ctx)
         out.append(_Candidate(question, "baseline", chosen.id, 0.0, f"{topic.title} {chosen.text}", ""))
     return out
 
@@ -357,6 +631,7 @@ def _from_asks(skills: tuple[Skill, ...], claims: tuple[Claim, ...], ctx: _Conte
             anchor="claim" if claim else "baseline", claim_id=claim.id if claim else None,
             quote=claim.evidence[0].quote if claim and claim.evidence else "",
             page=claim.evidence[0].page if claim and claim.evidence else None)
+        question = _guided(question, template.guide, template.worry, ctx)
         # WHY: matched asks first; "any" ones next; the rest only fill the two-question quota.
         bonus = 0.2 * len(matched) if matched else (0.1 if "any" in template.strengths else 0.0)
         out.append(_Candidate(question, "ask", template.id, bonus, template.text, ""))
@@ -375,6 +650,7 @@ def _from_company(ctx: _Context) -> list[_Candidate]:
         question = Question(id=_qid(template.id, company.lower()), text=text, area=11, kind=template.kind,
                             difficulty=template.difficulty, topic="the company",
                             why=_why(ctx, "company", company=company), anchor="baseline", followups=followups)
+        question = _guided(question, template.guide, template.worry, ctx)
         out.append(_Candidate(question, "company", template.id, 0.0, text, ""))
     return out
 
@@ -433,7 +709,8 @@ def _order_key(c: _Candidate) -> tuple[float, str, str]:
 
 
 def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
-    """Greedy pick: the best value each round, where a question's value is its score divided by
+    """At most ``count`` questions (a maximum, not a quota: a thin resume gets a shorter list, since
+    at most MAX_GENERIC textbook/baseline questions are added). Greedy pick: the best value each round, where a question's value is its score divided by
     penalties for its area, template and claim already having questions; quotas keep room for
     a few baseline and questions-to-ask; near-duplicates of a picked question are skipped."""
     import numpy as np
@@ -457,23 +734,31 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     penalised = np.array(penalised)
     is_ask = np.array([c.source == "ask" for c in ordered])
     is_base = np.array([c.source == "baseline" for c in ordered])
-    asked_once = np.array([c.source in ("topic", "baseline") for c in ordered])  # each topic question once overall
+    asked_once = np.array([c.source in ("topic", "textbook", "baseline") for c in ordered])  # each topic question once overall
     per_area, per_template, per_claim = (np.zeros(k.max() + 1) for k in (area, template, claim))
     asked = np.zeros(template.max() + 1, dtype=bool)
+    is_topic = np.array([c.source == "topic" for c in ordered])
+    topics_on = np.zeros(claim.max() + 1)  # line-anchored textbook questions per claim
+    on_line = np.zeros(claim.max() + 1)  # questions on a claim's own line (fundamentals not counted)
+    # WHY one for a link: "what will I find", "give me a tour" and "what would you rewrite" get one answer.
+    limit = np.array([1 if (c.question.claim_id or "").startswith("link:") else MAX_PER_CLAIM for c in ordered])
     remaining = np.ones(n, dtype=bool)
 
     quota_ask = min(3 if count >= 30 else 2, int(is_ask.sum()), count)
-    quota_base = min(max(1, count // 8), int(is_base.sum()))
+    is_generic = np.array([c.source in ("textbook", "baseline") for c in ordered])
+    quota_base = min(max(1, count // 8), MAX_BASELINE, int(is_base.sum()))
     picked: list[int] = []
     texts: set[str] = set()
-    n_ask = n_base = 0
+    n_ask = n_base = n_generic = 0
     while remaining.any() and len(picked) < count:
         # Room: a question to ask only within its quota; the others only while the slots
         # reserved for the quotas not yet filled stay free.
         reserved_ask = quota_ask - n_ask
         room = np.where(is_ask, n_ask < quota_ask,
                         len(picked) + reserved_ask + np.where(is_base, 0, max(0, quota_base - n_base)) < count)
-        open_ = remaining & room & ~(asked_once & asked[template])
+        open_ = remaining & room & ~(asked_once & asked[template]) & (per_template[template] < MAX_PER_TEMPLATE) \
+            & ~(penalised & ~asked_once & (on_line[claim] >= limit)) \
+            & ~(is_generic & (n_generic >= MAX_GENERIC)) & ~(is_topic & penalised & (topics_on[claim] >= MAX_TOPIC_PER_CLAIM)) & ~(is_base & (n_base >= MAX_BASELINE))
         if not open_.any():
             if quota_ask > n_ask or quota_base > n_base:  # a reserved slot cannot be filled: free it
                 quota_ask, quota_base = n_ask, n_base
@@ -496,12 +781,71 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
         per_area[area[best]] += 1
         if penalised[best]:
             per_claim[claim[best]] += 1
+            on_line[claim[best]] += not asked_once[best]
         n_ask += bool(is_ask[best])
         n_base += bool(is_base[best])
+        n_generic += bool(is_generic[best])
+        topics_on[claim[best]] += bool(is_topic[best] and penalised[best])
     return [ordered[i] for i in picked]
 
 
 # --- the step ----------------------------------------------------------------------------------------
+
+
+def list_problems(questions: tuple[Question, ...], perspective: str = "candidate") -> tuple[str, ...]:
+    """What breaks the list-level rules anyone can check: a URL or a cut-off fragment in a question,
+    a template used more than MAX_PER_TEMPLATE times, an interviewer question with no answer guide."""
+    problems = []
+    counts: dict[str, int] = {}
+    for q in questions:
+        if _URL_RE.search(q.text) or re.search(r"https?://|www\.", q.text):
+            problems.append(f"URL in question: {q.text}")
+        if "..." in q.text or "…" in q.text:
+            problems.append(f"cut-off fragment in question: {q.text}")
+        if q.template:
+            counts[q.template] = counts.get(q.template, 0) + 1
+        if perspective == "interviewer" and not (q.guide and q.worry):
+            problems.append(f"no answer guide: {q.text}")
+    problems += [f"template {t} used {n} times" for t, n in sorted(counts.items()) if n > MAX_PER_TEMPLATE]
+    return tuple(problems)
+
+
+def seniority(resume: Resume | None, claims: tuple[Claim, ...]) -> str:
+    """junior, mid or senior, from what the resume shows: years in dated jobs (internships and
+    overlaps not double-counted), a doctorate, and papers."""
+    if resume is None:
+        return "mid"
+    months: set[int] = set()
+    for entry in resume.entries:
+        if entry.section != "experience" or not entry.start or has_phrase(entry.title, ("intern*", "trainee")):
+            continue
+        start = month_index(entry.start, resume.as_of)
+        end = month_index(entry.end or entry.start, resume.as_of, end=True)
+        if start is not None and end is not None and end >= start:
+            months.update(range(start, min(end, start + 600) + 1))
+    years = len(months) / 12
+    doctorate = any(e.section == "education" and has_phrase(f"{e.title} {e.organization}", ("phd", "ph.d.", "ph.d", "doctorate", "doctor of philosophy", "dphil"))
+                    for e in resume.entries)
+    papers = sum(1 for c in claims if c.kind in ("publication", "patent"))
+    if years >= SENIOR_YEARS or (doctorate and papers >= 2) or (years >= 3 and doctorate):
+        return "senior"
+    if years < JUNIOR_YEARS and not doctorate:
+        return "junior"
+    return "mid"
+
+
+def _fits_level(candidate: _Candidate, level: str) -> bool:
+    """WHY: a new graduate is not asked expert trivia; a senior is not asked warm-up definitions.
+    Questions about the resume's own lines are kept at every level."""
+    if candidate.source not in ("topic", "textbook", "baseline"):
+        return True
+    difficulty = candidate.question.difficulty
+    return not (level == "junior" and difficulty >= 3) and not (level == "senior" and difficulty <= 1)
+
+
+# WHY this order for interviewers: questions on the candidate's own lines reveal most, then the weak
+# spots, then the fundamentals they claim, then the generic baseline.
+_REVEALS = {"line": 0, "claim": 1, "flag": 2, "topic": 3, "company": 4, "textbook": 5, "baseline": 6, "ask": 7}
 
 
 def generate_questions(
@@ -518,15 +862,23 @@ def generate_questions(
     options = options or Options()
     as_of = options.as_of or (resume.as_of if resume else "") or "2000-01"
     claimed = frozenset(s.id for s in skills) | frozenset(i for c in claims for i in c.skill_ids)
+    claims = tuple(understand_result(c) for c in claims)
     ctx = _Context(resume, {s.id: s for s in skills}, {c.id: c for c in claims}, taxonomy, bank, options, as_of,
-                   claimed)
+                   claimed, seniority(resume, claims),
+                   frozenset(f.claim_id for f in flags if f.code == "stale_claim" and f.claim_id))
     flagged = {f.claim_id for f in flags if f.claim_id}
     personal = _from_claims(claims, flagged, ctx) + _from_flags(flags, ctx)
-    used_topics = {c.template_id.rsplit(".", 1)[0] for c in personal if c.source == "topic"}
-    candidates = personal + _from_baseline(used_topics, ctx) + _from_asks(skills, claims, ctx) + _from_company(ctx)
-    candidates = [c for c in candidates if _allowed(c.question.area, c.question.difficulty, options)]
+    used_topics = {c.template_id.rsplit(".", 1)[0] for c in personal if c.source in ("topic", "textbook")}
+    interviewer = options.perspective == "interviewer"
+    # WHY: questions for the candidate to ask belong to the candidate's list, not the interviewer's.
+    asks = [] if interviewer else _from_asks(skills, claims, ctx)
+    candidates = personal + _from_baseline(used_topics, ctx) + asks + _from_company(ctx)
+    candidates = [c for c in candidates if _allowed(c.question.area, c.question.difficulty, options)
+                  and _fits_level(c, ctx.level)]
     candidates = _fair(candidates, ctx)
     if not candidates:
         return ()
     chosen = _select(_dedupe_per_template(_score(candidates)), options.question_count)
-    return tuple(c.question for c in chosen)
+    if interviewer:
+        chosen = sorted(chosen, key=lambda c: (_REVEALS[c.source], -c.question.difficulty, -c.score, c.question.id))
+    return tuple(replace(c.question, template=c.template_id) for c in chosen)

@@ -8,7 +8,7 @@ import pytest
 
 from _helpers_claims import build_resume, find_skills, job, link, section
 from analyzer.claims import (
-    extract_claims, find_result, load_claim_rules, resume_statements, skill_classes,
+    extract_claims, find_result, is_confidential, load_claim_rules, read_quantities, resume_statements, skill_classes,
 )
 from analyzer.errors import TaxonomyError
 from analyzer.models import Skill
@@ -176,3 +176,34 @@ def test_implied_skills_name_real_taxonomy_skills(taxonomy):
         assert {skill_id, *implying} <= known, {skill_id, *implying} - known
     not_fundamentals = set(load_claim_rules().not_fundamentals)
     assert not_fundamentals <= known, not_fundamentals - known
+
+
+# --- what a number measures ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "value", "measures", "direction"), [
+    ("Grew the analytics team from 3 to 28 people", "28", "people", "up"),
+    ("Raised a $4M seed round for the start-up", "$4M", "money", "none"),
+    ("Trained a ViT model on 60,000 labelled images, reaching 0.91 mAP", "60,000", "records_or_data_volume", "none"),
+    ("Trained a ViT model on 60,000 labelled images, reaching 0.91 mAP", "0.91", "model_metric", "level"),
+    ("Cut scoring latency to 40 ms by caching features", "40 ms", "latency", "down"),
+    ("Improved forecast accuracy by 15-20% with gradient boosting", "15-20%", "model_metric", "up"),
+    ("Kept 100% accuracy in the monthly payroll entries", "100%", "share_or_rate", "level"),
+    ("Reduced manual reporting effort by 30% with scheduled SQL reports", "30%", "time_saved", "down"),
+])
+def test_each_number_is_understood(rules, sentence, value, measures, direction):
+    found = {q.value: q for q in read_quantities(sentence, rules)}
+    assert found[value].measures == measures and found[value].direction == direction
+    assert found[value].sentence == sentence
+
+
+def test_a_range_is_kept_whole_in_the_result_claim(rules):
+    resume = build_resume(section("experience", "Experience", job(
+        "Data Scientist", "Acme", "2021-01", "present", "Improved model accuracy by 15-20% with XGBoost")))
+    claims = extract_claims(resume, find_skills(resume, SKILLS))
+    result = next(c for c in claims if c.kind == "result")
+    assert result.detail("quantity") == "15-20%" and result.detail("measures") == "model_metric"
+
+
+def test_a_confidential_line_is_recognised(rules):
+    assert is_confidential("Built a proprietary pricing engine", rules)
+    assert not is_confidential("Built a pricing engine", rules)

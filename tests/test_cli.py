@@ -100,7 +100,7 @@ def test_questions_as_text_follow_the_report(sample_report, capsys):
     assert main(["questions", str(SAMPLE), "--as-of", "2026-11"]) == 0
     out = capsys.readouterr().out
     positions = [out.index(q.text) for q in sample_report.questions]
-    assert len(positions) == len(sample_report.questions) == Options().question_count
+    assert len(positions) == len(sample_report.questions) <= Options().question_count  # a maximum since round 2
     tied = [q for q in sample_report.questions if q.quote]
     assert tied and all(f'"{q.quote}"' in out for q in tied)
 

@@ -56,7 +56,7 @@ def test_every_issue_flag_has_text_and_every_check_is_wired():
     # Every placeholder is one the checks fill (they format with exactly these names).
     known = {"skill", "last_used", "entry", "years", "as_of", "listed", "used", "share", "listed_only", "dl_skills",
              "model_skills", "deploy_quote", "clause", "value", "metric_or_it", "phrases", "url", "kind_name", "what",
-             "page", "text", "label", "start", "end", "other", "months"}
+             "page", "text", "label", "start", "end", "other", "months", "skills", "total"}
     for text in texts.texts:
         assert text.fields() <= known, (text.code, text.variant, text.fields() - known)
     assert len(CHECKS) == 11
@@ -100,7 +100,7 @@ def test_keyword_padding_explains_the_ratio(taxonomy):
     padded = build_resume(jobs("Automated a report in Python."), skills_list(listed))
     flags = codes(flags_of(padded, taxonomy, names=names), "keyword_padding")
     assert len(flags) == 1 and flags[0].severity == "high"
-    assert "lists 21 skills but shows 1 of them in use (5% in use); 20 are named only" in flags[0].message
+    assert "names 21 of the 21 skills on this resume and shows 1 of them in use (5% in use); 20 are named only" in flags[0].message
     honest = build_resume(jobs("Used " + ", ".join(f"Tool{i}" for i in range(15)) + " and Python."), skills_list(listed))
     assert codes(flags_of(honest, taxonomy, names=names), "keyword_padding") == []
 
@@ -199,14 +199,34 @@ def test_hidden_text_comes_from_the_readers_notice(taxonomy):
     ([("Data Scientist", "2015-01", "2020-12")], "Nothing is dated after 2020-12"),
 ])
 def test_date_problems(taxonomy, entries, expected):
+    # Updated: each job at its own employer; two titles at one employer are a promotion (tested below).
     resume = build_resume(section("experience", "Experience",
-                                  *(job(t, "Org", start, end, "Daily SQL.") for t, start, end in entries)))
+                                  *(job(t, f"Org {t}", start, end, "Daily SQL.") for t, start, end in entries)))
     flags = codes(flags_of(resume, taxonomy), "date_problem")
     if expected is None:  # "May 2021 - 2021" reads as ending in December: fine
         assert flags == []
         return
     assert len(flags) == 1 and flags[0].severity == "info"
     assert expected in flags[0].message
+
+
+def test_a_promotion_or_a_capstone_is_not_an_overlap(taxonomy):
+    promotion = build_resume(section("experience", "Experience",
+                                     job("Senior Data Scientist", "Northwind", "2021-01", "present", "Daily SQL."),
+                                     job("Data Scientist", "Northwind", "2018-01", "2022-06", "Daily SQL.")))
+    assert codes(flags_of(promotion, taxonomy), "date_problem") == []
+    capstone = build_resume(section("experience", "Experience",
+                                    job("Data Analyst", "Fabrikam", "2022-01", "present", "Daily SQL."),
+                                    job("Capstone Project Lead", "Contoso University", "2022-09", "2023-12", "SQL.")))
+    assert codes(flags_of(capstone, taxonomy), "date_problem") == []
+
+
+def test_an_expected_graduation_is_not_a_future_start(taxonomy):
+    resume = build_resume(section("education", "Education",
+                                  job("MSc Data Science", "Contoso University", "2027-06", None, "Thesis on forecasting.")),
+                          section("experience", "Experience",
+                                  job("Data Analyst", "Fabrikam", "2023-01", "present", "Daily SQL.")))
+    assert not [f for f in codes(flags_of(resume, taxonomy), "date_problem") if "starts in" in f.message]
 
 
 def test_no_date_problem_on_a_plain_history(taxonomy):
@@ -290,3 +310,17 @@ def test_a_used_skill_backs_the_skills_it_implies(taxonomy):
     assert [f.claim_id for f in codes(flags, "stale_claim")] == ["skill:haskell"]  # Python lives on through pandas
     listed = build_resume(jobs("Cleaned sales data with pandas."), skills_list("Python, pandas, Haskell"))
     assert [f.claim_id for f in codes(flags_of(listed, taxonomy, names=names), "unsupported_skill")] == ["skill:haskell"]
+
+
+def test_everyday_tools_are_one_low_note_and_hidden_page_numbers_are_nothing(taxonomy):
+    resume = build_resume(section("skills", "Skills", "Tools: Git, Jupyter, Excel, Tableau"),
+                          section("experience", "Experience",
+                                  job("Data Analyst", "Fabrikam", "2023-01", "present", "Daily SQL reports.")))
+    names = {"git": ("Git", "software_engineering"), "jupyter": ("Jupyter", "software_engineering"),
+             "excel": ("Excel", "analytics"), "tableau": ("Tableau", "visualisation_bi")}
+    flags = codes(flags_of(resume, taxonomy, names=names), "unsupported_skill")
+    grouped = [f for f in flags if f.severity == "low"]
+    assert len(grouped) == 1 and "Git" in grouped[0].message and "Jupyter" in grouped[0].message
+    assert [f for f in flags if f.severity == "medium" and "Tableau" in f.message]
+    from analyzer.flags import is_hidden_words
+    assert not is_hidden_words("2") and is_hidden_words("python pytorch kubernetes")

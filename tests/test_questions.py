@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from analyzer.bank import KINDS, load_bank
-from analyzer.models import (Claim, Contact, Document, Entry, Evidence, Flag, Line, Options, Resume, Skill)
-from analyzer.questions import allowed_mentions, generate_questions, mentioned_skills
+from analyzer.models import (Claim, Contact, Document, Entry, Evidence, Flag, Limits, Line, Options, Resume, Skill)
+from analyzer.questions import MAX_BASELINE, allowed_mentions, generate_questions, mentioned_skills
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -152,7 +152,9 @@ def test_deterministic_across_processes():
 # --- what gets asked ------------------------------------------------------------------------------------
 
 def test_the_90_to_91_result_gets_measurement_baseline_and_next_step(questions):
-    on_result = [q for q in questions if q.claim_id == "result:1"]
+    # Updated: the fundamentals of the line's skills (XGBoost) may also hang on the result; the
+    # questions about the result itself are the ones worded from it.
+    on_result = [q for q in questions if q.claim_id == "result:1" and q.template.startswith(("result.", "line.", "flag."))]
     texts = " ".join(q.text for q in on_result)
     assert len(on_result) >= 2
     assert "90%" in texts and "91%" in texts
@@ -160,10 +162,12 @@ def test_the_90_to_91_result_gets_measurement_baseline_and_next_step(questions):
 
 
 def test_a_link_gets_walk_through_questions(questions):
-    url = "https://github.com/ada/churn-model"
-    on_link = [q for q in questions if url in q.text]
-    assert len(on_link) >= 2
+    # Updated: the issue asks for no URL in a question; the repository is named as a person says it.
+    # One question per link: "what will I find" and "give me a tour" would get the same answer.
+    on_link = [q for q in questions if 'your repository "churn-model"' in q.text]
+    assert len(on_link) == 1
     assert {q.anchor for q in on_link} <= {"claim", "flag"}
+    assert not [q for q in questions if "https://" in q.text or "github.com" in q.text]
 
 
 def test_each_flag_gets_its_question(inputs, questions):
@@ -215,8 +219,12 @@ def test_two_or_three_questions_to_ask_matched_to_strengths(questions):
 # --- options --------------------------------------------------------------------------------------------
 
 def test_count_option(inputs, taxonomy):
+    # question_count is a maximum, not a quota (round 2): a short resume gets a short list instead of
+    # textbook filler, so asking for 100 gives fewer; the old test demanded exactly 25.
     assert len(run(inputs, taxonomy, question_count=10)) == 10
-    assert len(run(inputs, taxonomy, question_count=25)) == 25
+    long = run(inputs, taxonomy, question_count=100)
+    assert 10 < len(long) < 100
+    assert len([q for q in long if q.anchor == "baseline" and q.area != 12]) <= MAX_BASELINE
     assert run(inputs, taxonomy, question_count=0) == ()
 
 
@@ -233,12 +241,13 @@ def test_difficulty_option(inputs, taxonomy):
     assert easy and {q.difficulty for q in easy} == {1}
 
 
-def test_perspective_changes_the_why_not_the_questions(inputs, taxonomy, questions):
+def test_the_interviewer_list_carries_a_guide_and_differs(inputs, taxonomy, questions):
+    # Updated: the issue asks for an interviewer list worth having, not the same list with another "why".
     other = run(inputs, taxonomy, question_count=60, perspective="interviewer")
-    assert [q.text for q in other] == [q.text for q in questions]
-    assert [q.why for q in other] != [q.why for q in questions]
-    claim_q = next(q for q in other if q.anchor == "claim" and q.area != 12)
-    assert "candidate" in claim_q.why.lower()
+    assert all(q.guide and q.worry and q.why.startswith("A strong answer:") for q in other)
+    assert not [q for q in other if q.area == 12]  # questions to ask are the candidate's
+    assert [q for q in questions if q.area == 12]
+    assert [q.text for q in other] != [q.text for q in questions]
 
 
 def test_company_questions_only_with_a_company(inputs, taxonomy, questions):
@@ -251,7 +260,8 @@ def test_company_questions_only_with_a_company(inputs, taxonomy, questions):
 def test_no_input_gives_only_baseline(taxonomy):
     qs = generate_questions(None, (), (), (), taxonomy, options=Options(question_count=15))
     assert qs and all(q.anchor == "baseline" for q in qs)
-    assert len(qs) == 15
+    # A maximum, not a quota (round 2): with nothing to ask about, only the small baseline and questions to ask.
+    assert len([q for q in qs if q.area != 12]) == MAX_BASELINE
 
 
 # --- a real resume ---------------------------------------------------------------------------------------
@@ -275,7 +285,7 @@ def sample_questions(taxonomy):
 
 def test_real_resume_questions_are_anchored_and_personal(sample_questions, taxonomy):
     skills, claims, flags, qs = sample_questions
-    assert len(qs) == Options().question_count
+    assert 20 <= len(qs) <= Options().question_count  # a maximum since round 2, no longer an exact quota
     claim_ids = {c.id for c in claims}
     tied = [q for q in qs if q.anchor != "baseline"]
     assert len(tied) / len(qs) >= 0.6
@@ -305,3 +315,85 @@ def test_a_result_is_worded_as_a_level_or_a_change():
         "checkout conversion moving from 90% to 91%"
     assert result_phrase(result(metric="AUC", value="0.81", direction="level")) == "AUC of 0.81"
     assert result_phrase(result(metric="", value="$2M", direction="down")) == "a $2M reduction"
+
+
+# --- the checks anyone can run, on every sample and on the dev set ------------------------------------------
+
+from analyzer.flags import is_shown_elsewhere  # noqa: E402
+from analyzer.pipeline import analyze  # noqa: E402
+from analyzer.questions import list_problems  # noqa: E402
+
+DEVSET = Path(__file__).resolve().parents[1].parent / "shared" / "devset"
+
+
+def _devset_pdfs() -> list[Path]:
+    # The dev set sits next to the project (../shared/devset); from a git worktree one level further up.
+    for root in (DEVSET, Path(__file__).resolve().parents[2].parent / "shared" / "devset"):
+        if (root / "pdfs").is_dir():
+            return sorted((root / "pdfs").glob("*.pdf"))
+    return []
+
+
+def _check_report(report) -> list[str]:
+    problems = list(list_problems(report.questions, "interviewer"))
+    skills = {f"skill:{s.id}": s for s in report.skills}
+    for flag in report.flags:
+        skill = skills.get(flag.claim_id or "")
+        if flag.code == "unsupported_skill" and "only in a skills list" in flag.message and skill is not None:
+            if any(e.section in ("experience", "projects") for e in skill.evidence) \
+                    or is_shown_elsewhere(skill, report.resume):
+                problems.append(f"'only listed' flag on {skill.name}, which a role, project or repository shows")
+    return problems
+
+
+def _interviewer(path: Path):
+    # Generous time limits: the machine running the suite may be busy; speed is tested elsewhere.
+    options = Options(perspective="interviewer", as_of="2026-11", limits=Limits(seconds_per_page=60.0))
+    return analyze(path, as_of="2026-11", options=options)
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.pdf")),
+                         ids=lambda p: p.stem)
+def test_every_sample_passes_the_list_checks(path):
+    report = _interviewer(path)
+    assert report.questions
+    assert _check_report(report) == []
+
+
+def test_the_dev_set_passes_the_list_checks():
+    pdfs = _devset_pdfs()
+    if not pdfs:
+        pytest.skip("the dev set (../shared/devset/pdfs) is absent")
+    problems = {path.stem: found for path in pdfs if (found := _check_report(_interviewer(path)))}
+    assert problems == {}
+
+
+@pytest.mark.parametrize(("url", "kind", "name"), [
+    ("https://github.com/ada/churn-model", "github_repo", 'your repository "churn-model"'),
+    ("https://github.com/ada", "github_profile", "your GitHub profile"),
+    ("https://www.github.com/https://github.com/ada", "github_repo", "your GitHub profile"),
+    ("https://ada.example.dev", "portfolio", "your portfolio site"),
+])
+def test_a_link_is_named_without_its_url(url, kind, name):
+    from analyzer.questions import link_name
+    assert link_name(url, kind) == name
+
+
+@pytest.mark.parametrize(("text", "task"), [
+    ("Developed a credit card fraud classification model using scikit-learn", "credit card fraud classification model"),
+    ("Built a demand forecasting pipeline with LightGBM", "demand forecasting pipeline"),
+    ("Responsible for various stakeholder meetings", ""),
+])
+def test_the_thing_a_line_built(text, task):
+    from analyzer.questions import task_of
+    assert task_of(text) == task
+
+
+def test_a_proprietary_line_gets_no_question_about_it(taxonomy):
+    line = "Trained a proprietary XGBoost pricing model reaching AUC 0.88"
+    evidence = (Evidence(section="experience", entry="Data Scientist, Acme", quote=line, page=1,
+                         start="2022-01", end="present"),)
+    claims = (Claim(id="result:1", kind="result", text=line, evidence=evidence, skill_ids=("xgboost",),
+                    details=(("metric", "AUC"), ("value", "0.88"), ("clause", line))),)
+    qs = generate_questions(None, (), claims, (), taxonomy, options=Options(question_count=20))
+    assert qs and not [q for q in qs if q.claim_id == "result:1"]
