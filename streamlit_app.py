@@ -546,7 +546,7 @@ def main() -> None:
     st.info(
         f"Your resume never leaves this machine: it is read in memory and never stored. Practice marks and "
         f"notes are saved on this computer only when you press Save. "
-        f"PDF only, up to {LIMITS.max_bytes // MB} MB and {LIMITS.max_pages} pages."
+        f"A PDF or a Word .docx, up to {LIMITS.max_bytes // MB} MB and {LIMITS.max_pages} pages."
     )
     settings = _settings()
     source = _choose_source()

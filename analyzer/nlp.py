@@ -324,7 +324,8 @@ class SkillRules:
         after = doc[span.end] if span.end < len(doc) else None
         if before_word is not None and before_word.lower_.rstrip(".") in self.honorifics:
             return True
-        if after is not None and self._is_function_word(after) and not self._has_verb_before(doc, span):
+        if (after is not None and self._is_function_word(after) and not self._has_verb_before(doc, span)
+                and not self._names_a_skill_next(doc, after, covered)):
             return True
         in_list = doc._.list_like or doc._.section_kind in self.list_sections
         if in_list:
@@ -350,6 +351,11 @@ class SkillRules:
         return role_of or any(w.rstrip(".") in self.degree_words for w in before) or (
             after is not None and after.lower_ in self.role_words)
 
+    def _names_a_skill_next(self, doc: Doc, token, covered: set[int]) -> bool:
+        # "Snowflake to Parquet", "Kafka into BigQuery": a move between two tools, not a verb phrase.
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return following is not None and following.i in covered
+
     def _is_function_word(self, token) -> bool:
         return token.lower_ in self.function_words and token.text.islower()
 
@@ -363,7 +369,9 @@ class SkillRules:
         # "Evidently, the model ...": capitalised, opening a sentence, a comma, then no other skill
         # ("Probability, Hypothesis Testing, ..." is a list that goes on with skills).
         following = doc[span.end + 1] if span.end + 1 < len(doc) else None
-        return (span[0].is_title and self._opens_clause(doc, span.start)
+        # WHY -ly: sentence adverbs ("Evidently", "Clearly") have it; a tool name at the start of a
+        # wrapped line ("Airflow, served by ...") does not.
+        return (span[0].is_title and span.text.lower().endswith(ADVERB_ENDING) and self._opens_clause(doc, span.start)
                 and not (following is not None and following.i in covered))
 
     def _same_line(self, doc: Doc, token) -> bool:
@@ -407,6 +415,9 @@ class SkillRules:
         before = [t.lower_ for t in doc[max(0, span.start - VERB_WINDOW):span.start] if not t.is_punct]
         after = [t.lower_ for t in doc[span.end:span.end + 2] if not t.is_punct and not t.is_space]
         return any(w in self.verbs for w in before) or bool(after and after[0] in self.nouns)
+
+
+ADVERB_ENDING = "ly"
 
 
 def has_neighbour(span: Span, others: list[Span]) -> bool:

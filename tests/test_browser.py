@@ -107,7 +107,8 @@ class _DevTools:
             if value:
                 return value
             time.sleep(0.3)
-        raise AssertionError(f"timed out waiting for: {expression}")
+        shown = self.js("document.body ? document.body.innerText.slice(0, 800) : ''")
+        raise AssertionError(f"timed out waiting for: {expression}\npage text: {shown}")
 
     def click(self, finder: str) -> None:
         """A real mouse click (press and release) at the centre of the element ``finder`` returns."""
@@ -234,11 +235,23 @@ def _choose_sample(browser, name: str) -> None:
     browser.wait_for(f"{shown}.includes({json.dumps(name)})", 30)
 
 
-def _upload(browser, path: Path) -> None:
-    browser.wait_for("!!document.querySelector('input[type=file]')", 60)
-    document = browser.send("DOM.getDocument")
-    node = browser.send("DOM.querySelector", nodeId=document["root"]["nodeId"], selector="input[type=file]")
-    browser.send("DOM.setFileInputFiles", files=[str(path)], nodeId=node["nodeId"])
+def _upload(browser, path: Path, *, attempts: int = 3) -> None:
+    """Hand the file input a file, as a person picking it would, until the page takes it."""
+    taken = f"document.body.innerText.includes({json.dumps(path.name)})"
+    for _ in range(attempts):
+        # WHY wait for idle: a file given while the script is still drawing the page can be dropped
+        # when Streamlit redraws the uploader.
+        browser.wait_for(_IDLE, 60)
+        browser.wait_for("!!document.querySelector('input[type=file]')", 60)
+        document = browser.send("DOM.getDocument")
+        node = browser.send("DOM.querySelector", nodeId=document["root"]["nodeId"], selector="input[type=file]")
+        browser.send("DOM.setFileInputFiles", files=[str(path)], nodeId=node["nodeId"])
+        try:
+            browser.wait_for(taken, 20)
+            return
+        except AssertionError:
+            continue
+    browser.wait_for(taken, 1)
 
 
 def test_sample_resume_end_to_end(server, browser, tmp_path):

@@ -112,6 +112,9 @@ def test_prepare_text_splits_glued_words_but_keeps_normal_text(nlp):
         ("I keep two hives and do a hive inspection every Sunday", "interests", "hive", False),
         ("Raised a pig on the farm.", "interests", "pig", False),
         ("Retrained daily by an Airflow DAG", "experience", "airflow", True),
+        # a wrapped line that starts with the tool: a move between tools, a tool before a comma
+        ("Snowflake to Parquet on S3 for the archive.", "experience", "snowflake", True),
+        ("Airflow, served through an internal API and watched by dashboards.", "experience", "airflow", True),
         ("Improved airflow and drainage in the greenhouse", "experience", "airflow", False),
         ("Models in TensorFlow and Keras", "experience", "keras", True),
         ("Served with Feast and Redis", "experience", "feast", True),
