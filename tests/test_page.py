@@ -294,10 +294,11 @@ def test_3_to_9_padded_resume_reads_plainly(app):
     assert not leaked, leaked
     assert not re.search(r"[+-]\d+ flag ", text), "scoring reasons are reworded"
     assert view.flag_label("unsupported_skill") in text
-    # 4. counts agree: the padding flag's "lists N skills" is the overview's "N named in a skills list"
+    # 4. counts agree: the padding flag's "names N of the M skills" is the overview's
+    # "M skills found anywhere on the resume: N named in a skills list"
     padding = next(f for f in report.flags if f.code == "keyword_padding")
-    listed = int(re.search(r"lists (\d+) skills", padding.message).group(1))
-    assert f"{listed} named in a skills list" in text
+    listed, total = re.search(r"names (\d+) of the (\d+) skills", padding.message).groups()
+    assert f"{total} skills found anywhere on the resume: {listed} named in a skills list" in text
     # 5. one card per kind of flag, and questions folded into one line each
     overview, skills, resume, flags, questions, _practice = at.tabs
     flag_md = "\n".join(m.value for m in flags.markdown)
