@@ -473,12 +473,7 @@ class _Reader:
                         before = _twips(spacing.get(w("before")))
                     if after is None and spacing.get(w("after")) is not None:
                         after = _twips(spacing.get(w("after")))
-            rpr = element.find(w("rPr"))
-            size = size or _half_points(rpr, "sz")
-            if bold is None and rpr is not None and rpr.find(w("b")) is not None:
-                bold = _toggle(rpr, "b", False)
-            if italic is None and rpr is not None and rpr.find(w("i")) is not None:
-                italic = _toggle(rpr, "i", False)
+            size, bold, italic = _inherit_run_style(element.find(w("rPr")), size, bold, italic)
             element = self._style(_val(element.find(w("basedOn"))))
         result = (size, bold, italic, heading, before or 0.0, after or 0.0)
         self._style_cache[key] = result
@@ -499,12 +494,7 @@ class _Reader:
             element, seen = self._style(style_id), 0
             while element is not None and seen < 20:
                 seen += 1
-                rpr = element.find(w("rPr"))
-                size = size or _half_points(rpr, "sz")
-                if bold is None and rpr is not None and rpr.find(w("b")) is not None:
-                    bold = _toggle(rpr, "b", False)
-                if italic is None and rpr is not None and rpr.find(w("i")) is not None:
-                    italic = _toggle(rpr, "i", False)
+                size, bold, italic = _inherit_run_style(element.find(w("rPr")), size, bold, italic)
                 element = self._style(_val(element.find(w("basedOn"))))
             self._style_cache[key] = (size, bold, italic, False, 0.0, 0.0)
         size, bold, italic, *_ = self._style_cache[key]
@@ -542,6 +532,16 @@ def _half_points_value(element) -> float | None:
     except (TypeError, ValueError):
         return None
     return value if 0 < value < 1000 else None
+
+
+def _inherit_run_style(rpr, size, bold, italic):
+    """Fill in what a style's run properties set and the nearer style left unset."""
+    size = size or _half_points(rpr, "sz")
+    if bold is None and rpr is not None and rpr.find(w("b")) is not None:
+        bold = _toggle(rpr, "b", False)
+    if italic is None and rpr is not None and rpr.find(w("i")) is not None:
+        italic = _toggle(rpr, "i", False)
+    return size, bold, italic
 
 
 def _half_points(rpr, tag: str) -> float | None:
