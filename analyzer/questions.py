@@ -54,6 +54,8 @@ MAX_GENERIC = 6  # WHY: textbook and baseline questions fit any resume; past a f
 MAX_TOPIC_PER_CLAIM = 3  # WHY: four exam questions led in by the same line read as a form
 MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
 MAX_PER_TEMPLATE = 2  # WHY: a third question from one template reads as a form, not an interview
+MAX_LISTED_ONLY = 1  # WHY: five "you list X without a role" questions read as a form; one names several
+LISTED_NAMES = 3  # listed-only skills named together in that one question
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
 # WHY: what a resume shows sets the depth: a new graduate is not asked expert questions, someone
 # with years of work or papers is not asked warm-ups (see seniority()).
@@ -71,6 +73,7 @@ class _Candidate:
     relevance_text: str  # the topic words compared with the evidence
     evidence_text: str
     bank_text: str = ""  # the bank's wording before slots are filled, follow-ups included
+    listed: str = ""  # the name of the listed-only skill it asks to defend (see _group_listed)
 
 
 # --- slots -------------------------------------------------------------------------------------------
@@ -497,17 +500,49 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
             simpler = _alternative(claim.skill_ids[0], ctx) if claim.skill_ids else ""
             followups = (f"Why did it suit that work better than {simpler} or a simpler baseline?" if simpler
                          else "Why did it suit that work better than a simpler baseline?",) + followups[:1]
-        elif claim.kind == "skill" and _is_listed_only(claim, topic, ctx):
-            # WHY: a method named only in a list gets the defend-it framing, not a bare exam question.
-            name = _trigger_name(claim, topic, ctx)
-            if name:
-                text = f"You list {name} without a role or project that shows it. {chosen.text}"
+        listed = ""
+        if used is None and claim.kind == "skill" and _is_listed_only(claim, topic, ctx):
+            # WHY: a method named only in a list gets the defend-it framing, not a bare exam question
+            # (worded once per list, for several skills together: see _group_listed).
+            listed = _trigger_name(claim, topic, ctx)
         question = Question(id=_qid(chosen.id, claim.id), text=text, area=topic.area, kind=chosen.kind,
                             difficulty=chosen.difficulty, topic=topic.title, why=why, anchor="claim",
                             claim_id=claim.id, quote=line_quote, page=line_page, followups=followups[:2])
         question = _guided(question, topic.guide, topic.worry, ctx)
-        out.append(_Candidate(question, source, chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence, bank_text))
+        out.append(_Candidate(question, source, chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence, bank_text,
+                              listed))
     return out
+
+
+def _listed_question(names: list[str], question: Question) -> Question:
+    """'You list X, Y and Z without a role or project that shows them: pick one and walk me through
+    where you used it.', the exam question on the first one kept as a follow-up."""
+    if len(names) == 1:
+        text = f"You list {names[0]} without a role or project that shows it: walk me through where you used it."
+    else:
+        joined = f"{', '.join(names[:-1])} and {names[-1]}"
+        text = (f"You list {joined} without a role or project that shows them: pick one and walk me through "
+                "where you used it.")
+    return replace(question, text=text, followups=(f"On {names[0]}: {question.text}", *question.followups[:1]))
+
+
+def _group_listed(chosen: list[_Candidate], candidates: list[_Candidate], exposure: dict[str, tuple]) -> list[_Candidate]:
+    """The one picked listed-only question names up to LISTED_NAMES such skills, the most exposed first
+    (the worst flag on the skill, then the weakest backing); its exam question becomes a follow-up.
+    A skill whose flag question is already picked is named only when no other is left (the same answer)."""
+    if not any(c.listed for c in chosen):
+        return chosen
+    asked = {c.question.claim_id for c in chosen if c.source == "flag"}
+    best: dict[str, _Candidate] = {}
+    for c in sorted((c for c in candidates if c.listed), key=_order_key):
+        best.setdefault(c.listed, c)
+    if any(c.question.claim_id not in asked for c in best.values()):
+        best = {name: c for name, c in best.items() if c.question.claim_id not in asked}
+    ranked = sorted(best.values(), key=lambda c: (exposure.get(c.question.claim_id or "", ()), _order_key(c)))
+    names = [c.listed for c in ranked[:LISTED_NAMES]]
+    lead = ranked[0]
+    grouped = replace(lead, question=_listed_question(names, lead.question))
+    return [grouped if c.listed else c for c in chosen]
 
 
 def _is_listed_only(claim: Claim, topic: Topic, ctx: _Context) -> bool:
@@ -734,6 +769,7 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     penalised = np.array(penalised)
     is_ask = np.array([c.source == "ask" for c in ordered])
     is_base = np.array([c.source == "baseline" for c in ordered])
+    is_listed = np.array([bool(c.listed) for c in ordered])
     asked_once = np.array([c.source in ("topic", "textbook", "baseline") for c in ordered])  # each topic question once overall
     per_area, per_template, per_claim = (np.zeros(k.max() + 1) for k in (area, template, claim))
     asked = np.zeros(template.max() + 1, dtype=bool)
@@ -749,7 +785,7 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     quota_base = min(max(1, count // 8), MAX_BASELINE, int(is_base.sum()))
     picked: list[int] = []
     texts: set[str] = set()
-    n_ask = n_base = n_generic = 0
+    n_ask = n_base = n_generic = n_listed = 0
     while remaining.any() and len(picked) < count:
         # Room: a question to ask only within its quota; the others only while the slots
         # reserved for the quotas not yet filled stay free.
@@ -758,7 +794,8 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
                         len(picked) + reserved_ask + np.where(is_base, 0, max(0, quota_base - n_base)) < count)
         open_ = remaining & room & ~(asked_once & asked[template]) & (per_template[template] < MAX_PER_TEMPLATE) \
             & ~(penalised & ~asked_once & (on_line[claim] >= limit)) \
-            & ~(is_generic & (n_generic >= MAX_GENERIC)) & ~(is_topic & penalised & (topics_on[claim] >= MAX_TOPIC_PER_CLAIM)) & ~(is_base & (n_base >= MAX_BASELINE))
+            & ~(is_generic & (n_generic >= MAX_GENERIC)) & ~(is_topic & penalised & (topics_on[claim] >= MAX_TOPIC_PER_CLAIM)) & ~(is_base & (n_base >= MAX_BASELINE)) \
+            & ~(is_listed & (n_listed >= MAX_LISTED_ONLY))
         if not open_.any():
             if quota_ask > n_ask or quota_base > n_base:  # a reserved slot cannot be filled: free it
                 quota_ask, quota_base = n_ask, n_base
@@ -785,6 +822,7 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
         n_ask += bool(is_ask[best])
         n_base += bool(is_base[best])
         n_generic += bool(is_generic[best])
+        n_listed += bool(is_listed[best])
         topics_on[claim[best]] += bool(is_topic[best] and penalised[best])
     return [ordered[i] for i in picked]
 
@@ -834,6 +872,15 @@ def seniority(resume: Resume | None, claims: tuple[Claim, ...]) -> str:
     return "mid"
 
 
+def _exposure(flags: tuple[Flag, ...], claims: tuple[Claim, ...]) -> dict[str, tuple[float, int]]:
+    """Claim id -> a sort key, the most exposed first: the worst flag on it, then the weakest backing."""
+    worst: dict[str, float] = {}
+    for flag in flags:
+        if flag.claim_id:
+            worst[flag.claim_id] = max(worst.get(flag.claim_id, 0.0), _SEVERITY.get(flag.severity, 0.1))
+    return {c.id: (-worst.get(c.id, 0.0), c.defensibility) for c in claims}
+
+
 def _fits_level(candidate: _Candidate, level: str) -> bool:
     """WHY: a new graduate is not asked expert trivia; a senior is not asked warm-up definitions.
     Questions about the resume's own lines are kept at every level."""
@@ -878,7 +925,8 @@ def generate_questions(
     candidates = _fair(candidates, ctx)
     if not candidates:
         return ()
-    chosen = _select(_dedupe_per_template(_score(candidates)), options.question_count)
+    scored = _dedupe_per_template(_score(candidates))
+    chosen = _group_listed(_select(scored, options.question_count), scored, _exposure(flags, claims))
     if interviewer:
         chosen = sorted(chosen, key=lambda c: (_REVEALS[c.source], -c.question.difficulty, -c.score, c.question.id))
     return tuple(replace(c.question, template=c.template_id) for c in chosen)

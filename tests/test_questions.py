@@ -397,3 +397,26 @@ def test_a_proprietary_line_gets_no_question_about_it(taxonomy):
                     details=(("metric", "AUC"), ("value", "0.88"), ("clause", line))),)
     qs = generate_questions(None, (), claims, (), taxonomy, options=Options(question_count=20))
     assert qs and not [q for q in qs if q.claim_id == "result:1"]
+
+
+def test_listed_only_skills_share_one_question(taxonomy):
+    # Five skills named only in a list: one question names the three most exposed together (the
+    # flagged one first), instead of one "You list X without a role" question per skill.
+    resume, skills, claims, flags = make_inputs()
+    e_list = Evidence(section="skills", entry="", quote="Skills: PyTorch, Kubernetes, Spark, Kafka", page=1)
+    extra = (("pytorch", "PyTorch", "dl_frameworks", 20), ("kubernetes", "Kubernetes", "mlops", 15),
+             ("spark", "Spark", "big_data", 25), ("kafka", "Kafka", "big_data", 30))
+    skills += tuple(Skill(id=i, name=n, category=c, listed_only=True, strength=0.1, evidence=(e_list,))
+                    for i, n, c, _ in extra)
+    claims += tuple(Claim(id=f"skill:{i}", kind="skill", text=n, evidence=(e_list,), skill_ids=(i,),
+                          details=(("listed_only", "true"),), defensibility=d) for i, n, _, d in extra)
+    flags += (Flag(code="unsupported_skill", severity="high", message="Spark appears only in a skills list.",
+                   advice="Add a line.", claim_id="skill:spark", evidence=(e_list,)),)
+    questions = generate_questions(resume, skills, claims, flags, taxonomy, options=Options(question_count=60))
+    listed = [q for q in questions if q.text.startswith("You list")]
+    # Spark, the most exposed, already has its own flag question; the rest by weakest backing.
+    assert any(q.anchor == "flag" and q.claim_id == "skill:spark" for q in questions)
+    assert [q.text for q in listed] == [
+        "You list Kubernetes, PyTorch and Kafka without a role or project that shows them: "
+        "pick one and walk me through where you used it."]
+    assert listed[0].claim_id == "skill:kubernetes" and listed[0].followups[0].startswith("On Kubernetes: ")
