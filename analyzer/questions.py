@@ -51,7 +51,7 @@ _PRIOR = {"line": 1.2, "flag": 0.9, "claim": 0.8, "topic": 0.45, "textbook": 0.3
           "company": 0.5}
 MAX_PER_CLAIM = 2  # WHY: a third question on one line is answered with the same story
 MAX_GENERIC = 6  # WHY: textbook and baseline questions fit any resume; past a few they only fill the list
-MAX_TOPIC_PER_CLAIM = 3  # WHY: four exam questions led in by the same line read as a form
+MAX_TOPIC_PER_CLAIM = 2  # WHY: three exam questions led in by the same line read as a form
 MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
 MAX_PER_TEMPLATE = 2  # WHY: a third question from one template reads as a form, not an interview
 MAX_LISTED_ONLY = 1  # WHY: five "you list X without a role" questions read as a form; one names several
