@@ -392,6 +392,20 @@ def is_location(text: str) -> bool:
     return bool(_LOCATION_RE.match(text)) and not (words & (hints["organization_words"] | hints["title_words"] | hints["degree_words"]))
 
 
+def _leaning(text: str, title_words: frozenset[str]) -> int:
+    """Positive when the text reads as an organisation, negative as a title (hint words of entries.toml)."""
+    hints = _entry_words()
+    words = _words_of(text)
+    org = len(words & hints["organization_words"]) + 2 * len(words & hints["institution_words"])
+    return org - 2 * len(words & title_words)
+
+
+def is_job_title(text: str) -> bool:
+    """The text reads as a job title ('Quantitative Researcher'), not an employer: its title words
+    outweigh its organisation words. Limit: a firm named after a title word alone reads as a title."""
+    return _leaning(text, _entry_words()["title_words"]) < 0
+
+
 def _assign_fields(kind: str, parts: list[str]) -> tuple[str, str, str]:
     """Which part is the title, which the organisation, which the place: hint words first, then order."""
     hints = _entry_words()
@@ -405,10 +419,7 @@ def _assign_fields(kind: str, parts: list[str]) -> tuple[str, str, str]:
             expanded.append(part)
 
     def leaning(part: str) -> int:
-        """Positive when the part reads as an organisation, negative as a title."""
-        words = _words_of(part)
-        org = len(words & hints["organization_words"]) + 2 * len(words & hints["institution_words"])
-        return org - 2 * len(words & title_words)
+        return _leaning(part, title_words)
 
     location = next((p for p in expanded if is_location(p)), "")
     rest = [p for p in expanded if p != location]

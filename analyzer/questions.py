@@ -35,6 +35,7 @@ from analyzer.bank import Bank, Template, Topic, load_bank
 from analyzer.flags import is_contact_uri, is_not_work
 from analyzer.claims import has_phrase, is_confidential, load_claim_rules, skill_classes, understand_result
 from analyzer.dates import month_index
+from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Skill
 from analyzer.taxonomy import Taxonomy, fill_sentence
 
@@ -103,8 +104,21 @@ def _organization(resume: Resume | None, evidence: Evidence | None) -> str:
     if resume is None or evidence is None or not evidence.entry:
         return ""
     entry = _entry_of(resume, evidence)
-    # WHY: "at <organization>" reads as an employer; a course or a degree is not one.
-    return entry.organization if entry and entry.section == "experience" else ""
+    # WHY: "at <organization>" reads as an employer; a course, a degree or a job title the reader
+    # put in the organisation field is not one.
+    return entry.organization if entry and entry.section == "experience" and _is_employer(entry) else ""
+
+
+def _is_employer(entry: Entry) -> bool:
+    """The entry's organisation reads as a place to work at, not a job title in the wrong field."""
+    return bool(entry.organization) and is_name_like(entry.organization) and not is_job_title(entry.organization)
+
+
+def _role(entry: Entry) -> str:
+    """The job title of an experience entry: its title, or the organisation field when the reader
+    put the title there (and the title field does not read as one)."""
+    title_in_org = bool(entry.organization) and is_job_title(entry.organization)
+    return entry.organization if title_in_org and not is_job_title(entry.title) else entry.title
 
 
 def _entry_of(resume: Resume | None, evidence: Evidence | None) -> Entry | None:
@@ -135,14 +149,16 @@ def _where(resume: Resume | None, evidence: Evidence | None) -> str:
     entry = _entry_of(resume, evidence)
     if entry is None:
         return "on your resume"
-    if entry.section == "experience" and entry.organization and is_name_like(entry.organization):
+    if entry.section == "experience" and _is_employer(entry):
         return f"at {entry.organization}"
     if entry.section == "projects" and title_head(entry.title):
         return f"in \"{title_head(entry.title)}\""
     if entry.section == "education" and entry.organization and is_name_like(entry.organization):
         return f"in your studies at {entry.organization}"
-    if entry.title and is_name_like(entry.title):
-        return f"in your role as {entry.title}" if entry.section == "experience" else f"in \"{entry.title}\""
+    if entry.section == "experience" and is_name_like(_role(entry)):
+        return f"in your role as {_role(entry)}"
+    if entry.section != "experience" and entry.title and is_name_like(entry.title):
+        return f"in \"{entry.title}\""
     return "on your resume"
 
 

@@ -438,3 +438,31 @@ def test_at_most_two_exam_questions_tied_to_one_line(inputs, taxonomy):
     led_in = [q.topic for q in questions if q.claim_id == "skill:xgboost"
               and q.template.rsplit(".", 1)[0] in topics and q.text.startswith("At Acme you")]
     assert len(led_in) == 2
+
+
+def test_a_job_title_in_the_organisation_field_is_not_an_employer(taxonomy):
+    # The reader sometimes swaps the fields: "At Quantitative Researcher you built ..." reads as
+    # nonsense; the question names the role instead.
+    resume, skills, claims, flags = make_inputs()
+    entry = replace(resume.entries[0], title="Northwind Trading", organization="Quantitative Researcher")
+    old = resume.entries[0].label
+
+    def moved(e: Evidence) -> Evidence:
+        return replace(e, entry=entry.label) if e.entry == old else e
+
+    resume = replace(resume, entries=(entry,))
+    skills = tuple(replace(s, evidence=tuple(moved(e) for e in s.evidence), used_in=(entry.label,) if s.used_in else ())
+                   for s in skills)
+    claims = tuple(replace(c, evidence=tuple(moved(e) for e in c.evidence)) for c in claims)
+    flags = tuple(replace(f, evidence=tuple(moved(e) for e in f.evidence)) for f in flags)
+    questions = generate_questions(resume, skills, claims, flags, taxonomy, options=Options(question_count=60))
+    texts = " ".join(q.text for q in questions)
+    assert "Quantitative Researcher" in texts
+    assert "at quantitative researcher" not in texts.lower()
+    assert "in your role as quantitative researcher" in texts.lower()
+
+
+def test_is_job_title_uses_the_reader_hint_words():
+    from analyzer.entries import is_job_title
+    assert is_job_title("Quantitative Researcher") and is_job_title("Senior Data Analyst")
+    assert not is_job_title("Northwind Analytics Ltd") and not is_job_title("Northwind Trading")
