@@ -42,21 +42,12 @@ def test_rules_load_and_every_sample_has_an_expectation():
     assert sorted(p.stem for p in POSTINGS) == sorted(p.stem for p in (JOBS / "expected").glob("*.json"))
 
 
-def test_required_skills_found_over_all_samples(postings):
+@pytest.mark.parametrize("kind", ["required", "preferred"])
+def test_skills_asked_for_are_found_over_all_samples(postings, kind):
     found = expected = hits = 0
     for path in POSTINGS:
-        want = set(_expected(path)["required"])
-        got = {s.id for s in postings[path.stem].required}
-        found, expected, hits = found + len(got), expected + len(want), hits + len(got & want)
-    assert hits / expected >= MIN_RECALL
-    assert (found - hits) / found <= MAX_FALSE
-
-
-def test_preferred_skills_found_over_all_samples(postings):
-    found = expected = hits = 0
-    for path in POSTINGS:
-        want = set(_expected(path)["preferred"])
-        got = {s.id for s in postings[path.stem].preferred}
+        want = set(_expected(path)[kind])
+        got = {s.id for s in getattr(postings[path.stem], kind)}
         found, expected, hits = found + len(got), expected + len(want), hits + len(got & want)
     assert hits / expected >= MIN_RECALL
     assert (found - hits) / found <= MAX_FALSE
