@@ -18,6 +18,8 @@ import argparse
 import json
 import os
 import sys
+import threading
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
@@ -235,6 +237,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def _read_ahead(path: Path) -> Future:
+    """The resume, read on a thread started now: ``.result()`` is its Document or raises its AnalyzerError.
+
+    WHY: the parse runs in the fork server's child, so waiting for it costs this process nothing
+    while it imports spaCy and loads the taxonomy (most of a cold start). Not with ``--job``: a
+    posting's problem is reported before the resume is read.
+    """
+    future: Future = Future()
+
+    def read() -> None:
+        try:
+            from analyzer.read import read_document
+
+            future.set_result(read_document(path))
+        except BaseException as error:  # noqa: BLE001 - handed to the caller, raised by result()
+            future.set_exception(error)
+
+    threading.Thread(target=read, name="read-ahead", daemon=True).start()
+    return future
+
+
 def _practice(report: Report, count: int) -> int:
     from analyzer.practice import PracticeStore, PracticeStoreError, next_to_practise, progress
 
@@ -267,13 +290,15 @@ def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "batch":
         return _batch(args)
-    # WHY in this order: the fork server loads the PDF reader while this process loads spaCy, and
-    # it is told to end as soon as the file is read, so it is gone by the time the report is out.
+    # WHY in this order: the fork server loads the PDF reader and parses the file on the other core
+    # while this process loads spaCy, and it is told to end as soon as the file is read, so it is
+    # gone by the time the report is out.
     start_fork_server()
+    reading = None if args.job is not None else _read_ahead(args.file)
     from analyzer.pipeline import analyze
 
     try:
-        report = analyze(args.file, options=_options(args))
+        report = analyze(reading.result() if reading else args.file, options=_options(args))
     except AnalyzerError as error:
         print(f"resume-analyzer: {args.file.name}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

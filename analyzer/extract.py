@@ -28,11 +28,6 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pdfplumber
-from pdfminer.layout import LTCurve, LTFigure
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
-
 from analyzer import errors
 from analyzer.guard import estimate_pages, run_bounded_many, too_complex
 from analyzer.layout import BULLET, join_pages, page_lines
@@ -195,6 +190,11 @@ def _read(data: bytes, limits: Limits, index: int = 0, workers: int = 1) -> list
 
     Runs in a bounded worker (analyzer/guard.py): everything that parses the file happens here.
     """
+    # WHY imported here: only the bounded child parses, so the calling process never loads the PDF
+    # library (a fifth of a cold start); the fork server preloads it for its children.
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             return _read_pages(pdf, limits, index, workers)
@@ -218,6 +218,8 @@ def _read(data: bytes, limits: Limits, index: int = 0, workers: int = 1) -> list
 
 
 def _is_password_error(error: BaseException) -> bool:
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
     inner = error.args[0] if error.args else None
     return isinstance(inner, PDFPasswordIncorrect) or "password" in type(inner).__name__.lower()
 
@@ -506,6 +508,8 @@ def _filled_boxes(page: "pdfplumber.page.Page") -> list[tuple[float, float, floa
 
 
 def _shapes_in_order(container) -> list:
+    from pdfminer.layout import LTCurve, LTFigure
+
     shapes = []
     for item in container:
         if isinstance(item, LTCurve):

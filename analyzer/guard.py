@@ -38,8 +38,9 @@ T = TypeVar("T")
 # Seconds added to every budget: forking, unpickling the result and a slow CI machine's jitter.
 FIXED_ALLOWANCE = 2.0
 _DEFAULT_MEMORY_MB = 768
-# What the fork server imports before its first fork: the PDF reader, warm in every child.
-SERVER_PRELOAD = ("analyzer.extract",)
+# What the fork server imports before its first fork: the PDF reader and its library, warm in
+# every child (analyzer.extract imports pdfplumber only where the child parses).
+SERVER_PRELOAD = ("analyzer.extract", "pdfplumber", "pdfminer.pdfdocument")
 
 
 def run_bounded(fn: Callable[..., T], *args: Any, limits: Limits, pages: int = 1) -> T:

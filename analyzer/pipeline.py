@@ -28,7 +28,7 @@ from analyzer.claims import extract_claims, load_claim_rules
 from analyzer.read import read_document
 from analyzer.flags import find_flags, load_flag_texts
 from analyzer.guard import start_fork_server
-from analyzer.models import Options, Posting, Report
+from analyzer.models import Document, Options, Posting, Report
 from analyzer.nlp import build_nlp
 from analyzer.questions import generate_questions, skill_name_pattern
 from analyzer.scoring import assess_readiness, score_claims
@@ -83,7 +83,7 @@ def this_month() -> str:
 
 
 def analyze(
-    source: str | Path | bytes,
+    source: str | Path | bytes | Document,
     as_of: str | None = None,
     *,
     name: str | None = None,
@@ -91,7 +91,8 @@ def analyze(
     resources: Resources | None = None,
     job: str | Path | bytes | Posting | None = None,
 ) -> Report:
-    """Analyse one resume (PDF or .docx) given as a path or as bytes. Raises only AnalyzerError.
+    """Analyse one resume (PDF or .docx) given as a path or as bytes, or a Document already read
+    (the CLI reads the file while it loads the resources). Raises only AnalyzerError.
 
     ``job``: a job posting beside it (pasted text, a .txt/.md/.pdf path, bytes, or a Posting from
     :func:`read_job`); a posting that cannot be used raises BadPosting before the resume is read.
@@ -102,7 +103,7 @@ def analyze(
     posting = read_job(job if job is not None else options.job, resources=resources, limits=options.limits)
 
     # 1-2. Read the PDF or .docx: words with fonts, lines in reading order, links, hidden text.
-    document = read_document(source, name=name, limits=options.limits)
+    document = source if isinstance(source, Document) else read_document(source, name=name, limits=options.limits)
     # 3. Sections, entries with normalised dates, and the candidate's contact details.
     taxonomy = resources.taxonomy
     resume = structure_resume(document, taxonomy, as_of=as_of)

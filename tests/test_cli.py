@@ -20,6 +20,15 @@ def test_analyze_json_is_the_library_report(tmp_path, capsys):
     assert report["entries"][0]["organization"] == "Northwind Ltd"
 
 
+def test_a_document_read_beforehand_gives_the_same_report(tmp_path):
+    # The CLI reads the file while it loads spaCy, then hands the Document to analyze().
+    from analyzer.read import read_document
+
+    path = tmp_path / "maya.pdf"
+    path.write_bytes(simple_resume("# Experience", "* Data Scientist, Northwind Ltd 2020 - 2022", "- Built forecasts."))
+    assert to_json(analyze(read_document(path), as_of="2026-11")) == to_json(analyze(path, as_of="2026-11"))
+
+
 def test_text_format_lists_entries(tmp_path, capsys):
     path = tmp_path / "maya.pdf"
     path.write_bytes(simple_resume("# Experience", "* Data Scientist, Northwind Ltd 2020 - 2022", "- Built forecasts."))

@@ -203,3 +203,15 @@ def test_a_batch_with_two_workers_leaves_no_process_behind(tmp_path):
     result, left = _run_cli(["batch", str(folder), "-o", str(tmp_path / "out"), "--jobs", "2"], tmp_path / "cache")
     assert result.returncode == 0 and (tmp_path / "out" / "summary.csv").exists()
     assert left == [], f"still there after the command returned: {left}"
+
+
+def test_the_cli_process_leaves_the_pdf_library_to_its_children(tmp_path):
+    # WHY: the parse runs in the fork server's children, so the command itself never pays for
+    # importing pdfplumber (-X importtime is not passed on to the fork server, which we do not see).
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **{cache.ENV_DIR: str(tmp_path / "cache")})
+    env.pop(cache.ENV_OFF, None)
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "analyzer", "analyze", str(SAMPLE),
+                           "--format", "json"], capture_output=True, text=True, env=env, timeout=900)
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert done.returncode == 0 and json.loads(done.stdout)["entries"]
+    assert "spacy" in imported and not {name for name in imported if name.startswith(("pdfplumber", "pdfminer"))}
