@@ -122,12 +122,7 @@ def _claim_areas(claim: Claim, skills: dict[str, Skill], taxonomy: Taxonomy) -> 
     if claim.kind != "skill":
         return (1,)
     skill = skills.get(claim.skill_ids[0]) if claim.skill_ids else None
-    areas: tuple[int, ...] = ()
-    if skill is not None:
-        try:
-            areas = taxonomy.skill(skill.id).areas or taxonomy.category(skill.category).areas
-        except KeyError:  # a skill or category the taxonomy does not hold (hand-made in tests)
-            areas = ()
+    areas = (taxonomy.skill(skill.id).areas or taxonomy.category(skill.category).areas) if skill is not None else ()
     return areas or (1,)
 
 
