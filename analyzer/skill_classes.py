@@ -1,6 +1,6 @@
 """What kind of evidence a skill is: deep learning, conventional ML, deployment, a tool.
 
-    skill_classes(skill, taxonomy, rules) -> frozenset of "dl", "ml", "deploy", "tool"
+    skill_classes(skill, taxonomy, rules=None) -> frozenset of "dl", "ml", "deploy", "tool"
     is_used(skill) -> shown in use, not only listed
 
 The classes come from the flags of the skill's category (``taxonomy/categories.toml``) and from
@@ -10,26 +10,23 @@ the taxonomy does not know gives no class.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from analyzer.claims import ClaimRules, load_claim_rules
 from analyzer.models import Skill
 from analyzer.taxonomy import Taxonomy
-
-if TYPE_CHECKING:
-    from analyzer.claims import ClaimRules
 
 # Category flags of the skills taxonomy (categories.toml) and the class each one means here.
 _CATEGORY_CLASSES = (("deep_learning", "dl"), ("conventional_ml", "ml"), ("deployment", "deploy"),
                      ("monitoring", "deploy"), ("tool", "tool"))
 
 
-def skill_classes(skill: Skill, taxonomy: Taxonomy, rules: ClaimRules) -> frozenset[str]:
+def skill_classes(skill: Skill, taxonomy: Taxonomy, rules: ClaimRules | None = None) -> frozenset[str]:
     """dl / ml / deploy / tool for a skill, from the flags of its category in categories.toml.
 
     A skill under deep learning is never evidence of conventional ML: data augmentation sits in an
     ML-practice category but is a deep-learning technique. A category the taxonomy does not know
-    gives no class.
+    gives no class. ``rules``: taxonomy/claims.toml as loaded (loaded here when not given).
     """
+    rules = rules or load_claim_rules()
     try:
         category = taxonomy.category(skill.category)
     except KeyError:
