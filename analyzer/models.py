@@ -287,7 +287,9 @@ class Result:
     direction: str  # up, down, level
     has_method: bool  # the line says how it was reached
     clause: str = ""  # the clause that states it
+    sentence: str = ""  # the whole statement (bullet or item) the clause is part of
     quantity: Quantity | None = None  # its most outcome-like number, understood (None when none is)
+    quantities: tuple[Quantity, ...] = ()  # every number of the clause, understood, in reading order
     confidential: bool = False  # the line calls its subject proprietary or confidential
 
     @property

@@ -247,10 +247,9 @@ _RESULT_PRIORITY = ("model_metric", "error_metric", "latency", "share_or_rate", 
                     "time_saved", "efficiency", "throughput", "users", "money", "rank_or_score")
 
 
-def _quantity_of(found: Result, clause: str, rules: ClaimRules, has_skill: bool) -> Quantity | None:
+def _quantity_of(found: Result, quantities: tuple[Quantity, ...]) -> Quantity | None:
     """The understood quantity behind a result: its most outcome-like number ("0.877 mAP50" rather
     than "10,000 images"), else the one whose number is the result's value."""
-    quantities = read_quantities(clause, rules, has_skill)
     number = re.search(r"\d[\d,]*(?:\.\d+)?", found.value)
 
     def is_value(quantity: Quantity) -> bool:
@@ -268,5 +267,6 @@ def read_result(clause: str, statement_text: str, rules: ClaimRules, has_skill: 
     found = find_result(clause, statement_text, rules, has_skill)
     if found is None:
         return None
-    return replace(found, clause=clause, quantity=_quantity_of(found, clause, rules, has_skill),
-                   confidential=is_confidential(statement_text, rules))
+    quantities = read_quantities(clause, rules, has_skill)
+    return replace(found, clause=clause, sentence=statement_text, quantity=_quantity_of(found, quantities),
+                   quantities=quantities, confidential=is_confidential(statement_text, rules))

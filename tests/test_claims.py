@@ -205,3 +205,14 @@ def test_a_range_is_kept_whole_in_the_result_claim(rules):
 def test_a_confidential_line_is_recognised(rules):
     assert is_confidential("Built a proprietary pricing engine", rules)
     assert not is_confidential("Built a pricing engine", rules)
+
+
+def test_a_result_claim_knows_every_number_of_its_clause_and_its_whole_line():
+    line = "Trained a ViT model on 60,000 labelled images, reaching 0.91 mAP; shipped it to the review team."
+    resume = build_resume(section("experience", "Experience", job("ML Engineer", "Acme", "2023-01", "present", line)))
+    result = next(c for c in extract_claims(resume, find_skills(resume), resume_statements(resume)) if c.kind == "result")
+    assert result.result.clause == "Trained a ViT model on 60,000 labelled images, reaching 0.91 mAP"
+    assert result.result.sentence == line
+    assert [(q.value, q.measures) for q in result.result.quantities] == [
+        ("60,000", "records_or_data_volume"), ("0.91", "model_metric")]
+    assert result.result.quantity.value == "0.91" and not result.result.is_improvement
