@@ -15,13 +15,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from analyzer.models import Quantity, Result
 from analyzer.phrases import find_phrases, has_phrase, phrase_regex
 
-if TYPE_CHECKING:
-    from analyzer.claims import ClaimRules
+
+class ClaimRules(Protocol):
+    """The words of taxonomy/claims.toml this module reads (analyzer.claims.ClaimRules has them all).
+    WHY a protocol: the claims step imports this module, so importing its rules type back would
+    make a cycle."""
+
+    up_verbs: tuple[str, ...]
+    down_verbs: tuple[str, ...]
+    metric_names: tuple[str, ...]
+    baseline_cues: tuple[str, ...]
+    method_cues: tuple[str, ...]
+    project_verbs: tuple[str, ...]
+    work_verbs: tuple[str, ...]
+    model_context: tuple[str, ...]
+    confidential_phrases: tuple[str, ...]
+    measure_order: tuple[str, ...]
+    measures: tuple[tuple[str, tuple[str, ...]], ...]
 
 _NUMBER = r"[$€£]?\d[\d,]*(?:\.\d+)?"
 # A number that names a version, a model size or a year ("Python 3.10", "ResNet-50", "p99", "2019")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from analyzer.links import dedupe_key
 from analyzer.models import AreaReadiness, Claim, Flag, Skill
 from analyzer.skill_classes import is_used
 from analyzer.taxonomy import Taxonomy
@@ -43,7 +44,7 @@ class _Facts:
         return any(skill_id in c.skill_ids for c in self.claims if c.kind == "result")
 
     def is_cited(self, link_claim: Claim) -> bool:
-        key = link_claim.id.removeprefix("link:")
+        key = dedupe_key(link_claim.link.url) if link_claim.link else ""
         return any(key in c.links for c in self.claims if c.kind != "link")
 
 

@@ -216,3 +216,20 @@ def test_a_result_claim_knows_every_number_of_its_clause_and_its_whole_line():
     assert [(q.value, q.measures) for q in result.result.quantities] == [
         ("60,000", "records_or_data_volume"), ("0.91", "model_metric")]
     assert result.result.quantity.value == "0.91" and not result.result.is_improvement
+
+
+def test_statements_know_their_section_and_entry_by_reference():
+    # Two jobs with the same label, and two publication sections of which only the second holds talks.
+    resume = build_resume(
+        section("experience", "Experience",
+                job("Data Scientist", "Acme", "2023-01", "present", "Built a churn model in Python."),
+                job("Data Scientist", "Acme", "2019-01", "2020-12", "Built a pricing model in R.")),
+        section("publications", "Papers", "Sparse priors in practice. Journal of Tests, 2022."),
+        section("publications", "Talks", "Sparse priors without tears, PyData, 2023."))
+    statements = resume_statements(resume)
+    assert [(s.section_title, s.entry_index) for s in statements] == [
+        ("Experience", 0), ("Experience", 1), ("Papers", None), ("Talks", None)]
+    assert [s.entry for s in statements[:2]] == list(resume.entries)
+    assert [b.is_heading for b in resume.blocks[:4]] == [True, False, True, False]
+    kinds = [c.kind for c in extract_claims(resume, (), statements) if c.kind in ("publication", "talk")]
+    assert kinds == ["publication", "talk"]
