@@ -256,13 +256,11 @@ def _last_use_with_promotions(ctx: _Context, skill: Skill) -> str:
     work listed under two titles at once is not old work because the reader gave it to the older one."""
     as_of = ctx.resume.as_of
     entries = ctx.resume.entries
-    labels = {e.entry for e in skill.evidence if e.entry} | set(skill.used_in)
+    used = {e.entry_index for e in skill.evidence if e.entry_index is not None} | set(skill.used_in_entries)
     ends = [skill.last_used]
     # Stacked titles (a newer title with no lines of its own right above the one that has them) share
     # those lines: the reader cannot tell which title a bullet belongs to, and both do.
-    for index, entry in enumerate(entries):
-        if entry.label not in labels:
-            continue
+    for index in sorted(used):
         before = index - 1
         while before >= 0 and entries[before].section == "experience" and not entries[before].lines:
             ends.append(entries[before].end or entries[before].start)
