@@ -1,7 +1,9 @@
 """Frozen value types passed between the pipeline's steps. No I/O here.
 
 Every type is a ``@dataclass(frozen=True, slots=True)`` holding tuples, so results compare, hash
-and pickle (Streamlit's cache pickles them). Geometry follows pdfplumber: ``x0, top, x1, bottom``
+and pickle (Streamlit's cache pickles them). The one computation here is :func:`place_lines`, which
+a :class:`Resume` runs once when it is built so that every later step knows each line's section
+and entry by reference. Geometry follows pdfplumber: ``x0, top, x1, bottom``
 in PDF points, ``top`` measured from the top of the page. Dates are strings: ``"YYYY-MM"``,
 ``"YYYY"`` or, for an end date only, ``"present"``.
 """

@@ -1,8 +1,9 @@
 """Step 4: skills with the evidence that backs them.
 
 ``match_skills(resume, taxonomy, nlp)`` runs the spaCy pipeline of :mod:`analyzer.nlp` once per
-resume, over blocks of lines (an entry's heading, an entry's bullets, or a run of section lines
-outside entries, each joined so names broken over two lines are found), and turns every mention
+resume, over the resume's blocks of lines (``Resume.blocks``: an entry's heading, an entry's bullets,
+or a run of section lines outside entries, each joined so names broken over two lines are found),
+and turns every mention
 into :class:`~analyzer.models.Evidence`. Per skill it then works out:
 
 - ``listed_only``: every mention sits in a list section (skills, courses, languages).
