@@ -21,13 +21,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from analyzer.claims import (
-    ClaimRules, Statement, find_phrases, has_phrase, is_used, load_claim_rules, resume_statements,
-    skill_classes,
-)
+from analyzer.claims import ClaimRules, load_claim_rules
 from analyzer.dates import month_index
 from analyzer.errors import TaxonomyError
 from analyzer.models import Claim, Evidence, Flag, Options, Resume, Skill
+from analyzer.phrases import find_phrases, has_phrase
+from analyzer.skill_classes import is_used, skill_classes
+from analyzer.statements import Statement, resume_statements
 from analyzer.taxonomy import Taxonomy, fill_sentence, read_toml, taxonomy_root
 
 SEVERITIES = ("high", "medium", "low", "info")
@@ -115,7 +115,7 @@ class _Context:
     statements: tuple[Statement, ...]
 
     def classes(self, skill: Skill) -> frozenset[str]:
-        return skill_classes(skill, self.taxonomy)
+        return skill_classes(skill, self.taxonomy, self.rules)
 
     def work_statements(self) -> tuple[Statement, ...]:
         """Lines from jobs, projects and study: where use is shown, not claimed."""
@@ -256,13 +256,11 @@ def _last_use_with_promotions(ctx: _Context, skill: Skill) -> str:
     work listed under two titles at once is not old work because the reader gave it to the older one."""
     as_of = ctx.resume.as_of
     entries = ctx.resume.entries
-    labels = {e.entry for e in skill.evidence if e.entry} | set(skill.used_in)
+    used = {e.entry_index for e in skill.evidence if e.entry_index is not None} | set(skill.used_in_entries)
     ends = [skill.last_used]
     # Stacked titles (a newer title with no lines of its own right above the one that has them) share
     # those lines: the reader cannot tell which title a bullet belongs to, and both do.
-    for index, entry in enumerate(entries):
-        if entry.label not in labels:
-            continue
+    for index in sorted(used):
         before = index - 1
         while before >= 0 and entries[before].section == "experience" and not entries[before].lines:
             ends.append(entries[before].end or entries[before].start)
@@ -329,18 +327,17 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
 def _metric_flags(ctx: _Context) -> list[Flag]:
     # A number invites two questions: how did you get it, and compared with what (area 2).
     flags = []
-    for claim in (c for c in ctx.claims if c.kind == "result"):
-        moved = claim.detail("moved") in ("up", "down")
-        if claim.detail("measures") in _NOT_OUTCOMES and not (moved and claim.detail("measures") == "other"):
+    for claim in (c for c in ctx.claims if c.result is not None):
+        result = claim.result
+        moved = result.moved in ("up", "down")
+        if result.measures in _NOT_OUTCOMES and not (moved and result.measures == "other"):
             continue  # a headcount, a data size or a count is not a result to back with a method
-        name = claim.detail("measure_name") or claim.detail("metric")
-        fields = {"clause": claim.detail("clause", claim.text), "value": claim.detail("quantity") or claim.detail("value"),
+        name = result.measure_name or result.metric
+        fields = {"clause": result.clause or claim.text, "value": result.amount,
                   "metric_or_it": name if name and len(name.split()) <= 4 else "it"}
-        if claim.detail("method") == "no":
+        if not result.has_method:
             flags.append(ctx.flag("metric_without_method", fields, claim_id=claim.id, evidence=claim.evidence))
-        improvement = claim.detail("direction") in ("up", "down")
-        money = claim.detail("unit") in ("$", "€", "£")
-        if improvement and not claim.detail("baseline") and not money:
+        if result.is_improvement and not result.baseline and not result.is_money:
             flags.append(ctx.flag("metric_without_baseline", fields, claim_id=claim.id, evidence=claim.evidence))
     return flags
 
@@ -362,12 +359,12 @@ def _vague_claim(ctx: _Context) -> list[Flag]:
 def _link_to_check(ctx: _Context) -> list[Flag]:
     # Interviewers open links: every code or writing link is something to re-read.
     flags = []
-    for claim in (c for c in ctx.claims if c.kind == "link"):
+    for claim in (c for c in ctx.claims if c.link is not None):
         if is_contact_uri(claim.text) or is_not_work(claim.text):
             continue  # contact details, pictures and certificates are not work to open
-        kind = claim.detail("kind")
+        kind = claim.link.kind
         name, what = ctx.texts.link_kind(kind)
-        variant = "malformed" if claim.detail("valid") == "false" else "profile" if kind == "github_profile" else ""
+        variant = "malformed" if not claim.link.valid else "profile" if kind == "github_profile" else ""
         fields = {"url": claim.text, "kind_name": name, "what": what}
         flags.append(ctx.flag("link_to_check", fields, claim_id=claim.id, evidence=claim.evidence, variant=variant))
     return flags
@@ -395,7 +392,8 @@ def _date_problem(ctx: _Context) -> list[Flag]:
         fields = {"label": entry.label, "start": entry.start, "end": entry.end, "as_of": as_of,
                   "other": other.label if other else "", "months": months}
         evidence = tuple(Evidence(section=e.section, entry=e.label, quote=" ".join(l.text for l in e.heading) or e.label,
-                                  page=e.page, start=e.start, end=e.end) for e in (other, entry) if e is not None)
+                                  page=e.page, start=e.start, end=e.end, entry_index=ctx.resume.entries.index(e))
+                         for e in (other, entry) if e is not None)
         flags.append(ctx.flag("date_problem", fields, evidence=evidence, variant=variant))
 
     dated = []
@@ -488,8 +486,12 @@ CHECKS: tuple[Callable[[_Context], list[Flag]], ...] = (
 
 
 def find_flags(resume: Resume, skills: tuple[Skill, ...], claims: tuple[Claim, ...], taxonomy: Taxonomy,
-               options: Options | None = None) -> tuple[Flag, ...]:
-    """Every flag on the resume, check by check in ``CHECKS`` order, each in reading order."""
+               options: Options | None = None, statements: tuple[Statement, ...] | None = None) -> tuple[Flag, ...]:
+    """Every flag on the resume, check by check in ``CHECKS`` order, each in reading order.
+
+    ``statements``: the resume's, as the claims step read them (read again when not given)."""
+    if statements is None:
+        statements = resume_statements(resume)
     ctx = _Context(resume, tuple(skills), tuple(claims), taxonomy, options or Options(), load_claim_rules(),
-                   load_flag_texts(), resume_statements(resume))
+                   load_flag_texts(), tuple(statements))
     return tuple(flag for check in CHECKS for flag in check(ctx))

@@ -1,7 +1,9 @@
 """Frozen value types passed between the pipeline's steps. No I/O here.
 
 Every type is a ``@dataclass(frozen=True, slots=True)`` holding tuples, so results compare, hash
-and pickle (Streamlit's cache pickles them). Geometry follows pdfplumber: ``x0, top, x1, bottom``
+and pickle (Streamlit's cache pickles them). The one computation here is :func:`place_lines`, which
+a :class:`Resume` runs once when it is built so that every later step knows each line's section
+and entry by reference. Geometry follows pdfplumber: ``x0, top, x1, bottom``
 in PDF points, ``top`` measured from the top of the page. Dates are strings: ``"YYYY-MM"``,
 ``"YYYY"`` or, for an end date only, ``"present"``.
 """
@@ -150,6 +152,46 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Block:
+    """Consecutive lines of one section with one owner: an entry's heading, an entry's body, or
+    lines outside any entry. Built once with the :class:`Resume` (``Resume.blocks``), so later steps
+    know each line's section and entry by reference instead of working it out again."""
+
+    section: Section
+    entry: Entry | None
+    entry_index: int | None  # the entry's position in Resume.entries
+    is_heading: bool
+    lines: tuple[Line, ...]
+
+
+def place_lines(sections: tuple[Section, ...], entries: tuple[Entry, ...]) -> tuple[Block, ...]:
+    """Every section's lines, in order, cut into blocks by the entry (heading or body) that owns them."""
+    owner: dict[Line, tuple[int, bool]] = {}
+    for index, entry in enumerate(entries):
+        owner.update((line, (index, True)) for line in entry.heading)
+        owner.update((line, (index, False)) for line in entry.lines)
+    blocks: list[Block] = []
+    for section in sections:
+        run: list[Line] = []
+        run_owner: tuple[int, bool] | None = None
+        for line in section.lines:
+            this = owner.get(line)
+            if run and this != run_owner:
+                blocks.append(_block(section, entries, run_owner, run))
+                run = []
+            run.append(line)
+            run_owner = this
+        if run:
+            blocks.append(_block(section, entries, run_owner, run))
+    return tuple(blocks)
+
+
+def _block(section: Section, entries: tuple[Entry, ...], owner: tuple[int, bool] | None, lines: list[Line]) -> Block:
+    index, is_heading = owner if owner else (None, False)
+    return Block(section, entries[index] if index is not None else None, index, is_heading, tuple(lines))
+
+
+@dataclass(frozen=True, slots=True)
 class Contact:
     name: str = ""
     emails: tuple[str, ...] = ()
@@ -167,6 +209,11 @@ class Resume:
     entries: tuple[Entry, ...]
     as_of: str  # the reference month, "YYYY-MM"
     warnings: tuple[str, ...] = ()  # what the reader could not do, in plain sentences (never silent)
+    # Which section and entry owns each line, worked out once when the resume is built.
+    blocks: tuple[Block, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "blocks", place_lines(self.sections, self.entries))
 
 
 # --- step 4: skills -----------------------------------------------------------------------------
@@ -183,6 +230,7 @@ class Evidence:
     bbox: BBox | None = None
     start: str | None = None
     end: str | None = None
+    entry_index: int | None = None  # the entry's position in Resume.entries ("entry" is only its label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +242,8 @@ class Skill:
     inferred: bool = False
     score: float | None = None  # similarity that made an inferred skill
     listed_only: bool = False
-    used_in: tuple[str, ...] = ()  # Entry labels
+    used_in: tuple[str, ...] = ()  # Entry labels, for people
+    used_in_entries: tuple[int, ...] = ()  # the same entries, as positions in Resume.entries
     first_used: str | None = None
     last_used: str | None = None
     months_used: int = 0
@@ -205,21 +254,111 @@ class Skill:
 # --- step 5: claims, flags, scores ------------------------------------------------------------
 
 
+# Units that state a change relative to where it started ("by 12%", "3x") rather than a level.
+_RELATIVE_UNITS = ("%", "percent", "percentage point", "pp", "x", "×", "times")
+# Units that are a currency: money moved is a size, not an improvement that needs a baseline.
+CURRENCY_UNITS = ("$", "€", "£")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number of a sentence, understood: what it measures, which way it moved, and whether the
+    sentence gives a starting point and says how it was reached. ``sentence`` keeps it whole."""
+
+    value: str  # as printed, qualifier and range included: "approximately 3x", "15-20%"
+    measures: str  # a kind of taxonomy/claims.toml [measures]: model_metric, people, money...
+    name: str  # the words that named it, as printed: "accuracy", "mAP50", "latency" ("" when none)
+    direction: str  # up, down, level (a value at a level), none (a count, a size)
+    has_baseline: bool
+    has_method: bool
+    sentence: str
+
+    @property
+    def is_model_metric(self) -> bool:
+        return self.measures in ("model_metric", "error_metric")
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A result with a number as a clause states it (analyzer/results.py)."""
+
+    metric: str  # the words naming what changed ("churn"), "" when none
+    value: str  # the number as printed ("12%", "0.91")
+    unit: str  # "%", "x", "$", "ms"...
+    baseline: str  # the starting value or what it is compared with, "" when the line gives none
+    direction: str  # up, down, level
+    has_method: bool  # the line says how it was reached
+    clause: str = ""  # the clause that states it
+    sentence: str = ""  # the whole statement (bullet or item) the clause is part of
+    quantity: Quantity | None = None  # its most outcome-like number, understood (None when none is)
+    quantities: tuple[Quantity, ...] = ()  # every number of the clause, understood, in reading order
+    confidential: bool = False  # the line calls its subject proprietary or confidential
+
+    @property
+    def is_improvement(self) -> bool:
+        """A change (up or down) rather than a level: it needs a starting point to mean anything."""
+        return self.direction in ("up", "down")
+
+    @property
+    def is_relative(self) -> bool:
+        return any(self.unit.lower().startswith(u) for u in _RELATIVE_UNITS)
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in CURRENCY_UNITS
+
+    @property
+    def measures(self) -> str:
+        """What the number measures (claims.toml [measures]); "other" when it was not understood."""
+        return self.quantity.measures if self.quantity else "other"
+
+    @property
+    def amount(self) -> str:
+        """The number as printed whole ("15-20%"), else the parsed value."""
+        return self.quantity.value if self.quantity else self.value
+
+    @property
+    def measure_name(self) -> str:
+        return self.quantity.name if self.quantity else ""
+
+    @property
+    def moved(self) -> str:
+        """Which way the understood number moved: up, down, level or none."""
+        return self.quantity.direction if self.quantity else self.direction
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """What a project claim says: its name, its text, its data and first outcome, its dates."""
+
+    name: str
+    what: str  # the project's lines joined
+    data: str = ""  # "60k images": a number followed by a data word, "" when none
+    outcome: Result | None = None  # the first result its lines state
+    start: str | None = None
+    end: str | None = None
+
+    @property
+    def is_dated(self) -> bool:
+        return bool(self.start or self.end)
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """Something the resume asserts that an interviewer may probe."""
+    """Something the resume asserts that an interviewer may probe. The optional parts are set by kind."""
 
     id: str  # stable: kind + slug, e.g. "skill:xgboost", "result:3", "link:github.com/x/y"
     kind: str  # skill, project, result, link, publication, certification, talk, patent
     text: str
     evidence: tuple[Evidence, ...] = ()
     skill_ids: tuple[str, ...] = ()
-    details: tuple[tuple[str, str], ...] = ()  # e.g. (("metric", "conversion"), ("value", "91%"))
+    result: Result | None = None  # kind "result"
+    project: Project | None = None  # kind "project"
+    link: Link | None = None  # kind "link"
+    year: str = ""  # publications, talks, patents, certifications: the last year printed on the line
+    links: tuple[str, ...] = ()  # links (without scheme) a project or publication names
     defensibility: int = 0  # 0..100
     reasons: tuple[str, ...] = ()
-
-    def detail(self, key: str, default: str = "") -> str:
-        return dict(self.details).get(key, default)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
     read_document       bytes -> Document (PDF, scanned PDF by OCR, or .docx: lines in reading order, links, hidden text)
     structure_resume    Document -> Resume (sections, entries with dates, contact)
     match_skills        Resume -> skills, each with the quotes that back it
+    resume_statements   -> the resume's bullets and items, each knowing its section and entry
     extract_claims      -> claims (skills, projects, results, links, publications...)
     find_flags          -> what the resume does not back, with advice
     score_claims        -> a defensibility score per claim; assess_readiness -> one row per area
@@ -34,6 +35,7 @@ from analyzer.questions import generate_questions, skill_name_pattern
 from analyzer.scoring import assess_readiness, score_claims
 from analyzer.sections import structure_resume
 from analyzer.skills import inference_model, match_skills
+from analyzer.statements import resume_statements
 from analyzer.taxonomy import Taxonomy, load_taxonomy, taxonomy_root
 
 
@@ -110,8 +112,9 @@ def analyze(
     # 4. Skills named or described on the resume, each with the quotes that back it.
     skills = match_skills(resume, taxonomy, resources.nlp)
     # 5. Claims, the flags on them, a defensibility score per claim and readiness per area.
-    claims = extract_claims(resume, skills)
-    flags = find_flags(resume, skills, claims, taxonomy, options)
+    statements = resume_statements(resume)
+    claims = extract_claims(resume, skills, statements)
+    flags = find_flags(resume, skills, claims, taxonomy, options, statements)
     claims = score_claims(claims, flags, skills)
     readiness = assess_readiness(claims, flags, skills, taxonomy)
     # 6. The questions to expect, ranked, each tied to the line (or flag, or baseline) behind it.

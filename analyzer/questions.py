@@ -33,10 +33,13 @@ from functools import lru_cache
 
 from analyzer.bank import Bank, Template, Topic, load_bank
 from analyzer.flags import is_contact_uri, is_not_work
-from analyzer.claims import has_phrase, is_confidential, load_claim_rules, skill_classes, understand_result
+from analyzer.claims import load_claim_rules
 from analyzer.dates import month_index
 from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Skill
+from analyzer.phrases import has_phrase
+from analyzer.results import is_confidential
+from analyzer.skill_classes import skill_classes
 from analyzer.taxonomy import Taxonomy, fill_sentence
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
@@ -101,8 +104,6 @@ def _year(evidence: Evidence | None, as_of: str) -> str:
 
 
 def _organization(resume: Resume | None, evidence: Evidence | None) -> str:
-    if resume is None or evidence is None or not evidence.entry:
-        return ""
     entry = _entry_of(resume, evidence)
     # WHY: "at <organization>" reads as an employer; a course, a degree or a job title the reader
     # put in the organisation field is not one.
@@ -122,9 +123,9 @@ def _role(entry: Entry) -> str:
 
 
 def _entry_of(resume: Resume | None, evidence: Evidence | None) -> Entry | None:
-    if resume is None or evidence is None or not evidence.entry:
+    if resume is None or evidence is None or evidence.entry_index is None:
         return None
-    return next((e for e in resume.entries if e.label == evidence.entry), None)
+    return resume.entries[evidence.entry_index]
 
 
 def is_name_like(text: str) -> bool:
@@ -233,21 +234,25 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
         slots["task"] = f"project \"{title}\"" if title else ""
         if title:
             slots["where"] = ""  # "the project "X" in "X"" says it twice
-    slots["quantity"] = claim.detail("quantity")
-    slots["measure"] = claim.detail("measure_name") or claim.detail("metric")
-    if claim.kind == "skill" and claim.detail("last_used"):
-        slots["year"] = claim.detail("last_used")[:4]
-    if claim.detail("year"):
-        slots["year"] = claim.detail("year")[:4]
-    for key in ("metric", "value", "baseline"):
-        slots[key] = claim.detail(key)
+    result = claim.result
+    slots["quantity"] = result.amount if result else ""
+    slots["measure"] = (result.measure_name or result.metric) if result else ""
+    skill = ctx.skills.get(skill_id) if claim.kind == "skill" else None
+    if skill is not None and skill.last_used:
+        slots["year"] = skill.last_used[:4]
+    if claim.year:
+        slots["year"] = claim.year[:4]
+    slots["metric"], slots["value"], slots["baseline"] = (result.metric, result.value, result.baseline) if result \
+        else ("", "", "")
     slots["result"] = result_phrase(claim) if claim.kind == "result" else ""
     if not re.search(r"\d", slots["baseline"]):
         # WHY: {baseline} reads as a starting value ("from {baseline} to {value}"); a compared-with
         # model ("the seasonal-naive forecast") does not fit there, so those templates are skipped.
         slots["baseline"] = ""
-    links = claim.detail("url") or claim.detail("links")
-    slots["link"] = link_name(links.split()[0], claim.detail("kind")) if links else ""
+    if claim.link is not None:
+        slots["link"] = link_name(claim.link.url, claim.link.kind)
+    else:
+        slots["link"] = link_name(claim.links[0]) if claim.links else ""
     slots = {key: value.strip() for key, value in slots.items()}
     # WHY: a slot holding a cut-off bullet or a link reads as a machine's fragment, never a name
     # ({link} alone is meant to hold one).
@@ -280,16 +285,17 @@ def result_phrase(claim: Claim) -> str:
     """A result as a reader would say it: 'an 18% reduction in mean absolute error', 'AUC of 0.81',
     'conversion moving from 90% to 91%'. WHY: a template cannot know whether the value is a level
     or a change, and 'improving error to 18%' misreads 'cut error by 18%'."""
-    metric, value, start = claim.detail("metric"), claim.detail("value"), claim.detail("baseline")
-    direction = claim.detail("direction")
-    if claim.detail("quantity"):
-        # The understood number, kept whole ("15-20%"), named by the words next to it.
-        value, metric = claim.detail("quantity"), claim.detail("measure_name") or metric
-        if claim.detail("measures") in ("people", "records_or_data_volume", "count_of_things", "other"):
-            return ""  # a headcount or a data size is not a result to probe as one
-        moved = claim.detail("moved")
-        if moved in ("up", "down") and not re.search(r"\d", start) and metric:
-            return f"{metric} {moved} by {value}"
+    result = claim.result
+    if result is None:
+        return ""
+    start, direction = result.baseline, result.direction
+    # The understood number, kept whole ("15-20%"), named by the words next to it.
+    value, metric = result.amount, result.measure_name or result.metric
+    if result.measures in ("people", "records_or_data_volume", "count_of_things", "other"):
+        return ""  # a headcount, a data size or a number not understood is not a result to probe as one
+    moved = result.moved
+    if moved in ("up", "down") and not re.search(r"\d", start) and metric:
+        return f"{metric} {moved} by {value}"
     if not value or (metric and not is_name_like(metric)):
         return ""
     if direction in ("up", "down") and re.search(r"\d", start):
@@ -399,7 +405,7 @@ def _skill_keys(skill_ids: tuple[str, ...], ctx: _Context) -> set[str]:
 
 def _classes(claim: Claim, ctx: _Context) -> frozenset[str]:
     skill = ctx.skills.get(claim.skill_ids[0]) if claim.skill_ids else None
-    return skill_classes(skill, ctx.taxonomy) if skill else frozenset()
+    return skill_classes(skill, ctx.taxonomy, load_claim_rules()) if skill else frozenset()
 
 
 def is_stale(claim: Claim, ctx: _Context) -> bool:
@@ -409,7 +415,7 @@ def is_stale(claim: Claim, ctx: _Context) -> bool:
         return True
     if claim.kind == "skill":
         return False
-    last = claim.detail("last_used") or _year(claim.evidence[0] if claim.evidence else None, ctx.as_of)
+    last = _year(claim.evidence[0] if claim.evidence else None, ctx.as_of)
     months = month_index(last, ctx.as_of, end=True) if last else None
     now = month_index(ctx.as_of, ctx.as_of)
     return months is not None and now is not None and now - months > ctx.options.stale_years * 12
@@ -420,9 +426,9 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context) -> bool:
     if claim is None:
         return not (template.measures or template.when_skills or template.when_phrases or template.stale)
     text = " ".join(e.quote for e in claim.evidence) or claim.text
-    if template.measures and claim.detail("measures") not in template.measures:
+    if template.measures and (claim.result.measures if claim.result else "") not in template.measures:
         return False
-    if template.change and (claim.detail("moved") in ("up", "down")) != (template.change == "yes"):
+    if template.change and (claim.result is not None and claim.result.moved in ("up", "down")) != (template.change == "yes"):
         return False
     if template.when_skills and not _skill_keys(claim.skill_ids, ctx) & set(template.when_skills):
         return False
@@ -925,7 +931,6 @@ def generate_questions(
     options = options or Options()
     as_of = options.as_of or (resume.as_of if resume else "") or "2000-01"
     claimed = frozenset(s.id for s in skills) | frozenset(i for c in claims for i in c.skill_ids)
-    claims = tuple(understand_result(c) for c in claims)
     ctx = _Context(resume, {s.id: s for s in skills}, {c.id: c for c in claims}, taxonomy, bank, options, as_of,
                    claimed, seniority(resume, claims),
                    frozenset(f.claim_id for f in flags if f.code == "stale_claim" and f.claim_id))

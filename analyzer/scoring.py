@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from analyzer.claims import is_used
+from analyzer.links import dedupe_key
 from analyzer.models import AreaReadiness, Claim, Flag, Skill
+from analyzer.skill_classes import is_used
 from analyzer.taxonomy import Taxonomy
 
 # --- the rubric -------------------------------------------------------------------------------------
@@ -43,8 +44,8 @@ class _Facts:
         return any(skill_id in c.skill_ids for c in self.claims if c.kind == "result")
 
     def is_cited(self, link_claim: Claim) -> bool:
-        key = link_claim.id.removeprefix("link:")
-        return any(key in c.detail("links").split() for c in self.claims if c.kind != "link")
+        key = dedupe_key(link_claim.link.url) if link_claim.link else ""
+        return any(key in c.links for c in self.claims if c.kind != "link")
 
 
 @dataclass(frozen=True)
@@ -69,19 +70,19 @@ RUBRIC: tuple[Rule, ...] = (
     Rule("only inferred from a description, never named", -10, ("skill",), _skill_is(lambda s: s.inferred)),
     # Projects: the walk-through an interviewer asks for (methods, data, outcome, dates, code).
     Rule("names the methods or tools used", 15, ("project",), lambda c, f: bool(c.skill_ids)),
-    Rule("states an outcome", 15, ("project",), lambda c, f: bool(c.detail("outcome"))),
-    Rule("names its data", 10, ("project",), lambda c, f: bool(c.detail("data"))),
+    Rule("states an outcome", 15, ("project",), lambda c, f: c.project is not None and c.project.outcome is not None),
+    Rule("names its data", 10, ("project",), lambda c, f: c.project is not None and bool(c.project.data)),
     Rule("dated", 5, ("project", "publication", "talk", "patent", "certification"),
-         lambda c, f: bool(c.detail("dates") or c.detail("year"))),
-    Rule("links to code or writing", 15, ("project", "publication", "talk"), lambda c, f: bool(c.detail("links"))),
+         lambda c, f: bool(c.year) or (c.project is not None and c.project.is_dated)),
+    Rule("links to code or writing", 15, ("project", "publication", "talk"), lambda c, f: bool(c.links)),
     # Results: how it was reached and compared with what.
-    Rule("says how it was achieved", 20, ("result",), lambda c, f: c.detail("method") == "yes"),
+    Rule("says how it was achieved", 20, ("result",), lambda c, f: c.result is not None and c.result.has_method),
     Rule("gives a starting point or comparison", 20, ("result",),
-         lambda c, f: bool(c.detail("baseline")) or c.detail("direction") == "level"),
-    Rule("names the metric", 10, ("result",), lambda c, f: bool(c.detail("metric"))),
+         lambda c, f: c.result is not None and (bool(c.result.baseline) or not c.result.is_improvement)),
+    Rule("names the metric", 10, ("result",), lambda c, f: c.result is not None and bool(c.result.metric)),
     # Links: something specific to open, tied to a line of the resume.
     Rule("points at a specific repository, post or paper", 20, ("link",),
-         lambda c, f: c.detail("valid") == "true" and c.detail("kind") not in ("github_profile", "kaggle", "other")),
+         lambda c, f: c.link is not None and c.link.valid and c.link.kind not in ("github_profile", "kaggle", "other")),
     Rule("cited by a project or publication on the resume", 15, ("link",), lambda c, f: f.is_cited(c)),
     # Publications, talks, patents, certifications: tied to skills the resume shows.
     Rule("names skills the resume shows", 10, ("publication", "talk", "patent", "certification"),
@@ -122,12 +123,7 @@ def _claim_areas(claim: Claim, skills: dict[str, Skill], taxonomy: Taxonomy) -> 
     if claim.kind != "skill":
         return (1,)
     skill = skills.get(claim.skill_ids[0]) if claim.skill_ids else None
-    areas: tuple[int, ...] = ()
-    if skill is not None:
-        try:
-            areas = taxonomy.skill(skill.id).areas or taxonomy.category(skill.category).areas
-        except KeyError:  # a skill or category the taxonomy does not hold (hand-made in tests)
-            areas = ()
+    areas = (taxonomy.skill(skill.id).areas or taxonomy.category(skill.category).areas) if skill is not None else ()
     return areas or (1,)
 
 

@@ -1,8 +1,9 @@
 """Step 4: skills with the evidence that backs them.
 
 ``match_skills(resume, taxonomy, nlp)`` runs the spaCy pipeline of :mod:`analyzer.nlp` once per
-resume, over blocks of lines (an entry's heading, an entry's bullets, or a run of section lines
-outside entries, each joined so names broken over two lines are found), and turns every mention
+resume, over the resume's blocks of lines (``Resume.blocks``: an entry's heading, an entry's bullets,
+or a run of section lines outside entries, each joined so names broken over two lines are found),
+and turns every mention
 into :class:`~analyzer.models.Evidence`. Per skill it then works out:
 
 - ``listed_only``: every mention sits in a list section (skills, courses, languages).
@@ -43,7 +44,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from analyzer.dates import from_month_index, month_index
-from analyzer.models import BBox, Entry, Evidence, Line, Resume, Skill
+from analyzer.models import BBox, Block, Entry, Evidence, Line, Resume, Skill
 from analyzer.nlp import is_list_like, prepare_text, skill_docs
 from analyzer.taxonomy import Taxonomy
 
@@ -63,6 +64,7 @@ class _Block:
 
     kind: str
     entry: Entry | None
+    entry_index: int | None  # the entry's position in Resume.entries
     lines: tuple[Line, ...]
     text: str
     offsets: tuple[tuple[int, int], ...]
@@ -73,7 +75,8 @@ class _Block:
         return hit or self.lines[:1]
 
 
-def _make_block(kind: str, entry: Entry | None, lines: list[Line], nlp: Language, list_sections: tuple[str, ...]) -> _Block:
+def _make_block(kind: str, entry: Entry | None, entry_index: int | None, lines: list[Line], nlp: Language,
+                list_sections: tuple[str, ...]) -> _Block:
     parts: list[str] = []
     offsets: list[tuple[int, int]] = []
     position = 0
@@ -89,41 +92,27 @@ def _make_block(kind: str, entry: Entry | None, lines: list[Line], nlp: Language
         offsets.append((position, position + len(prepared)))
         position += len(prepared)
     listy = kind in list_sections or sum(is_list_like(p) for p in parts) * 2 > len(parts)
-    return _Block(kind, entry, tuple(lines), "".join(parts), tuple(offsets), listy)
-
-
-def _line_key(line: Line) -> tuple:
-    return (line.page, round(line.top, 1), round(line.x0, 1), line.text)
+    return _Block(kind, entry, entry_index, tuple(lines), "".join(parts), tuple(offsets), listy)
 
 
 def _blocks(resume: Resume, taxonomy: Taxonomy, nlp: Language) -> list[_Block]:
-    owner: dict[tuple, tuple[Entry, str]] = {}
-    for entry in resume.entries:
-        for line in entry.heading:
-            owner[_line_key(line)] = (entry, "heading")
-        for line in entry.lines:
-            owner[_line_key(line)] = (entry, "body")
+    """The resume's blocks (``Resume.blocks``) as read by the matcher: the candidate's name line left
+    out, and blocks of one owner that only the name line parted joined again."""
     lists = taxonomy.context.list_sections
-    blocks: list[_Block] = []
-    for section in resume.sections:
-        if section.kind in taxonomy.context.skip_sections:
+    runs: list[tuple[Block, list[Line]]] = []
+    for block in resume.blocks:
+        if block.section.kind in taxonomy.context.skip_sections:
             continue
-        run: list[Line] = []
-        run_owner: tuple | None = None
-        owner_entry: Entry | None = None  # the entry of the lines in ``run``
-        for line in section.lines:
-            if is_name_line(line, resume.contact.name):
-                continue
-            this = owner.get(_line_key(line))
-            key = (id(this[0]), this[1]) if this else None
-            if run and key != run_owner:
-                blocks.append(_make_block(section.kind, owner_entry, run, nlp, lists))
-                run = []
-            run.append(line)
-            run_owner, owner_entry = key, (this[0] if this else None)
-        if run:
-            blocks.append(_make_block(section.kind, owner_entry, run, nlp, lists))
-    return blocks
+        lines = [line for line in block.lines if not is_name_line(line, resume.contact.name)]
+        if not lines:
+            continue
+        last = runs[-1][0] if runs else None
+        if last is not None and last.section is block.section and (last.entry_index, last.is_heading) == (
+                block.entry_index, block.is_heading):
+            runs[-1][1].extend(lines)
+        else:
+            runs.append((block, lines))
+    return [_make_block(block.section.kind, block.entry, block.entry_index, lines, nlp, lists) for block, lines in runs]
 
 
 def is_name_line(line: Line, name: str) -> bool:
@@ -154,7 +143,8 @@ def find_mentions(resume: Resume, taxonomy: Taxonomy, nlp: Language,
             entry = block.entry
             mentions.setdefault(ent.label_, []).append(Evidence(
                 section=block.kind, entry=entry.label if entry else "", quote=quote, page=lines[0].page,
-                bbox=_union_bbox(lines), start=entry.start if entry else None, end=entry.end if entry else None))
+                bbox=_union_bbox(lines), start=entry.start if entry else None, end=entry.end if entry else None,
+                entry_index=block.entry_index))
     return mentions
 
 
@@ -192,6 +182,7 @@ def is_concrete(quote: str) -> bool:
 class _Figures:
     listed_only: bool
     used_in: tuple[str, ...]
+    used_in_entries: tuple[int, ...]
     first_used: str | None
     last_used: str | None
     months_used: int
@@ -214,6 +205,7 @@ def _figures(evidence: list[Evidence], as_of: str, list_sections: tuple[str, ...
     return _Figures(
         listed_only=bool(evidence) and all(e.section in list_sections for e in evidence),
         used_in=used_in,
+        used_in_entries=tuple(dict.fromkeys(e.entry_index for e in used if e.entry_index is not None)),
         first_used=from_month_index(first) if first is not None else None,
         last_used=from_month_index(min(last, now)) if last is not None and now is not None else None,
         months_used=months_in(s for _, s in spans),
@@ -237,7 +229,8 @@ def match_skills(resume: Resume, taxonomy: Taxonomy, nlp: Language) -> tuple[Ski
         figures = _figures(credited[sid], resume.as_of, lists)
         named.append(Skill(
             id=sid, name=definition.name, category=definition.category, parents=taxonomy.ancestors(sid),
-            listed_only=figures.listed_only, used_in=figures.used_in, first_used=figures.first_used,
+            listed_only=figures.listed_only, used_in=figures.used_in, used_in_entries=figures.used_in_entries,
+            first_used=figures.first_used,
             last_used=figures.last_used, months_used=figures.months_used, strength=figures.strength,
             evidence=tuple(evidence)))
     named.sort(key=lambda s: (-s.strength, s.category, s.name.lower()))
@@ -325,11 +318,12 @@ def infer_skills(resume: Resume, taxonomy: Taxonomy, named: set[str], blocks: li
             evidence.append(Evidence(
                 section=block.kind, entry=entry.label if entry else "", quote=" ".join(l.text for l in lines),
                 page=lines[0].page, bbox=_union_bbox(lines), start=entry.start if entry else None,
-                end=entry.end if entry else None))
+                end=entry.end if entry else None, entry_index=block.entry_index))
         figures = _figures(evidence, resume.as_of, taxonomy.context.list_sections)
         inferred.append(Skill(
             id=skill_id, name=definition.name, category=definition.category, parents=taxonomy.ancestors(skill_id),
-            inferred=True, score=round(score, 3), used_in=figures.used_in, first_used=figures.first_used,
+            inferred=True, score=round(score, 3), used_in=figures.used_in, used_in_entries=figures.used_in_entries,
+            first_used=figures.first_used,
             last_used=figures.last_used, months_used=figures.months_used, strength=figures.strength,
             evidence=tuple(evidence)))
     inferred.sort(key=lambda s: (-(s.score or 0), s.name.lower()))

@@ -138,7 +138,7 @@ def is_in_skills_list(skill: Skill) -> bool:
 
 
 def overview(report: Report) -> Overview:
-    from analyzer.claims import is_used
+    from analyzer.skill_classes import is_used
 
     resume = report.resume
     return Overview(

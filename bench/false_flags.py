@@ -37,9 +37,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analyzer.claims import extract_claims, resume_statements, skill_classes  # noqa: E402
+from analyzer.claims import extract_claims, load_claim_rules  # noqa: E402
 from analyzer.dates import month_index  # noqa: E402
 from analyzer.flags import find_flags  # noqa: E402
+from analyzer.skill_classes import skill_classes  # noqa: E402
+from analyzer.statements import resume_statements  # noqa: E402
 from analyzer.models import Options, Skill  # noqa: E402
 from analyzer.nlp import build_nlp  # noqa: E402
 from analyzer.pipeline import analyze, load_resources  # noqa: E402
@@ -108,7 +110,8 @@ def _is_backed(flag, claims, resume, taxonomy, options, scanner, confirmed) -> s
             now = month_index(resume.as_of, resume.as_of)
             if end is not None and now - end <= options.stale_years * 12:
                 return f"written in recent {entry.label}: {text[:70]}"
-    if flag.code == "metric_without_baseline" and claim is not None and BASELINE_RE.search(claim.detail("clause")):
+    if flag.code == "metric_without_baseline" and claim is not None and claim.result is not None \
+            and BASELINE_RE.search(claim.result.clause):
         return "the line states a baseline"
     if flag.code == "metric_without_method" and claim is not None:
         line = claim.evidence[0].quote if claim.evidence else claim.text
@@ -122,7 +125,7 @@ def _is_backed(flag, claims, resume, taxonomy, options, scanner, confirmed) -> s
             for skill_id in sorted(scanner.skills_in(text)):
                 definition = taxonomy.skill(skill_id)
                 probe = Skill(definition.id, definition.name, definition.category, definition.parents)
-                if "ml" in skill_classes(probe, taxonomy):
+                if "ml" in skill_classes(probe, taxonomy, load_claim_rules()):
                     return f"{definition.name} in {entry.label}"
     if flag.code == "no_deployment":
         for entry, text in texts:
@@ -151,8 +154,9 @@ def main() -> int:
         options = Options(as_of=expected["as_of"])
         resume = analyze(path, as_of=expected["as_of"], resources=resources).resume
         skills = match_skills(resume, taxonomy, nlp)
-        claims = extract_claims(resume, skills)
-        flags = find_flags(resume, skills, claims, taxonomy, options)
+        statements = resume_statements(resume)
+        claims = extract_claims(resume, skills, statements)
+        flags = find_flags(resume, skills, claims, taxonomy, options, statements)
         claims = score_claims(claims, flags, skills)
         named = {n.lower() for n in expected.get("skills", {}).get("named", [])}
         absent = set(expected["flags"]["absent"])

@@ -2,7 +2,7 @@
 
 Reads ``../shared/devset/results.jsonl`` (hand-labelled sentences, each number labelled with what it
 measures, its direction, and whether the sentence gives a baseline and a method) and compares the
-labels with :func:`analyzer.claims.read_quantities`. Not a test; skips (exit 0) when the file is
+labels with :func:`analyzer.results.read_quantities`. Not a test; skips (exit 0) when the file is
 absent. Prints the share of labelled numbers found, and among those found the share whose kind,
 direction, baseline and method are right, then the kind confusions.
 
@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analyzer.claims import load_claim_rules, read_quantities  # noqa: E402
+from analyzer.claims import load_claim_rules  # noqa: E402
+from analyzer.results import read_quantities  # noqa: E402
 
 # ../shared/devset from the project root (one level further up from a git worktree under wt/).
 LABELS = next((p / "shared" / "devset" / "results.jsonl" for p in (ROOT.parent, ROOT.parent.parent)

@@ -6,21 +6,18 @@
                     "Trained an XGBoost model ...")),
         section("skills", "Skills", "Python, XGBoost, Haskell"),
     )
-    skills = find_skills(resume, {"xgboost": ("XGBoost", "ml_libraries"), ...})
+    skills = find_skills(resume)
 
-``find_skills`` is a tiny stand-in for the skills step (a whole-word search for each name), so
-these tests do not depend on the real matcher: a skill named in a skills section only is
-``listed_only``; one named in an entry is used there, with that entry's dates.
+``find_skills`` runs the real skills step (the taxonomy and spaCy pipeline loaded once), so these
+tests see the skills the product sees.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import count
 
-from analyzer.dates import month_index
-from analyzer.models import Contact, Document, Entry, Evidence, Line, Link, Notice, Resume, Section, Skill
+from analyzer.models import Contact, Document, Entry, Line, Link, Notice, Resume, Section, Skill
 
 _tops = count(1)
 
@@ -78,36 +75,10 @@ def link(url: str, kind: str, *, valid: bool = True, anchor: str = "") -> Link:
     return Link(url=url, kind=kind, anchor_text=anchor or url, page=1, valid=valid)
 
 
-def _mentions(name: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE) is not None
+def find_skills(resume: Resume) -> tuple[Skill, ...]:
+    """The skills step itself (analyzer.skills.match_skills) on a built resume, with the real taxonomy."""
+    from analyzer.pipeline import load_resources
+    from analyzer.skills import match_skills
 
-
-def find_skills(resume: Resume, names: dict[str, tuple[str, str]], *, inferred: tuple[str, ...] = ()) -> tuple[Skill, ...]:
-    """Skills by whole-word search: id -> (name, category). See the module docstring."""
-    entry_lines = {id(l) for e in resume.entries for l in e.lines}
-    skills = []
-    for skill_id, (name, category) in names.items():
-        evidence: list[Evidence] = []
-        used_in: list[str] = []
-        ends: list[str] = []
-        for entry in resume.entries:
-            for line in entry.lines:
-                if _mentions(name, line.text):
-                    evidence.append(Evidence(entry.section, entry.label, line.text, 1, None, entry.start, entry.end))
-                    if entry.label not in used_in:
-                        used_in.append(entry.label)
-                    ends.append(entry.end or entry.start or "")
-        listed = False
-        for sec in resume.sections:
-            for line in sec.lines:
-                if id(line) not in entry_lines and _mentions(name, line.text):
-                    evidence.append(Evidence(sec.kind, "", line.text, 1))
-                    listed = listed or sec.kind == "skills"
-        if not evidence and skill_id not in inferred:
-            continue
-        dated = [e for e in ends if e]
-        last = max(dated, key=lambda e: month_index(e, resume.as_of, end=True)) if dated else None
-        skills.append(Skill(id=skill_id, name=name, category=category, inferred=skill_id in inferred,
-                            listed_only=listed and not used_in, used_in=tuple(used_in), last_used=last,
-                            months_used=12 * len(used_in), strength=0.5, evidence=tuple(evidence)))
-    return tuple(skills)
+    resources = load_resources()
+    return match_skills(resume, resources.taxonomy, resources.nlp)

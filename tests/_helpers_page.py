@@ -21,6 +21,7 @@ from analyzer.models import (
     Flag,
     Question,
     Report,
+    Result,
     Resume,
     Section,
     Skill,
@@ -49,7 +50,9 @@ def _line(document, starts: str):
 
 
 def _evidence(line, section: str, entry: str = "", start: str | None = None, end: str | None = None) -> Evidence:
-    return Evidence(section=section, entry=entry, quote=line.text, page=line.page, bbox=line.bbox, start=start, end=end)
+    # The one job is the first entry of hand_report's resume.
+    return Evidence(section=section, entry=entry, quote=line.text, page=line.page, bbox=line.bbox, start=start, end=end,
+                    entry_index=0 if entry else None)
 
 
 def findings(lines_by_role: dict[str, object], *, file_label: str = "") -> dict[str, tuple]:
@@ -68,7 +71,8 @@ def findings(lines_by_role: dict[str, object], *, file_label: str = "") -> dict[
     )
     claims = (
         Claim(id="result:1", kind="result", text=churn.text, evidence=(ev_churn,), skill_ids=("xgboost",),
-              details=(("metric", "retention"), ("value", "18%")), defensibility=35, reasons=("no baseline",)),
+              result=Result(metric="retention", value="18%", unit="%", baseline="", direction="up", has_method=True,
+                            clause=churn.text), defensibility=35, reasons=("no baseline",)),
         Claim(id="skill:kubernetes", kind="skill", text="Kubernetes", evidence=(ev_list,), skill_ids=("kubernetes",),
               defensibility=10, reasons=("listed only",)),
         Claim(id="project:ab", kind="project", text=ab.text, evidence=(ev_ab,), defensibility=70),

@@ -1,4 +1,5 @@
-"""Claims (analyzer/claims.py): skills, projects, results with a number, links, publications."""
+"""Claims (analyzer/claims.py, statements.py, results.py, skill_classes.py): skills, projects, results with a
+number, links, publications."""
 
 from __future__ import annotations
 
@@ -7,19 +8,13 @@ import shutil
 import pytest
 
 from _helpers_claims import build_resume, find_skills, job, link, section
-from analyzer.claims import (
-    extract_claims, find_result, is_confidential, load_claim_rules, read_quantities, resume_statements, skill_classes,
-)
+from analyzer.claims import extract_claims, load_claim_rules
+from analyzer.results import find_result, is_confidential, read_quantities
+from analyzer.skill_classes import skill_classes
+from analyzer.statements import resume_statements
 from analyzer.errors import TaxonomyError
 from analyzer.models import Skill
 from analyzer.taxonomy import taxonomy_root
-
-SKILLS = {
-    "python": ("Python", "programming_languages"),
-    "xgboost": ("XGBoost", "ml_libraries"),
-    "sql": ("SQL", "sql_query_languages"),
-    "pytorch": ("PyTorch", "dl_frameworks"),
-}
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +85,7 @@ def _resume():
         section("experience", "Experience", job(
             "Data Scientist", "Acme", "2021-01", "present",
             "Trained an XGBoost model on 2M transactions to score fraud; raised recall from 60% to 72%.",
-            "Ran weekly reporting for the finance team.")),
+            "Ran the weekly planning meeting for the finance team.")),
         section("education", "Education", job(
             "MSc Statistics", "Uni", "2019", "2020", "Thesis: sparse priors for survey weights.")),
         section("projects", "Projects", job(
@@ -109,50 +104,52 @@ def _resume():
 
 def test_claims_of_every_kind_with_stable_ids():
     resume = _resume()
-    skills = find_skills(resume, SKILLS)
-    claims = extract_claims(resume, skills)
+    skills = find_skills(resume)
+    claims = extract_claims(resume, skills, resume_statements(resume))
     ids = [c.id for c in claims]
     assert len(ids) == len(set(ids))
     assert [c.id for c in claims if c.kind == "skill"] == [f"skill:{s.id}" for s in skills]
     kinds = {c.kind for c in claims}
     assert kinds == {"skill", "project", "result", "link", "publication", "talk", "certification"}
     assert [c.id for c in claims if c.kind == "result"] == ["result:1"]
-    assert claims == extract_claims(resume, skills)  # same input, same output, same order
+    assert claims == extract_claims(resume, skills, resume_statements(resume))  # same input, same output, same order
 
 
 def test_projects_from_projects_sections_job_bullets_and_theses():
     resume = _resume()
-    claims = {c.id: c for c in extract_claims(resume, find_skills(resume, SKILLS)) if c.kind == "project"}
+    claims = {c.id: c for c in extract_claims(resume, find_skills(resume), resume_statements(resume)) if c.kind == "project"}
     bike = claims["project:bike-demand-forecasting"]
-    assert set(bike.skill_ids) == {"python", "xgboost"}
-    assert bike.detail("dates") == "2024 to 2024"
-    assert bike.detail("links") == "github.com/someone/bike-demand"  # the repository, not the profile
+    # The real skills step also reads "forecast hourly rentals" as forecasting.
+    assert set(bike.skill_ids) == {"python", "xgboost", "time_series_forecasting"}
+    assert (bike.project.start, bike.project.end) == ("2024", "2024")
+    assert bike.links == ("github.com/someone/bike-demand",)  # the repository, not the profile
     fraud = next(c for c in claims.values() if c.text.startswith("Trained an XGBoost model"))
-    assert fraud.detail("data") == "2M transactions"
-    assert fraud.detail("outcome") == "recall 72%"
+    assert fraud.project.data == "2M transactions"
+    assert (fraud.project.outcome.metric, fraud.project.outcome.value) == ("recall", "72%")
     assert any(c.text.startswith("Thesis: sparse priors") for c in claims.values())
-    # Reporting with no skill named is not a project.
-    assert not any("weekly reporting" in c.detail("what") for c in claims.values())
+    # A line with no skill named is not a project.
+    assert not any("planning meeting" in c.project.what for c in claims.values())
 
 
 def test_links_are_code_and_writing_only():
     resume = _resume()
-    links = [c for c in extract_claims(resume, ()) if c.kind == "link"]
+    links = [c for c in extract_claims(resume, (), resume_statements(resume)) if c.kind == "link"]
     assert [c.id for c in links] == ["link:github.com/someone/bike-demand", "link:github.com/someone",
                                       "link:someone.example/blog", "link:exa mple"]
-    assert links[-1].detail("valid") == "false"
+    assert not links[-1].link.valid and all(c.link.valid for c in links[:-1])
 
 
 def test_publications_talks_and_certifications_carry_their_year():
-    claims = [c for c in extract_claims(_resume(), ()) if c.kind in ("publication", "talk", "certification")]
-    assert [(c.kind, c.detail("year")) for c in claims] == [
+    claims = [c for c in extract_claims(_resume(), (), resume_statements(_resume())) if c.kind in ("publication", "talk", "certification")]
+    assert [(c.kind, c.year) for c in claims] == [
         ("publication", "2022"), ("talk", "2023"), ("certification", "2021")]
 
 
 def test_skill_classes_from_the_taxonomy_categories(taxonomy):
     def classes(skill_id: str) -> frozenset[str]:
         definition = taxonomy.skill(skill_id)
-        return skill_classes(Skill(definition.id, definition.name, definition.category, definition.parents), taxonomy)
+        return skill_classes(Skill(definition.id, definition.name, definition.category, definition.parents), taxonomy,
+                             load_claim_rules())
 
     assert "ml" in classes("xgboost") and "dl" not in classes("xgboost")
     assert "dl" in classes("pytorch") and "ml" not in classes("pytorch")
@@ -164,8 +161,8 @@ def test_skill_classes_from_the_taxonomy_categories(taxonomy):
 
 def test_skill_classes_come_from_the_category_a_skill_is_filed_under(taxonomy):
     framework = taxonomy.skill("pytorch").category
-    assert skill_classes(Skill("torchy", "Torchy", framework), taxonomy) == frozenset({"dl", "tool"})
-    assert skill_classes(Skill("knitting", "knitting", "crafts"), taxonomy) == frozenset()
+    assert skill_classes(Skill("torchy", "Torchy", framework), taxonomy, load_claim_rules()) == frozenset({"dl", "tool"})
+    assert skill_classes(Skill("knitting", "knitting", "crafts"), taxonomy, load_claim_rules()) == frozenset()
 
 
 def test_implied_skills_name_real_taxonomy_skills(taxonomy):
@@ -199,11 +196,40 @@ def test_each_number_is_understood(rules, sentence, value, measures, direction):
 def test_a_range_is_kept_whole_in_the_result_claim(rules):
     resume = build_resume(section("experience", "Experience", job(
         "Data Scientist", "Acme", "2021-01", "present", "Improved model accuracy by 15-20% with XGBoost")))
-    claims = extract_claims(resume, find_skills(resume, SKILLS))
+    claims = extract_claims(resume, find_skills(resume), resume_statements(resume))
     result = next(c for c in claims if c.kind == "result")
-    assert result.detail("quantity") == "15-20%" and result.detail("measures") == "model_metric"
+    assert result.result.amount == "15-20%" and result.result.measures == "model_metric"
+    assert result.result.quantity.sentence == "Improved model accuracy by 15-20% with XGBoost"
 
 
 def test_a_confidential_line_is_recognised(rules):
     assert is_confidential("Built a proprietary pricing engine", rules)
     assert not is_confidential("Built a pricing engine", rules)
+
+
+def test_a_result_claim_knows_every_number_of_its_clause_and_its_whole_line():
+    line = "Trained a ViT model on 60,000 labelled images, reaching 0.91 mAP; shipped it to the review team."
+    resume = build_resume(section("experience", "Experience", job("ML Engineer", "Acme", "2023-01", "present", line)))
+    result = next(c for c in extract_claims(resume, find_skills(resume), resume_statements(resume)) if c.kind == "result")
+    assert result.result.clause == "Trained a ViT model on 60,000 labelled images, reaching 0.91 mAP"
+    assert result.result.sentence == line
+    assert [(q.value, q.measures) for q in result.result.quantities] == [
+        ("60,000", "records_or_data_volume"), ("0.91", "model_metric")]
+    assert result.result.quantity.value == "0.91" and not result.result.is_improvement
+
+
+def test_statements_know_their_section_and_entry_by_reference():
+    # Two jobs with the same label, and two publication sections of which only the second holds talks.
+    resume = build_resume(
+        section("experience", "Experience",
+                job("Data Scientist", "Acme", "2023-01", "present", "Built a churn model in Python."),
+                job("Data Scientist", "Acme", "2019-01", "2020-12", "Built a pricing model in R.")),
+        section("publications", "Papers", "Sparse priors in practice. Journal of Tests, 2022."),
+        section("publications", "Talks", "Sparse priors without tears, PyData, 2023."))
+    statements = resume_statements(resume)
+    assert [(s.section_title, s.entry_index) for s in statements] == [
+        ("Experience", 0), ("Experience", 1), ("Papers", None), ("Talks", None)]
+    assert [s.entry for s in statements[:2]] == list(resume.entries)
+    assert [b.is_heading for b in resume.blocks[:4]] == [True, False, True, False]
+    kinds = [c.kind for c in extract_claims(resume, (), statements) if c.kind in ("publication", "talk")]
+    assert kinds == ["publication", "talk"]

@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 
 from analyzer.bank import KINDS, load_bank
-from analyzer.models import (Claim, Contact, Document, Entry, Evidence, Flag, Limits, Line, Options, Resume, Skill)
+from analyzer.claims import load_claim_rules
+from analyzer.models import (Claim, Contact, Document, Entry, Evidence, Flag, Limits, Line, Link, Options, Project, Resume,
+                             Skill)
+from analyzer.results import read_result
 from analyzer.questions import MAX_BASELINE, allowed_mentions, generate_questions, mentioned_skills
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +30,12 @@ def _line(text: str, page: int = 1) -> Line:
 
 def _evidence(quote: str, entry: str = "Data Scientist, Acme", start: str = "2022-01", end: str = "present",
               page: int = 1) -> Evidence:
-    return Evidence(section="experience", entry=entry, quote=quote, page=page, start=start, end=end)
+    return Evidence(section="experience", entry=entry, quote=quote, page=page, start=start, end=end, entry_index=0)
+
+
+def _result(clause: str, has_skill: bool = True):
+    """The result the claims step reads from a line (analyzer/results.py)."""
+    return read_result(clause, clause, load_claim_rules(), has_skill)
 
 
 def make_inputs():
@@ -50,18 +58,18 @@ def make_inputs():
     )
     claims = (
         Claim(id="skill:xgboost", kind="skill", text="XGBoost", evidence=(e_model,), skill_ids=("xgboost",),
-              details=(("used_in", "Data Scientist, Acme"),), defensibility=85),
+              defensibility=85),
         Claim(id="skill:pandas", kind="skill", text="pandas", evidence=(e_model,), skill_ids=("pandas",),
               defensibility=60),
         Claim(id="skill:tensorflow", kind="skill", text="TensorFlow", evidence=(e_list,),
-              skill_ids=("tensorflow",), details=(("listed_only", "true"),), defensibility=10),
+              skill_ids=("tensorflow",), defensibility=10),
         Claim(id="project:churn-model", kind="project", text="XGBoost churn model", evidence=(e_model,),
-              skill_ids=("xgboost",), details=(("name", "the churn model"),), defensibility=70),
+              skill_ids=("xgboost",), project=Project(name="the churn model", what=bullets[0]), defensibility=70),
         Claim(id="result:1", kind="result", text="lifted conversion from 90% to 91%", evidence=(e_model,),
-              skill_ids=("xgboost",), details=(("metric", "conversion"), ("value", "91%"), ("baseline", "90%"),
-                                                ("method", "yes")), defensibility=70),
+              skill_ids=("xgboost",), result=_result(bullets[0]), defensibility=70),
         Claim(id="link:github.com/ada/churn-model", kind="link", text="github.com/ada/churn-model",
-              evidence=(e_link,), details=(("kind", "github_repo"), ("url", "https://github.com/ada/churn-model"))),
+              evidence=(e_link,), link=Link(url="https://github.com/ada/churn-model", kind="github_repo",
+                                            anchor_text="github.com/ada/churn-model", page=1)),
     )
     flags = (
         Flag(code="unsupported_skill", severity="medium", message="TensorFlow appears only in a skills list.",
@@ -280,11 +288,13 @@ def sample_questions(taxonomy):
     from analyzer.nlp import build_nlp
     from analyzer.sections import structure_resume
     from analyzer.skills import match_skills
+    from analyzer.statements import resume_statements
 
     resume = structure_resume(read_pdf(ROOT / "samples" / "mlops_daniel_osei.pdf"), taxonomy, as_of="2026-11")
     skills = match_skills(resume, taxonomy, build_nlp(taxonomy))
-    claims = extract_claims(resume, skills)
-    flags = find_flags(resume, skills, claims, taxonomy)
+    statements = resume_statements(resume)
+    claims = extract_claims(resume, skills, statements)
+    flags = find_flags(resume, skills, claims, taxonomy, statements=statements)
     return skills, claims, flags, generate_questions(resume, skills, claims, flags, taxonomy,
                                                      options=Options(as_of="2026-11"))
 
@@ -312,15 +322,17 @@ def test_real_resume_questions_are_anchored_and_personal(sample_questions, taxon
 def test_a_result_is_worded_as_a_level_or_a_change():
     from analyzer.questions import result_phrase
 
-    def result(**details) -> Claim:
-        return Claim(id="result:1", kind="result", text="x", details=tuple(details.items()))
+    def result(clause: str) -> Claim:
+        return Claim(id="result:1", kind="result", text=clause, result=_result(clause))
 
-    assert result_phrase(result(metric="mean absolute error", value="18%", direction="down",
-                                baseline="the seasonal-naive forecast")) == "an 18% reduction in mean absolute error"
-    assert result_phrase(result(metric="checkout conversion", value="91%", direction="up", baseline="90%")) == \
-        "checkout conversion moving from 90% to 91%"
-    assert result_phrase(result(metric="AUC", value="0.81", direction="level")) == "AUC of 0.81"
-    assert result_phrase(result(metric="", value="$2M", direction="down")) == "a $2M reduction"
+    # Updated: results are typed now, so these are read from lines by the claims step's own reader
+    # (the old hand-made details skipped what the number measures, which every real claim has).
+    assert result_phrase(result("Improved checkout conversion from 90% to 91% by testing a shorter form")) == \
+        "conversion moving from 90% to 91%"
+    assert result_phrase(result("Reduced churn by 12% across the annual plans")) == "churn down by 12%"
+    assert result_phrase(result("Trained a fraud model with an AUC of 0.81")) == "AUC of 0.81"
+    # A headcount is not a result to probe as one.
+    assert result_phrase(result("Grew the analytics team from 3 to 28 people")) == ""
 
 
 # --- the checks anyone can run, on every sample and on the dev set ------------------------------------------
@@ -400,7 +412,7 @@ def test_a_proprietary_line_gets_no_question_about_it(taxonomy):
     evidence = (Evidence(section="experience", entry="Data Scientist, Acme", quote=line, page=1,
                          start="2022-01", end="present"),)
     claims = (Claim(id="result:1", kind="result", text=line, evidence=evidence, skill_ids=("xgboost",),
-                    details=(("metric", "AUC"), ("value", "0.88"), ("clause", line))),)
+                    result=_result(line)),)
     qs = generate_questions(None, (), claims, (), taxonomy, options=Options(question_count=20))
     assert qs and not [q for q in qs if q.claim_id == "result:1"]
 
@@ -415,7 +427,7 @@ def test_listed_only_skills_share_one_question(taxonomy):
     skills += tuple(Skill(id=i, name=n, category=c, listed_only=True, strength=0.1, evidence=(e_list,))
                     for i, n, c, _ in extra)
     claims += tuple(Claim(id=f"skill:{i}", kind="skill", text=n, evidence=(e_list,), skill_ids=(i,),
-                          details=(("listed_only", "true"),), defensibility=d) for i, n, _, d in extra)
+                          defensibility=d) for i, n, _, d in extra)
     flags += (Flag(code="unsupported_skill", severity="high", message="Spark appears only in a skills list.",
                    advice="Add a line.", claim_id="skill:spark", evidence=(e_list,)),)
     questions = generate_questions(resume, skills, claims, flags, taxonomy, options=Options(question_count=60))

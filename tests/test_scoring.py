@@ -6,17 +6,10 @@ import re
 
 from _helpers_claims import build_resume, find_skills, job, link, section
 from analyzer.claims import extract_claims
+from analyzer.statements import resume_statements
 from analyzer.flags import find_flags
 from analyzer.models import Options
 from analyzer.scoring import FLAG_DEDUCTION, NEUTRAL, RUBRIC, START, assess_readiness, score_claims
-
-SKILLS = {
-    "python": ("Python", "programming_languages"),
-    "xgboost": ("XGBoost", "ml_libraries"),
-    "haskell": ("Haskell", "programming_languages"),
-    "sas": ("SAS", "programming_languages"),
-}
-
 
 def _analysis(taxonomy):
     resume = build_resume(
@@ -30,8 +23,8 @@ def _analysis(taxonomy):
         section("skills", "Skills", "Python, XGBoost, Haskell, SAS"),
         links=(link("https://github.com/someone/fraud", "github_repo"), link("https://github.com/someone", "github_profile")),
     )
-    skills = find_skills(resume, SKILLS)
-    claims = extract_claims(resume, skills)
+    skills = find_skills(resume)
+    claims = extract_claims(resume, skills, resume_statements(resume))
     flags = find_flags(resume, skills, claims, taxonomy, Options())
     return skills, score_claims(claims, flags, skills), flags
 
@@ -80,4 +73,4 @@ def test_an_empty_resume_is_neutral_everywhere(taxonomy):
     resume = build_resume(section("summary", "Summary", "Nurse."))
     rows = assess_readiness((), (), (), taxonomy)
     assert {r.score for r in rows} == {NEUTRAL}
-    assert score_claims(extract_claims(resume, ()), (), ()) == ()
+    assert score_claims(extract_claims(resume, (), resume_statements(resume)), (), ()) == ()

@@ -51,8 +51,10 @@ def _evidence(evidence: Evidence) -> dict[str, Any]:
     )
 
 
-def _entry_ext(report: Report, entry: Entry) -> dict[str, Any]:
-    skill_ids = sorted({s.id for s in report.skills if entry.label in s.used_in})
+def _entry_ext(report: Report, index: int) -> dict[str, Any]:
+    """Our findings on the entry at ``index`` of the resume's entries: its page and the skills used in it."""
+    entry = report.resume.entries[index]
+    skill_ids = sorted({s.id for s in report.skills if index in s.used_in_entries})
     return _drop_empty({"page": entry.page, "skills": skill_ids, "end": entry.end if entry.end == "present" else None})
 
 
@@ -69,7 +71,8 @@ def to_jsonresume_dict(report: Report) -> dict[str, Any]:
     resume = report.resume
     contact = resume.contact
     links = resume.document.links
-    entries = {kind: [e for e in resume.entries if e.section == kind] for kind in ("experience", "education", "projects", "volunteering")}
+    entries = {kind: [(i, e) for i, e in enumerate(resume.entries) if e.section == kind]
+               for kind in ("experience", "education", "projects", "volunteering")}
     summary = " ".join(_section_lines(report, "summary"))
     website = next((l.url for l in links if l.valid and l.kind in ("portfolio", "blog")), "")
 
@@ -91,23 +94,23 @@ def to_jsonresume_dict(report: Report) -> dict[str, Any]:
     )
     work = [
         _drop_empty({"name": e.organization, "position": e.title, "location": e.location, **_dated(e),
-                     "highlights": [line.text for line in e.lines], EXT: _entry_ext(report, e)})
-        for e in entries["experience"]
+                     "highlights": [line.text for line in e.lines], EXT: _entry_ext(report, i)})
+        for i, e in entries["experience"]
     ]
     volunteer = [
         _drop_empty({"organization": e.organization, "position": e.title, **_dated(e),
-                     "highlights": [line.text for line in e.lines], EXT: _entry_ext(report, e)})
-        for e in entries["volunteering"]
+                     "highlights": [line.text for line in e.lines], EXT: _entry_ext(report, i)})
+        for i, e in entries["volunteering"]
     ]
     education = [
         _drop_empty({"institution": e.organization or e.title, "studyType": e.title if e.organization else "",
-                     **_dated(e), "courses": [line.text for line in e.lines], EXT: _entry_ext(report, e)})
-        for e in entries["education"]
+                     **_dated(e), "courses": [line.text for line in e.lines], EXT: _entry_ext(report, i)})
+        for i, e in entries["education"]
     ]
     projects = [
         _drop_empty({"name": e.title or e.organization or "Project", "entity": e.organization if e.title else "",
-                     **_dated(e), "highlights": [line.text for line in e.lines], EXT: _entry_ext(report, e)})
-        for e in entries["projects"]
+                     **_dated(e), "highlights": [line.text for line in e.lines], EXT: _entry_ext(report, i)})
+        for i, e in entries["projects"]
     ]
     skills = [
         _drop_empty(

@@ -1,0 +1,150 @@
+"""The sentences of the resume with their place: bullets and items, wrapped lines joined.
+
+    resume_statements(resume) -> tuple[Statement, ...]   (once per analysis; later steps share it)
+    clauses(text) -> the clauses of a statement
+    skills_in(statement, skills) -> ids of the skills it mentions
+
+Each statement knows its section and entry by reference (``Resume.blocks``), never by looking
+them up again. Known limits: an item without a bullet ends at a full stop, a year or a bracket at
+the end of a line, so two short unbulleted items on consecutive lines may be read as one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analyzer.models import BBox, Block, Entry, Evidence, Line, Resume, Skill
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One bullet or item, its wrapped lines joined, with the entry and section it sits in."""
+
+    text: str
+    section: str  # the section's kind
+    entry: Entry | None
+    page: int
+    bbox: BBox | None
+    section_title: str = ""  # as printed: two sections may share a kind ("Talks" and "Publications")
+    entry_index: int | None = None  # the entry's position in Resume.entries
+
+    def evidence(self) -> Evidence:
+        return Evidence(
+            section=self.section,
+            entry=self.entry.label if self.entry else "",
+            quote=self.text,
+            page=self.page,
+            bbox=self.bbox,
+            start=self.entry.start if self.entry else None,
+            end=self.entry.end if self.entry else None,
+            entry_index=self.entry_index,
+        )
+
+
+# An item without a bullet ends at a line ending in a full stop, a year or a bracket, because a
+# sidebar list item ("Google Cloud Professional / Data Engineer (2023)") often wraps.
+_ITEM_END_RE = re.compile(r"(?:[.!?)]|(?:19|20)\d\d)\s*$")
+
+
+def _group(lines: tuple[Line, ...], *, bulleted: bool) -> list[list[Line]]:
+    groups: list[list[Line]] = []
+    for line in lines:
+        if not line.text.strip():
+            continue
+        starts_new = (
+            not groups
+            or (bulleted and line.bullet)
+            or (not bulleted and bool(_ITEM_END_RE.search(groups[-1][-1].text)))
+        )
+        if starts_new:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def _join(lines: list[Line]) -> str:
+    text = ""
+    for line in lines:
+        part = " ".join(line.text.split())
+        # A word split at a hyphen across lines ("scikit-" / "learn") is one word again.
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+            text += part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
+
+
+def _bbox(lines: list[Line]) -> BBox | None:
+    same_page = [line for line in lines if line.page == lines[0].page]
+    return (min(l.x0 for l in same_page), min(l.top for l in same_page),
+            max(l.x1 for l in same_page), max(l.bottom for l in same_page))
+
+
+def _runs(blocks: tuple[Block, ...]) -> list[tuple[Block, list[Line]]]:
+    """An entry's body, or the lines outside entries, as one run; entry headings are left out."""
+    runs: list[tuple[Block, list[Line]]] = []
+    for block in blocks:
+        if block.is_heading:
+            continue
+        last = runs[-1][0] if runs else None
+        if last is not None and last.section is block.section and last.entry_index == block.entry_index:
+            runs[-1][1].extend(block.lines)
+        else:
+            runs.append((block, list(block.lines)))
+    return runs
+
+
+def resume_statements(resume: Resume) -> tuple[Statement, ...]:
+    """Every bullet or item of the resume in reading order, entries' bodies included."""
+    statements: list[Statement] = []
+    for block, lines in _runs(resume.blocks):
+        entry, section = block.entry, block.section
+        bulleted = any(line.bullet for line in lines)
+        for group in _group(tuple(lines), bulleted=bulleted or entry is not None):
+            text = _join(group)
+            if text:
+                statements.append(Statement(text, section.kind, entry, group[0].page, _bbox(group),
+                                            section.title, block.entry_index))
+    return tuple(statements)
+
+
+def clauses(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in re.split(r";\s+|(?<=[a-z0-9%)])\.\s+(?=[A-Z])", text) if part.strip())
+
+
+def skills_in(statement: Statement, skills: tuple[Skill, ...]) -> tuple[str, ...]:
+    """Ids of the skills the statement mentions: by the skills step's evidence, else by name."""
+    found: list[str] = []
+    text = _norm(statement.text)
+    for skill in skills:
+        if any(_quote_matches(e, statement, text) for e in skill.evidence) or _name_in(skill.name, statement.text):
+            found.append(skill.id)
+    return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _quote_matches(evidence: Evidence, statement: Statement, text: str) -> bool:
+    """Is this evidence quote (part of) the statement, whose normalised text is ``text``?"""
+    if evidence.page != statement.page or evidence.entry_index != statement.entry_index:
+        return False
+    quote = _norm(evidence.quote)
+    return bool(quote) and (quote in text or (len(text) > 20 and text in quote))
+
+
+def _name_in(name: str, text: str) -> bool:
+    # The substring test is a cheap necessary condition; the pattern then checks the word edges.
+    return name.lower() in text.lower() and _name_regex(name).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _name_regex(name: str) -> re.Pattern[str]:
+    if len(name) <= 2:  # "R", "Go", "C": only as printed, never inside other words
+        return re.compile(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])")
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
