@@ -1,6 +1,6 @@
 """Step 5a: claims. Everything on the resume an interviewer may probe, as first-class objects.
 
-    extract_claims(resume, skills) -> tuple[Claim, ...]
+    extract_claims(resume, skills, taxonomy) -> tuple[Claim, ...]
 
 Claims, in this order: one per skill (from the skills step), projects (entries of a projects
 section, project-like bullets in jobs, theses), results with a number (metric, value, unit and
@@ -8,7 +8,7 @@ baseline when stated), links to code or writing, publications, talks, patents, c
 Ids are stable: ``skill:<id>``, ``project:<slug>``, ``result:<n>`` (n counts results in reading
 order from 1), ``link:<url without scheme>``, ``publication:<slug>``...
 
-The words the heuristics look for live in ``taxonomy/claims.toml`` (read by :func:`load_claim_rules`).
+The words the heuristics look for live in ``taxonomy/claims.toml`` (``taxonomy.claims``).
 Known limits: English only; one result per clause (``a; b`` are two clauses); the metric name is
 the few words next to the verb, not a parsed noun phrase; a project's data is a guess from a
 number followed by a data word ("60k images"); links are tied to a project only when the project
@@ -20,98 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-from analyzer.errors import TaxonomyError
 from analyzer.links import dedupe_key
 from analyzer.models import BBox, Claim, Entry, Evidence, Line, Resume, Skill
-from analyzer.taxonomy import Taxonomy, read_toml, taxonomy_root
-
-
-
-# --- the rules file ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimRules:
-    """taxonomy/claims.toml, validated. Phrase lists are lower case."""
-
-    self_description_sections: tuple[str, ...]
-    project_verbs: tuple[str, ...]
-    project_labels: tuple[str, ...]
-    data_words: tuple[str, ...]
-    up_verbs: tuple[str, ...]
-    down_verbs: tuple[str, ...]
-    metric_names: tuple[str, ...]
-    baseline_cues: tuple[str, ...]
-    method_cues: tuple[str, ...]
-    deployment_phrases: tuple[str, ...]
-    lifecycle_phrases: tuple[str, ...]
-    model_user_phrases: tuple[str, ...]
-    model_building: tuple[str, ...]
-    vague_phrases: tuple[str, ...]
-    part_time_titles: tuple[str, ...]
-    overlap_months: int
-    gap_months: int
-    checked_link_kinds: tuple[str, ...]
-    not_fundamentals: tuple[str, ...]
-    talk_words: tuple[str, ...]
-    patent_words: tuple[str, ...]
-    padding_min_listed_only: int
-    padding_max_used_share: float
-    implied_by: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    measure_order: tuple[str, ...] = ()
-    model_context: tuple[str, ...] = ()
-    confidential_phrases: tuple[str, ...] = ()
-    work_verbs: tuple[str, ...] = ()
-    measures: tuple[tuple[str, tuple[str, ...]], ...] = ()  # kind -> phrases, in measure_order
-
-    def implying(self, skill_id: str) -> tuple[str, ...]:
-        """Ids of the skills whose use implies this one (PyTorch implies Python)."""
-        return dict(self.implied_by).get(skill_id, ())
-
-
-_LIST_FIELDS = (
-    "self_description_sections", "project_verbs", "project_labels", "data_words", "up_verbs",
-    "down_verbs", "metric_names", "baseline_cues", "method_cues", "deployment_phrases",
-    "lifecycle_phrases", "model_user_phrases", "model_building", "vague_phrases", "part_time_titles",
-    "checked_link_kinds", "talk_words", "patent_words", "not_fundamentals", "measure_order", "model_context",
-    "confidential_phrases", "work_verbs",
-)
-
-
-def _strings(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
-    value = data.get(key)
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise TaxonomyError(f"{where}: '{key}' must be a list of non-empty strings.")
-    return tuple(v.strip().lower() for v in value)
-
-
-@lru_cache(maxsize=4)
-def load_claim_rules(root: str | None = None) -> ClaimRules:
-    """Load and validate taxonomy/claims.toml. Cached: the data never changes while running."""
-    path = (Path(root) if root else taxonomy_root()) / "claims.toml"
-    data = read_toml(path)
-    where = path.name
-    numbers: dict[str, Any] = {}
-    for key, kind in (("overlap_months", int), ("gap_months", int), ("padding_min_listed_only", int),
-                      ("padding_max_used_share", float)):
-        value = data.get(key)
-        if not isinstance(value, kind) or value < 0:
-            raise TaxonomyError(f"{where}: '{key}' must be a non-negative {kind.__name__}.")
-        numbers[key] = value
-    implied = data.get("implied_by", {})
-    if not isinstance(implied, dict):
-        raise TaxonomyError(f"{where}: [implied_by] must be a table of skill id = [skill ids].")
-    implied_by = tuple((key, _strings(implied, key, f"{where} implied_by")) for key in sorted(implied))
-    order = _strings(data, "measure_order", where)
-    table = data.get("measures", {})
-    if not isinstance(table, dict) or set(table) != set(order):
-        raise TaxonomyError(f"{where}: [measures] must give phrases for exactly the kinds of measure_order.")
-    measures = tuple((kind, _strings(table, kind, f"{where} measures")) for kind in order)
-    return ClaimRules(**{k: _strings(data, k, where) for k in _LIST_FIELDS}, **numbers,
-                      implied_by=implied_by, measures=measures)
+from analyzer.taxonomy import Taxonomy, load_taxonomy
+from analyzer.taxonomy_rules import ClaimRules
 
 
 # --- phrase matching ---------------------------------------------------------------------------
@@ -574,9 +487,9 @@ def _other_kind(statement: Statement, rules: ClaimRules, title: str) -> str | No
     return "publication"
 
 
-def extract_claims(resume: Resume, skills: tuple[Skill, ...]) -> tuple[Claim, ...]:
+def extract_claims(resume: Resume, skills: tuple[Skill, ...], taxonomy: Taxonomy) -> tuple[Claim, ...]:
     """Every claim on the resume with its evidence, in a fixed order (see the module docstring)."""
-    rules = load_claim_rules()
+    rules = taxonomy.claims
     statements = resume_statements(resume)
     seen: set[str] = set()
     skill_claims = [_skill_claim(skill) for skill in skills]
@@ -771,7 +684,7 @@ def _direction_at(clause: str, at: int, rules: ClaimRules) -> str:
 
 def read_quantities(sentence: str, rules: ClaimRules | None = None, has_skill: bool = False) -> tuple[Quantity, ...]:
     """Every number of a sentence that measures something, in reading order (years, versions skipped)."""
-    rules = rules or load_claim_rules()
+    rules = rules or load_taxonomy().claims
     method = has_skill or has_phrase(sentence, rules.method_cues) or bool(_METHOD_BY_RE.search(sentence)) \
         or states_the_work(sentence, rules)
     baseline = has_phrase(sentence, rules.baseline_cues) or bool(_FROM_TO_ANY_RE.search(sentence))
@@ -806,7 +719,7 @@ def states_the_work(sentence: str, rules: ClaimRules) -> bool:
 
 def is_confidential(text: str, rules: ClaimRules | None = None) -> bool:
     """The line calls its subject proprietary or confidential: asking to explain it would be unfair."""
-    return has_phrase(text, (rules or load_claim_rules()).confidential_phrases)
+    return has_phrase(text, (rules or load_taxonomy().claims).confidential_phrases)
 
 
 # Which number of a clause a question is about when it holds several: an outcome before a size.
@@ -835,7 +748,7 @@ def understand_result(claim: Claim) -> Claim:
     details; a claim made elsewhere without them (an older report, a test) gets them from its line."""
     if claim.kind != "result" or claim.detail("measures"):
         return claim
-    rules = load_claim_rules()
+    rules = load_taxonomy().claims
     clause = claim.detail("clause") or (claim.evidence[0].quote if claim.evidence else claim.text)
     found = find_result(clause, clause, rules, bool(claim.skill_ids))
     quantity = _quantity_of(found, clause, rules, bool(claim.skill_ids)) if found else None

@@ -15,89 +15,17 @@ the taxonomy does not classify counts for neither.
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable
 
 from analyzer.claims import (
-    ClaimRules, Statement, find_phrases, has_phrase, is_used, load_claim_rules, resume_statements,
+    ClaimRules, Statement, find_phrases, has_phrase, is_used, resume_statements,
     skill_classes,
 )
 from analyzer.dates import month_index
-from analyzer.errors import TaxonomyError
 from analyzer.models import Claim, Evidence, Flag, Options, Resume, Skill
-from analyzer.taxonomy import Taxonomy, fill_sentence, read_toml, taxonomy_root
-
-SEVERITIES = ("high", "medium", "low", "info")
-
-
-# --- the texts ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class FlagText:
-    code: str
-    variant: str
-    severity: str
-    area: int
-    message: str
-    advice: str
-
-    def fields(self) -> set[str]:
-        """The placeholders the message and advice use."""
-        return {name for text in (self.message, self.advice)
-                for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-@dataclass(frozen=True, slots=True)
-class FlagTexts:
-    texts: tuple[FlagText, ...]
-    link_kinds: tuple[tuple[str, str, str], ...]  # kind, name, what to re-read
-    everyday_tools: tuple[str, ...] = ()  # skill ids grouped into one low note when only listed
-
-    def get(self, code: str, variant: str = "") -> FlagText:
-        for text in self.texts:
-            if text.code == code and text.variant == variant:
-                return text
-        raise KeyError((code, variant))
-
-    def link_kind(self, kind: str) -> tuple[str, str]:
-        for name, label, what in self.link_kinds:
-            if name == kind:
-                return label, what
-        return self.link_kind("other") if kind != "other" else ("a link", "the page")
-
-
-@lru_cache(maxsize=4)
-def load_flag_texts(root: str | None = None) -> FlagTexts:
-    """Load and validate taxonomy/flags.toml. Cached: the data never changes while running."""
-    path = (Path(root) if root else taxonomy_root()) / "flags.toml"
-    data = read_toml(path)
-    texts = []
-    for record in data.get("flag", []):
-        where = f"{path.name} flag {record.get('code')!r}"
-        for key in ("code", "severity", "message", "advice"):
-            if not isinstance(record.get(key), str) or not record[key].strip():
-                raise TaxonomyError(f"{where}: '{key}' must be a non-empty string.")
-        if record["severity"] not in SEVERITIES:
-            raise TaxonomyError(f"{where}: severity must be one of {', '.join(SEVERITIES)}.")
-        if not isinstance(record.get("area"), int) or not 1 <= record["area"] <= 12:
-            raise TaxonomyError(f"{where}: area must be an interview-map row, 1 to 12.")
-        texts.append(FlagText(record["code"], record.get("variant", ""), record["severity"], record["area"],
-                              " ".join(record["message"].split()), " ".join(record["advice"].split())))
-    keys = [(t.code, t.variant) for t in texts]
-    if len(set(keys)) != len(keys):
-        raise TaxonomyError(f"{path.name}: a flag code and variant is declared twice.")
-    kinds = data.get("link_kinds", {})
-    if "other" not in kinds:
-        raise TaxonomyError(f"{path.name}: [link_kinds] needs an 'other' entry.")
-    link_kinds = tuple((kind, str(v["name"]), str(v["what"])) for kind, v in sorted(kinds.items()))
-    everyday = data.get("everyday_tools", [])
-    if not isinstance(everyday, list) or not all(isinstance(v, str) and v for v in everyday):
-        raise TaxonomyError(f"{path.name}: everyday_tools must be a list of skill ids.")
-    return FlagTexts(tuple(texts), link_kinds, tuple(everyday))
+from analyzer.taxonomy import Taxonomy, fill_sentence
+from analyzer.taxonomy_rules import FlagTexts
 
 
 # --- what every check can look at ---------------------------------------------------------------
@@ -490,6 +418,6 @@ CHECKS: tuple[Callable[[_Context], list[Flag]], ...] = (
 def find_flags(resume: Resume, skills: tuple[Skill, ...], claims: tuple[Claim, ...], taxonomy: Taxonomy,
                options: Options | None = None) -> tuple[Flag, ...]:
     """Every flag on the resume, check by check in ``CHECKS`` order, each in reading order."""
-    ctx = _Context(resume, tuple(skills), tuple(claims), taxonomy, options or Options(), load_claim_rules(),
-                   load_flag_texts(), resume_statements(resume))
+    ctx = _Context(resume, tuple(skills), tuple(claims), taxonomy, options or Options(), taxonomy.claims,
+                   taxonomy.flags, resume_statements(resume))
     return tuple(flag for check in CHECKS for flag in check(ctx))

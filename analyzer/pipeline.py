@@ -22,11 +22,11 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from analyzer.bank import Bank, load_bank
+from analyzer.bank import Bank
 from analyzer.cache import cached
-from analyzer.claims import extract_claims, load_claim_rules
+from analyzer.claims import extract_claims
 from analyzer.read import read_document
-from analyzer.flags import find_flags, load_flag_texts
+from analyzer.flags import find_flags
 from analyzer.guard import start_fork_server
 from analyzer.models import Options, Posting, Report
 from analyzer.nlp import build_nlp
@@ -34,7 +34,7 @@ from analyzer.questions import generate_questions, skill_name_pattern
 from analyzer.scoring import assess_readiness, score_claims
 from analyzer.sections import structure_resume
 from analyzer.skills import inference_model, match_skills
-from analyzer.taxonomy import Taxonomy, load_taxonomy, taxonomy_root
+from analyzer.taxonomy import Taxonomy, load_bank, load_taxonomy, share_parts, taxonomy_root
 
 
 @dataclass(frozen=True)
@@ -62,9 +62,9 @@ def load_resources() -> Resources:
     start_fork_server()  # starts in the background while the rest loads
     resources = cached("resources", _build_resources, depends_on=_PIPELINE_LIBRARIES, inputs=(taxonomy_root(),))
     taxonomy = resources.taxonomy
-    # Data and models every analysis uses, loaded (and validated) now rather than by the first one.
-    load_claim_rules()
-    load_flag_texts()
+    # Models every analysis uses, built now rather than by the first one (the taxonomy, every rule
+    # of taxonomy/ included, is loaded and validated above: nothing is read from taxonomy/ later).
+    share_parts(taxonomy)
     inference_model(taxonomy)
     skill_name_pattern(taxonomy)
     # WHY: the loaded pipeline is hundreds of thousands of long-lived objects; a full garbage
@@ -109,7 +109,7 @@ def analyze(
     # 4. Skills named or described on the resume, each with the quotes that back it.
     skills = match_skills(resume, taxonomy, resources.nlp)
     # 5. Claims, the flags on them, a defensibility score per claim and readiness per area.
-    claims = extract_claims(resume, skills)
+    claims = extract_claims(resume, skills, taxonomy)
     flags = find_flags(resume, skills, claims, taxonomy, options)
     claims = score_claims(claims, flags, skills)
     readiness = assess_readiness(claims, flags, skills, taxonomy)
@@ -126,7 +126,7 @@ def analyze(
         dated = replace(options, as_of=as_of)
         alignment = align_posting(posting, resume, skills, taxonomy, dated)
         extra = posting_questions(posting, alignment, resume, taxonomy, resources.bank, dated)
-        questions = merge_questions(questions, extra, dated)
+        questions = merge_questions(questions, extra, dated, taxonomy.postings)
 
     settings = (("as_of", as_of), ("stale_years", str(options.stale_years)),
                 ("question_count", str(options.question_count)), ("perspective", options.perspective))

@@ -31,13 +31,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from analyzer.bank import Bank, Template, Topic, load_bank
+from analyzer.bank import Bank, Template, Topic
 from analyzer.flags import is_contact_uri, is_not_work
-from analyzer.claims import has_phrase, is_confidential, load_claim_rules, skill_classes, understand_result
+from analyzer.claims import has_phrase, is_confidential, skill_classes, understand_result
 from analyzer.dates import month_index
 from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Skill
-from analyzer.taxonomy import Taxonomy, fill_sentence
+from analyzer.taxonomy import Taxonomy, fill_sentence, load_bank
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
 BACKED = 65  # defensibility at or above which a claim counts as well backed
@@ -465,7 +465,7 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
         evidence = _evidence_text(claim.evidence) or claim.text
         slots = _claim_slots(claim, (), ctx)
         # WHY: asking to explain what the resume calls proprietary asks the candidate to break a duty.
-        secret = is_confidential(evidence, load_claim_rules())
+        secret = is_confidential(evidence, ctx.taxonomy.claims)
         if claim.kind == "link" and (is_contact_uri(claim.text) or is_not_work(claim.text)):
             continue  # a clickable phone number is not work to discuss
         for template in templates:

@@ -52,12 +52,11 @@ def area_label(area: int, names: dict[int, str]) -> str:
     return names.get(area, f"Area {area}")
 
 
-@functools.lru_cache(maxsize=1)
 def _flag_names() -> dict[str, str]:
-    from analyzer.taxonomy import read_toml, taxonomy_root
+    from analyzer.taxonomy import load_taxonomy
 
     try:
-        return {str(k): str(v) for k, v in read_toml(taxonomy_root() / "labels.toml").get("flags", {}).items()}
+        return load_taxonomy().labels
     except AnalyzerError:
         return {}
 

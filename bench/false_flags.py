@@ -151,7 +151,7 @@ def main() -> int:
         options = Options(as_of=expected["as_of"])
         resume = analyze(path, as_of=expected["as_of"], resources=resources).resume
         skills = match_skills(resume, taxonomy, nlp)
-        claims = extract_claims(resume, skills)
+        claims = extract_claims(resume, skills, taxonomy)
         flags = find_flags(resume, skills, claims, taxonomy, options)
         claims = score_claims(claims, flags, skills)
         named = {n.lower() for n in expected.get("skills", {}).get("named", [])}

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from _helpers_claims import build_resume, find_skills, job, link, section
+from _helpers_taxonomy import changed_taxonomy
 from analyzer.claims import (
-    extract_claims, find_result, is_confidential, load_claim_rules, read_quantities, resume_statements, skill_classes,
+    extract_claims, find_result, is_confidential, read_quantities, resume_statements, skill_classes,
 )
 from analyzer.errors import TaxonomyError
 from analyzer.models import Skill
-from analyzer.taxonomy import taxonomy_root
+from analyzer.taxonomy import load_taxonomy
 
 SKILLS = {
     "python": ("Python", "programming_languages"),
@@ -24,16 +23,14 @@ SKILLS = {
 
 @pytest.fixture(scope="module")
 def rules():
-    return load_claim_rules()
+    return load_taxonomy().claims
 
 
 def test_rules_file_loads_and_is_validated(tmp_path):
-    assert load_claim_rules().padding_min_listed_only > 0
-    shutil.copy(taxonomy_root() / "claims.toml", tmp_path / "claims.toml")
-    text = (tmp_path / "claims.toml").read_text().replace("up_verbs = [", "up_verbz = [")
-    (tmp_path / "claims.toml").write_text(text)
+    assert load_taxonomy().claims.padding_min_listed_only > 0
+    root = changed_taxonomy(tmp_path, "claims.toml", "up_verbs = [", "up_verbz = [")
     with pytest.raises(TaxonomyError, match="up_verbs"):
-        load_claim_rules(str(tmp_path))
+        load_taxonomy(root)
 
 
 def test_wrapped_bullets_are_one_statement_and_hyphen_splits_rejoin():
@@ -110,19 +107,19 @@ def _resume():
 def test_claims_of_every_kind_with_stable_ids():
     resume = _resume()
     skills = find_skills(resume, SKILLS)
-    claims = extract_claims(resume, skills)
+    claims = extract_claims(resume, skills, load_taxonomy())
     ids = [c.id for c in claims]
     assert len(ids) == len(set(ids))
     assert [c.id for c in claims if c.kind == "skill"] == [f"skill:{s.id}" for s in skills]
     kinds = {c.kind for c in claims}
     assert kinds == {"skill", "project", "result", "link", "publication", "talk", "certification"}
     assert [c.id for c in claims if c.kind == "result"] == ["result:1"]
-    assert claims == extract_claims(resume, skills)  # same input, same output, same order
+    assert claims == extract_claims(resume, skills, load_taxonomy())  # same input, same output, same order
 
 
 def test_projects_from_projects_sections_job_bullets_and_theses():
     resume = _resume()
-    claims = {c.id: c for c in extract_claims(resume, find_skills(resume, SKILLS)) if c.kind == "project"}
+    claims = {c.id: c for c in extract_claims(resume, find_skills(resume, SKILLS), load_taxonomy()) if c.kind == "project"}
     bike = claims["project:bike-demand-forecasting"]
     assert set(bike.skill_ids) == {"python", "xgboost"}
     assert bike.detail("dates") == "2024 to 2024"
@@ -137,14 +134,14 @@ def test_projects_from_projects_sections_job_bullets_and_theses():
 
 def test_links_are_code_and_writing_only():
     resume = _resume()
-    links = [c for c in extract_claims(resume, ()) if c.kind == "link"]
+    links = [c for c in extract_claims(resume, (), load_taxonomy()) if c.kind == "link"]
     assert [c.id for c in links] == ["link:github.com/someone/bike-demand", "link:github.com/someone",
                                       "link:someone.example/blog", "link:exa mple"]
     assert links[-1].detail("valid") == "false"
 
 
 def test_publications_talks_and_certifications_carry_their_year():
-    claims = [c for c in extract_claims(_resume(), ()) if c.kind in ("publication", "talk", "certification")]
+    claims = [c for c in extract_claims(_resume(), (), load_taxonomy()) if c.kind in ("publication", "talk", "certification")]
     assert [(c.kind, c.detail("year")) for c in claims] == [
         ("publication", "2022"), ("talk", "2023"), ("certification", "2021")]
 
@@ -170,11 +167,11 @@ def test_skill_classes_come_from_the_category_a_skill_is_filed_under(taxonomy):
 
 def test_implied_skills_name_real_taxonomy_skills(taxonomy):
     known = {s.id for s in taxonomy.skills}
-    implied = load_claim_rules().implied_by
+    implied = load_taxonomy().claims.implied_by
     assert implied
     for skill_id, implying in implied:
         assert {skill_id, *implying} <= known, {skill_id, *implying} - known
-    not_fundamentals = set(load_claim_rules().not_fundamentals)
+    not_fundamentals = set(load_taxonomy().claims.not_fundamentals)
     assert not_fundamentals <= known, not_fundamentals - known
 
 
@@ -199,7 +196,7 @@ def test_each_number_is_understood(rules, sentence, value, measures, direction):
 def test_a_range_is_kept_whole_in_the_result_claim(rules):
     resume = build_resume(section("experience", "Experience", job(
         "Data Scientist", "Acme", "2021-01", "present", "Improved model accuracy by 15-20% with XGBoost")))
-    claims = extract_claims(resume, find_skills(resume, SKILLS))
+    claims = extract_claims(resume, find_skills(resume, SKILLS), load_taxonomy())
     result = next(c for c in claims if c.kind == "result")
     assert result.detail("quantity") == "15-20%" and result.detail("measures") == "model_metric"
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.bank import KINDS, load_bank
+from analyzer.bank import KINDS
+from analyzer.taxonomy import load_bank
 from analyzer.models import (Claim, Contact, Document, Entry, Evidence, Flag, Limits, Line, Options, Resume, Skill)
 from analyzer.questions import MAX_BASELINE, allowed_mentions, generate_questions, mentioned_skills
 
@@ -283,7 +284,7 @@ def sample_questions(taxonomy):
 
     resume = structure_resume(read_pdf(ROOT / "samples" / "mlops_daniel_osei.pdf"), taxonomy, as_of="2026-11")
     skills = match_skills(resume, taxonomy, build_nlp(taxonomy))
-    claims = extract_claims(resume, skills)
+    claims = extract_claims(resume, skills, taxonomy)
     flags = find_flags(resume, skills, claims, taxonomy)
     return skills, claims, flags, generate_questions(resume, skills, claims, flags, taxonomy,
                                                      options=Options(as_of="2026-11"))

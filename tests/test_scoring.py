@@ -31,7 +31,7 @@ def _analysis(taxonomy):
         links=(link("https://github.com/someone/fraud", "github_repo"), link("https://github.com/someone", "github_profile")),
     )
     skills = find_skills(resume, SKILLS)
-    claims = extract_claims(resume, skills)
+    claims = extract_claims(resume, skills, taxonomy)
     flags = find_flags(resume, skills, claims, taxonomy, Options())
     return skills, score_claims(claims, flags, skills), flags
 
@@ -80,4 +80,4 @@ def test_an_empty_resume_is_neutral_everywhere(taxonomy):
     resume = build_resume(section("summary", "Summary", "Nurse."))
     rows = assess_readiness((), (), (), taxonomy)
     assert {r.score for r in rows} == {NEUTRAL}
-    assert score_claims(extract_claims(resume, ()), (), ()) == ()
+    assert score_claims(extract_claims(resume, (), taxonomy), (), ()) == ()
