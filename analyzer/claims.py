@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from analyzer.links import dedupe_key
 from analyzer.models import BBox, Claim, Entry, Evidence, Line, Resume, Skill
-from analyzer.taxonomy import Taxonomy, load_taxonomy
+from analyzer.taxonomy import SectionKind, Taxonomy, load_taxonomy
 from analyzer.taxonomy_rules import ClaimRules
 
 
@@ -402,7 +402,7 @@ def _is_project_statement(statement: Statement, skill_ids: tuple[str, ...], rule
     # "Thesis: ..." / "Capstone: ..." in an education entry names a project outright.
     if _labelled_project(statement.text, rules):
         return True
-    if statement.section != "experience" or not skill_ids:
+    if statement.section != SectionKind.EXPERIENCE or not skill_ids:
         return False
     words = statement.text.split()
     return bool(words) and words[0].lower().strip(",:") in rules.project_verbs
@@ -473,9 +473,9 @@ def _short_name(text: str) -> str:
 
 
 def _other_kind(statement: Statement, rules: ClaimRules, title: str) -> str | None:
-    if statement.section == "certifications":
+    if statement.section == SectionKind.CERTIFICATIONS:
         return "certification"
-    if statement.section != "publications":
+    if statement.section != SectionKind.PUBLICATIONS:
         return None
     if has_phrase(statement.text, rules.patent_words) or has_phrase(title, rules.patent_words):
         return "patent"
@@ -498,7 +498,7 @@ def extract_claims(resume: Resume, skills: tuple[Skill, ...], taxonomy: Taxonomy
     results: list[Claim] = []
     results_by_statement: dict[int, list[Result]] = {}
     for index, statement in enumerate(statements):
-        if statement.section in ("contact", "skills", "languages"):
+        if statement.section in (SectionKind.CONTACT, SectionKind.SKILLS, SectionKind.LANGUAGES):
             continue
         ids = skills_in(statement, skills)
         for clause in clauses(statement.text):
@@ -519,13 +519,13 @@ def extract_claims(resume: Resume, skills: tuple[Skill, ...], taxonomy: Taxonomy
                                  evidence=(statement.evidence(),), skill_ids=ids, details=tuple(details)))
 
     projects: list[Claim] = []
-    for entry in (e for e in resume.entries if e.section == "projects"):
+    for entry in (e for e in resume.entries if e.section == SectionKind.PROJECTS):
         members = [(i, s) for i, s in enumerate(statements) if s.entry is entry]
         found = [r for i, _ in members for r in results_by_statement.get(i, [])]
         projects.append(_project_claim(entry.title or entry.label, [s for _, s in members], entry, skills,
                                        resume, found, seen, rules))
     for index, statement in enumerate(statements):
-        if statement.entry is not None and statement.entry.section == "projects":
+        if statement.entry is not None and statement.entry.section == SectionKind.PROJECTS:
             continue
         if _is_project_statement(statement, skills_in(statement, skills), rules):
             name = _short_name(_labelled_project(statement.text, rules) or statement.text)
@@ -538,7 +538,7 @@ def extract_claims(resume: Resume, skills: tuple[Skill, ...], taxonomy: Taxonomy
             continue
         details = (("kind", link.kind), ("url", link.url), ("anchor_text", link.anchor_text),
                    ("valid", str(link.valid).lower()))
-        evidence = Evidence(section="contact", entry="", quote=link.anchor_text or link.url, page=link.page,
+        evidence = Evidence(section=SectionKind.CONTACT, entry="", quote=link.anchor_text or link.url, page=link.page,
                             bbox=link.bbox)
         links.append(Claim(id=_unique(f"link:{dedupe_key(link.url)}", seen), kind="link", text=link.url,
                            evidence=(evidence,), details=details))

@@ -24,7 +24,7 @@ from analyzer.claims import (
 )
 from analyzer.dates import month_index
 from analyzer.models import Claim, Evidence, Flag, Options, Resume, Skill
-from analyzer.taxonomy import Taxonomy, fill_sentence
+from analyzer.taxonomy import SectionKind, Taxonomy, fill_sentence
 from analyzer.taxonomy_rules import FlagTexts
 
 
@@ -76,8 +76,8 @@ def _models_built(ctx: _Context) -> tuple[tuple[Skill, ...], tuple[Statement, ..
     """Model skills shown in use, and the work lines that say a model was built."""
     # Named (not inferred) and used at work or in a project: coursework models are not expected to ship.
     model_skills = tuple(s for s in ctx.skills if is_used(s) and not s.inferred and ctx.classes(s) & {"ml", "dl"}
-                         and any(e.section in ("experience", "projects") for e in s.evidence))
-    lines = tuple(s for s in ctx.work_statements() if s.section in ("experience", "projects")
+                         and any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS) for e in s.evidence))
+    lines = tuple(s for s in ctx.work_statements() if s.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS)
                   and has_phrase(s.text, ctx.rules.model_building))
     return model_skills, lines
 
@@ -123,10 +123,10 @@ def is_shown_elsewhere(skill: Skill, resume: Resume) -> bool:
     """The skill is named by a job or project title, or by a linked repository, so a list is not
     the only place that backs it."""
     pattern = re.compile(rf"(?<![\w]){re.escape(skill.name.lower())}(?![\w])")
-    if any(e.section in ("experience", "projects", "education", "publications") and e.entry for e in skill.evidence):
+    if any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS, SectionKind.EDUCATION, SectionKind.PUBLICATIONS) and e.entry for e in skill.evidence):
         return True
     titles = " | ".join(f"{e.title} {e.organization}".lower() for e in resume.entries
-                        if e.section in ("experience", "projects"))
+                        if e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS))
     links = " | ".join(f"{l.url} {l.anchor_text}".lower().replace("-", " ").replace("_", " ")
                        for l in resume.document.links if l.kind in ("github_repo", "gist", "kaggle"))
     return len(skill.name) >= 3 and bool(pattern.search(titles) or pattern.search(links))
@@ -152,7 +152,7 @@ def _implied_last_use(ctx: _Context, skill: Skill) -> int | None:
 def is_unsupported(skill: Skill) -> bool:
     """Named in a skills list and nowhere it is used. A course taken is some backing, so not that."""
     sections = {e.section for e in skill.evidence}
-    return skill.listed_only and not skill.inferred and "skills" in sections and "courses" not in sections
+    return skill.listed_only and not skill.inferred and SectionKind.SKILLS in sections and SectionKind.COURSES not in sections
 
 
 def _stale_claim(ctx: _Context) -> list[Flag]:
@@ -192,7 +192,7 @@ def _last_use_with_promotions(ctx: _Context, skill: Skill) -> str:
         if entry.label not in labels:
             continue
         before = index - 1
-        while before >= 0 and entries[before].section == "experience" and not entries[before].lines:
+        while before >= 0 and entries[before].section == SectionKind.EXPERIENCE and not entries[before].lines:
             ends.append(entries[before].end or entries[before].start)
             before -= 1
     dated = [(month_index(end, as_of, end=True), end) for end in ends if end]
@@ -202,7 +202,7 @@ def _last_use_with_promotions(ctx: _Context, skill: Skill) -> str:
 
 def _keyword_padding(ctx: _Context) -> list[Flag]:
     # A long list with little shown in use looks written for a keyword filter, not for a person.
-    listed = [s for s in ctx.skills if s.listed_only or any(e.section == "skills" for e in s.evidence)]
+    listed = [s for s in ctx.skills if s.listed_only or any(e.section == SectionKind.SKILLS for e in s.evidence)]
     listed_only = [s for s in listed if s.listed_only]
     used = [s for s in listed if is_used(s)]
     if not listed or len(listed_only) < ctx.rules.padding_min_listed_only:
@@ -339,12 +339,12 @@ def _date_problem(ctx: _Context) -> list[Flag]:
             continue  # "Expected 2027": a planned graduation, not a claim about the past
         elif start > now:
             problem("future_start", entry)
-        elif end is not None and month_index(entry.end, as_of) > now and entry.section == "experience":
+        elif end is not None and month_index(entry.end, as_of) > now and entry.section == SectionKind.EXPERIENCE:
             problem("future_end", entry)
         else:
             dated.append(entry)
 
-    jobs = [e for e in dated if e.section == "experience" and not has_phrase(e.title, ctx.rules.part_time_titles)]
+    jobs = [e for e in dated if e.section == SectionKind.EXPERIENCE and not has_phrase(e.title, ctx.rules.part_time_titles)]
     for i, first in enumerate(jobs):
         for second in jobs[i + 1:]:
             # For overlaps the other way round: a bare year ends in January and starts in December.
@@ -362,7 +362,7 @@ def _date_problem(ctx: _Context) -> list[Flag]:
 
     # Study counts as time accounted for, so a PhD between two jobs is not a gap.
     spans = sorted((month_index(e.start, as_of), month_index(e.end or e.start, as_of, end=True), i)
-                   for i, e in enumerate(dated) if e.section in ("experience", "education"))
+                   for i, e in enumerate(dated) if e.section in (SectionKind.EXPERIENCE, SectionKind.EDUCATION))
     reach, last = None, None
     for start, end, index in spans:
         if reach is not None and start - reach - 1 > ctx.rules.gap_months:
@@ -392,7 +392,7 @@ def is_hidden_words(text: str) -> bool:
 def is_expected(entry: Any) -> bool:
     """A dated study or a heading that says "expected": a future date there is a plan, not an error."""
     heading = " ".join(line.text for line in entry.heading).lower()
-    return entry.section == "education" or "expected" in heading or "anticipated" in heading
+    return entry.section == SectionKind.EDUCATION or "expected" in heading or "anticipated" in heading
 
 
 def is_same_employer(first: Any, second: Any) -> bool:

@@ -34,7 +34,7 @@ from analyzer.questions import generate_questions, skill_name_pattern
 from analyzer.scoring import assess_readiness, score_claims
 from analyzer.sections import structure_resume
 from analyzer.skills import inference_model, match_skills
-from analyzer.taxonomy import Taxonomy, load_bank, load_taxonomy, share_parts, taxonomy_root
+from analyzer.taxonomy import Taxonomy, load_bank, load_taxonomy, share_parts, taxonomy_fingerprint
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,8 @@ def load_resources() -> Resources:
     disk cache (analyzer/cache.py) in a fraction of that.
     """
     start_fork_server()  # starts in the background while the rest loads
-    resources = cached("resources", _build_resources, depends_on=_PIPELINE_LIBRARIES, inputs=(taxonomy_root(),))
+    resources = cached("resources", _build_resources, depends_on=_PIPELINE_LIBRARIES,
+                       fingerprints=(taxonomy_fingerprint(),))
     taxonomy = resources.taxonomy
     # Models every analysis uses, built now rather than by the first one (the taxonomy, every rule
     # of taxonomy/ included, is loaded and validated above: nothing is read from taxonomy/ later).

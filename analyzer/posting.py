@@ -41,7 +41,7 @@ from analyzer.nlp import prepare_text, skill_docs
 from analyzer.posting_rules import (  # noqa: F401 - the rules' names, used by alignment and posting_questions
     _APOSTROPHES, ASKING_SECTIONS, LIST_SECTIONS, SECTION_KINDS, PostingRules, PostingTemplate, normalise_heading,
 )
-from analyzer.taxonomy import Taxonomy
+from analyzer.taxonomy import SectionKind, Taxonomy
 
 PASTED = "pasted posting"
 MAX_NAMED_HEADING = 5  # "About Acme Health Labs": a prefix heading naming something stays this short
@@ -275,7 +275,7 @@ def find_posting_skills(sections: tuple[PostingSection, ...], taxonomy: Taxonomy
         if section.kind in ASKING_SECTIONS:
             items.extend((prepare_text(nlp, line), section.kind) for line in section.lines)
     found: dict[str, PostingSkill] = {}
-    list_kind = taxonomy.context.list_sections[0] if taxonomy.context.list_sections else "skills"
+    list_kind = taxonomy.context.list_sections[0] if taxonomy.context.list_sections else SectionKind.SKILLS
     docs = skill_docs(nlp, ((text, list_kind if kind in LIST_SECTIONS else kind, kind in LIST_SECTIONS)
                             for text, kind in items))
     matcher = _posting_matcher(nlp, rules, taxonomy)

@@ -512,6 +512,20 @@ def _load_inferred(root: Path, skill_ids: set[str]) -> tuple[tuple[InferredTopic
     return tuple(topics), float(data.get("threshold", 0.3))
 
 
+def taxonomy_fingerprint(root: str | None = None) -> str:
+    """A SHA-256 of every file under the taxonomy root (names and contents): the disk cache's key part."""
+    import hashlib
+
+    base = _base(root)
+    digest = hashlib.sha256()
+    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        with path.open("rb") as handle:
+            data = handle.read()
+        digest.update(f"{path.relative_to(base).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
 def _base(root: str | None) -> Path:
     return Path(root) if root else taxonomy_root()
 

@@ -154,10 +154,10 @@ def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml") -> FlagTex
     keys = [(t.code, t.variant) for t in texts]
     if len(set(keys)) != len(keys):
         raise TaxonomyError(f"{where}: a flag code and variant is declared twice.")
-    kinds = data.get("link_kinds", {})
-    if "other" not in kinds:
+    link_table = data.get("link_kinds", {})
+    if "other" not in link_table:
         raise TaxonomyError(f"{where}: [link_kinds] needs an 'other' entry.")
-    link_kinds = tuple((kind, str(v["name"]), str(v["what"])) for kind, v in sorted(kinds.items()))
+    link_kinds = tuple((kind, str(v["name"]), str(v["what"])) for kind, v in sorted(link_table.items()))
     everyday = data.get("everyday_tools", [])
     if not isinstance(everyday, list) or not all(isinstance(v, str) and v for v in everyday):
         raise TaxonomyError(f"{where}: everyday_tools must be a list of skill ids.")
