@@ -7,12 +7,14 @@ from __future__ import annotations
 import ast
 import builtins
 import io
+import json
 import pathlib
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from _helpers_taxonomy import changed_taxonomy
 from analyzer.taxonomy import SectionKind, SectionRole, load_taxonomy, taxonomy_root
 
 PACKAGE = Path(__file__).resolve().parents[1] / "analyzer"
@@ -189,3 +191,84 @@ def test_roles_replace_the_old_lists(role, kinds):
     assert ordered == kinds
     assert taxonomy.context.list_sections == ("skills", "courses", "languages")
     assert taxonomy.claims.self_description_sections == ("contact", "summary", "skills", "languages", "interests")
+
+
+# --- the loaded taxonomy is used throughout: a custom root changes what each step does ------------------
+
+_VOLUNTEERING_RESUME = (
+    "Data scientist with six years of modelling demand and churn for retail and public-sector clients.",
+    "# Experience",
+    "* Data Scientist | Harbourline Analytics | Leeds, UK   Mar 2021 - Present",
+    "- Built a churn model in Python and scikit-learn that cut cancellations by 8%.",
+    "# Volunteering",
+    "* Volunteer Data Analyst | Riverside Food Bank   Jan 2020 - Dec 2022",
+    "- Mapped weekly parcel demand in SQL and Tableau for 40 volunteers.",
+    "* Mentor | Code Club Northfield   2019 - 2021",
+    "- Taught Python basics to pupils aged 10 to 12.",
+    "# Publications",
+    "Granted design: adaptive sampling of sensor streams, 2022.",
+    "# Skills",
+    "Python, SQL, scikit-learn, Tableau, Haskell",
+)
+
+
+@pytest.fixture(scope="module")
+def volunteering_resume():
+    from factory import simple_resume
+
+    from analyzer.read import read_document
+    from analyzer.sections import structure_resume
+
+    document = read_document(simple_resume(*_VOLUNTEERING_RESUME, name="Idris Fenwick"))
+    return document, structure_resume(document, load_taxonomy(), as_of="2026-11")
+
+
+def test_volunteering_entries_are_read_and_exported(resources):
+    """Volunteering has entries (sections.toml has_entries): parsed, and the JSON Resume volunteer list is filled."""
+    from factory import simple_resume
+
+    from analyzer.export import to_jsonresume
+    from analyzer.pipeline import analyze
+
+    report = analyze(simple_resume(*_VOLUNTEERING_RESUME, name="Idris Fenwick"), as_of="2026-11", resources=resources)
+    volunteering = [(e.title, e.organization, e.start, e.end) for e in report.resume.entries
+                    if e.section == SectionKind.VOLUNTEERING]
+    assert volunteering == [("Volunteer Data Analyst", "Riverside Food Bank", "2020-01", "2022-12"),
+                            ("Mentor", "Code Club Northfield", "2019", "2021")]
+    exported = json.loads(to_jsonresume(report))["volunteer"]
+    assert [(v["position"], v["organization"], v["startDate"]) for v in exported] == [
+        ("Volunteer Data Analyst", "Riverside Food Bank", "2020-01"), ("Mentor", "Code Club Northfield", "2019")]
+
+
+def test_at_words_of_entries_toml_split_a_heading(tmp_path):
+    from analyzer.entries import split_fields
+
+    root = changed_taxonomy(tmp_path, "entries.toml", 'at_words = ["at", "@"]', 'at_words = ["at", "@", "chez"]')
+    assert split_fields("Data Scientist chez Harbourline", load_taxonomy(root).entries) == ["Data Scientist", "Harbourline"]
+    assert split_fields("Data Scientist chez Harbourline", load_taxonomy().entries) == ["Data Scientist chez Harbourline"]
+
+
+def test_extract_claims_reads_the_claim_words_of_its_taxonomy(tmp_path, volunteering_resume):
+    from analyzer.claims import extract_claims
+
+    _, resume = volunteering_resume
+    root = changed_taxonomy(tmp_path, "claims.toml", 'patent_words = ["patent",', 'patent_words = ["granted design", "patent",')
+    kinds = {taxonomy_name: [c.kind for c in extract_claims(resume, (), taxonomy) if c.kind in ("patent", "publication")]
+             for taxonomy_name, taxonomy in (("shipped", load_taxonomy()), ("custom", load_taxonomy(root)))}
+    assert kinds == {"shipped": ["publication"], "custom": ["patent"]}
+
+
+def test_find_flags_reads_the_flag_texts_of_its_taxonomy(tmp_path, volunteering_resume, resources):
+    from analyzer.claims import extract_claims
+    from analyzer.flags import find_flags
+    from analyzer.models import Options
+    from analyzer.skills import match_skills
+
+    _, resume = volunteering_resume
+    old = "{skill} appears only in a skills list; no job"
+    root = changed_taxonomy(tmp_path, "flags.toml", old, "{skill} is only listed; no job")
+    custom = load_taxonomy(root)
+    skills = match_skills(resume, custom, resources.nlp)
+    flags = find_flags(resume, skills, extract_claims(resume, skills, custom), custom, Options(as_of="2026-11"))
+    messages = [f.message for f in flags if f.code == "unsupported_skill" and "Haskell" in f.message]
+    assert messages == ["Haskell is only listed; no job, project or course on the resume shows it being used."]
