@@ -41,7 +41,7 @@ from analyzer.nlp import prepare_text, skill_docs
 from analyzer.posting_rules import (  # noqa: F401 - the rules' names, used by alignment and posting_questions
     _APOSTROPHES, ASKING_SECTIONS, LIST_SECTIONS, SECTION_KINDS, PostingRules, PostingTemplate, normalise_heading,
 )
-from analyzer.taxonomy import SectionKind, Taxonomy
+from analyzer.taxonomy import SectionKind, SectionRole, Taxonomy
 
 PASTED = "pasted posting"
 MAX_NAMED_HEADING = 5  # "About Acme Health Labs": a prefix heading naming something stays this short
@@ -414,7 +414,8 @@ def resume_signs(text: str, taxonomy: Taxonomy) -> int:
     """How much the text looks like a resume: dated entries, resume-only headings, contact details up top."""
     lines = [clean_line(line)[0] for line in text.splitlines() if line.strip()]
     dated = sum(1 for line in lines if find_date_range(line))
-    headings = sum(1 for line in lines if len(line.split()) <= 4 and taxonomy.section_kind(line) in taxonomy.resume_only_sections)
+    resume_only = taxonomy.kinds_with(SectionRole.RESUME_ONLY)  # headings a posting does not have
+    headings = sum(1 for line in lines if len(line.split()) <= 4 and taxonomy.section_kind(line) in resume_only)
     contact = 2 if any(_CONTACT_RE.search(line) for line in lines[:6]) else 0
     return dated + headings + contact
 
