@@ -28,14 +28,14 @@ import re
 
 from analyzer.dates import month_index
 from analyzer.models import Alignment, AlignmentRow, Evidence, Options, Posting, PostingSkill, Resume, Skill
-from analyzer.posting import PostingRules, load_posting_rules
-from analyzer.taxonomy import Taxonomy, fill_sentence
+from analyzer.posting import PostingRules
+from analyzer.taxonomy import SectionKind, Taxonomy, fill_sentence
 
 STRONG = 0.5  # Skill.strength from which a used, recent skill counts as strongly shown (a result or several entries)
 MAX_EVIDENCE = 3  # resume lines kept per row: enough to see the backing, short enough to read
 RELATED_LEVELS = 2  # parents walked up to find a related skill (never a root: machine learning, statistics say nothing)
 MAX_NAMED = 4  # names listed in one "prepare first" sentence
-WORK_SECTIONS = ("experience",)
+WORK_SECTIONS = (SectionKind.EXPERIENCE,)
 
 
 def _is_stale(skill: Skill, as_of: str, stale_years: float) -> bool:
@@ -153,7 +153,7 @@ def prepare_first(rows: tuple[AlignmentRow, ...], years_asked: int | None, shown
 def align_posting(posting: Posting, resume: Resume, skills: tuple[Skill, ...], taxonomy: Taxonomy,
                   options: Options | None = None, rules: PostingRules | None = None) -> Alignment:
     options = options or Options()
-    rules = rules or load_posting_rules()
+    rules = rules or taxonomy.postings
     as_of = options.as_of or resume.as_of
     by_id = {s.id: s for s in skills}
     rows = tuple(_row(asked, by_id, taxonomy, as_of, options.stale_years, rules) for asked in posting.skills)

@@ -1,6 +1,7 @@
-"""The question bank: ``taxonomy/questions/*.toml``, loaded and validated (used by step 6).
+"""The question bank: ``taxonomy/questions/*.toml``, validated (used by step 6).
 
-    load_bank(root=None) -> Bank        cached; raises TaxonomyError naming the file and record
+    analyzer.taxonomy.load_bank(root=None) -> Bank   reads the files (cached), then build_bank here
+    build_bank(files, known_skills) -> Bank          raises TaxonomyError naming the file and record
 
 The bank holds four kinds of record, in any of the files:
 
@@ -26,12 +27,9 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from analyzer.errors import TaxonomyError
-from analyzer.taxonomy import load_taxonomy, read_toml, taxonomy_root
 
 KINDS = ("deep-dive", "explain", "derive", "compare", "design", "debug", "what-if", "open-ended", "behavioural")
 SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "result", "link", "alternative",
@@ -319,19 +317,14 @@ def _load_guides(data: dict[str, Any], where: str, guides: dict[str, tuple[str, 
         guides[kind] = (guide, worry)
 
 
-def _read_folder(folder: Path) -> tuple[list[Topic], list[Template], dict[str, tuple[str, ...]],
-                                        dict[tuple[str, str], str], dict[str, tuple[str, str]]]:
-    files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
-    if not files:
-        raise TaxonomyError(f"Taxonomy folder {folder} holds no question files.")
+def _read_files(files: tuple[tuple[str, dict[str, Any]], ...]) -> tuple[
+        list[Topic], list[Template], dict[str, tuple[str, ...]], dict[tuple[str, str], str], dict[str, tuple[str, str]]]:
     topics: list[Topic] = []
     templates: list[Template] = []
     alternatives: dict[str, tuple[str, ...]] = {}
     why: dict[tuple[str, str], str] = {}
     guides: dict[str, tuple[str, str]] = {}
-    for path in files:
-        data = read_toml(path)
-        where = f"questions/{path.name}"
+    for where, data in files:
         _load_why(data, where, why)
         _load_guides(data, where, guides)
         topics.extend(_load_topic(r, where) for r in data.get("topic", []))
@@ -392,22 +385,12 @@ def _check_near_duplicates(topics: list[Topic], templates: list[Template], thres
                                 f"(cosine {value:.2f}): {items[i][1]!r} / {items[j][1]!r}.")
 
 
-def _known_skills(root: Path, explicit_root: bool) -> set[str]:
-    taxonomy = load_taxonomy(str(root) if explicit_root else None)
-    return {s.id for s in taxonomy.skills}
-
-
-@lru_cache(maxsize=4)
-def load_bank(root: str | None = None, skills_root: str | None = None) -> Bank:
-    """Load and validate ``<root>/questions/*.toml`` (root defaults to the shipped taxonomy).
-
-    Skill ids are checked against the taxonomy at ``skills_root`` (default: ``root``).
-    """
-    base = Path(root) if root else taxonomy_root()
-    topics, templates, alternatives, why, guides = _read_folder(base / "questions")
+def build_bank(files: tuple[tuple[str, dict[str, Any]], ...], known_skills: set[str]) -> Bank:
+    """The bank from the parsed question files (name, TOML) in name order, validated; skill ids are
+    checked against ``known_skills`` (empty: not checked)."""
+    topics, templates, alternatives, why, guides = _read_files(files)
     _check_ids(topics, templates)
-    known = _known_skills(Path(skills_root) if skills_root else base, bool(skills_root or root))
-    _check_skills(topics, templates, alternatives, known)
+    _check_skills(topics, templates, alternatives, known_skills)
     _check_near_duplicates(topics, templates, NEAR_DUPLICATE)
     return Bank(tuple(topics), tuple(templates), tuple(sorted(alternatives.items())), tuple(sorted(why.items())),
                 tuple(sorted(guides.items())))

@@ -61,11 +61,12 @@ def is_enabled() -> bool:
 
 
 def cached(name: str, build: Callable[[], T], *, depends_on: Iterable[str] = (),
-           inputs: Iterable[Path] = ()) -> T:
-    """``build()``, or the value an earlier run stored under the same key (see the module docstring)."""
+           inputs: Iterable[Path] = (), fingerprints: Iterable[str] = ()) -> T:
+    """``build()``, or the value an earlier run stored under the same key (see the module docstring).
+    ``fingerprints``: digests of data read elsewhere (the taxonomy's, by analyzer/taxonomy.py)."""
     if not is_enabled():
         return build()
-    key = cache_key(name, depends_on, inputs)
+    key = cache_key(name, depends_on, inputs, fingerprints)
     directory = cache_dir()
     path = directory / f"{name}-{key[:40]}.pickle"
     value = _read(directory, path)
@@ -75,7 +76,7 @@ def cached(name: str, build: Callable[[], T], *, depends_on: Iterable[str] = (),
     return value
 
 
-def cache_key(name: str, depends_on: Iterable[str], inputs: Iterable[Path]) -> str:
+def cache_key(name: str, depends_on: Iterable[str], inputs: Iterable[Path], fingerprints: Iterable[str] = ()) -> str:
     """The hex SHA-256 that names an entry: inputs' paths and contents, versions, our own source."""
     digest = hashlib.sha256()
     digest.update(_MAGIC + name.encode() + b"\0" + sys.version.encode() + b"\0")
@@ -88,6 +89,8 @@ def cache_key(name: str, depends_on: Iterable[str], inputs: Iterable[Path]) -> s
         files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
         for path in files:
             _hash_file(digest, path, path.relative_to(root).as_posix() if root.is_dir() else path.name)
+    for fingerprint in fingerprints:
+        digest.update(f"fingerprint\0{fingerprint}\0".encode())
     return digest.hexdigest()
 
 

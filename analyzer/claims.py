@@ -1,6 +1,6 @@
 """Step 5a: claims. Everything on the resume an interviewer may probe, as first-class objects.
 
-    extract_claims(resume, skills, statements) -> tuple[Claim, ...]
+    extract_claims(resume, skills, taxonomy, statements) -> tuple[Claim, ...]
 
 One small function per kind of claim, run in a fixed order (see ``EXTRACTORS``): one claim per
 skill (from the skills step), projects (entries of a projects section, project-like bullets in
@@ -11,7 +11,7 @@ patents and certifications. Each part of a claim is typed (``Claim.result``, ``C
 Ids are stable: ``skill:<id>``, ``project:<slug>``, ``result:<n>`` (n counts results in reading
 order from 1), ``link:<url without scheme>``, ``publication:<slug>``...
 
-The words the heuristics look for live in ``taxonomy/claims.toml`` (read by :func:`load_claim_rules`);
+The words the heuristics look for live in ``taxonomy/claims.toml`` (``taxonomy.claims``);
 statements come from :mod:`analyzer.statements`, numbers from :mod:`analyzer.results`.
 Known limits: English only; one result per clause (``a; b`` are two clauses); a project's data is
 a guess from a number followed by a data word ("60k images"); links are tied to a project only
@@ -22,101 +22,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
-from analyzer.errors import TaxonomyError
 from analyzer.links import dedupe_key
 from analyzer.models import Claim, Entry, Evidence, Project, Result, Resume, Skill
 from analyzer.phrases import has_phrase
 from analyzer.results import read_result
-from analyzer.statements import Statement, clauses, skills_in
-from analyzer.taxonomy import read_toml, taxonomy_root
-
-# --- the rules file ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimRules:
-    """taxonomy/claims.toml, validated. Phrase lists are lower case."""
-
-    self_description_sections: tuple[str, ...]
-    project_verbs: tuple[str, ...]
-    project_labels: tuple[str, ...]
-    data_words: tuple[str, ...]
-    up_verbs: tuple[str, ...]
-    down_verbs: tuple[str, ...]
-    metric_names: tuple[str, ...]
-    baseline_cues: tuple[str, ...]
-    method_cues: tuple[str, ...]
-    deployment_phrases: tuple[str, ...]
-    lifecycle_phrases: tuple[str, ...]
-    model_user_phrases: tuple[str, ...]
-    model_building: tuple[str, ...]
-    vague_phrases: tuple[str, ...]
-    part_time_titles: tuple[str, ...]
-    overlap_months: int
-    gap_months: int
-    checked_link_kinds: tuple[str, ...]
-    not_fundamentals: tuple[str, ...]
-    talk_words: tuple[str, ...]
-    patent_words: tuple[str, ...]
-    padding_min_listed_only: int
-    padding_max_used_share: float
-    implied_by: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    measure_order: tuple[str, ...] = ()
-    model_context: tuple[str, ...] = ()
-    confidential_phrases: tuple[str, ...] = ()
-    work_verbs: tuple[str, ...] = ()
-    measures: tuple[tuple[str, tuple[str, ...]], ...] = ()  # kind -> phrases, in measure_order
-    deep_learning_roots: tuple[str, ...] = ()  # skill ids whose descendants are all deep learning
-
-    def implying(self, skill_id: str) -> tuple[str, ...]:
-        """Ids of the skills whose use implies this one (PyTorch implies Python)."""
-        return dict(self.implied_by).get(skill_id, ())
-
-
-_LIST_FIELDS = (
-    "self_description_sections", "project_verbs", "project_labels", "data_words", "up_verbs",
-    "down_verbs", "metric_names", "baseline_cues", "method_cues", "deployment_phrases",
-    "lifecycle_phrases", "model_user_phrases", "model_building", "vague_phrases", "part_time_titles",
-    "checked_link_kinds", "talk_words", "patent_words", "not_fundamentals", "measure_order", "model_context",
-    "confidential_phrases", "work_verbs", "deep_learning_roots",
-)
-
-
-def _strings(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
-    value = data.get(key)
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise TaxonomyError(f"{where}: '{key}' must be a list of non-empty strings.")
-    return tuple(v.strip().lower() for v in value)
-
-
-@lru_cache(maxsize=4)
-def load_claim_rules(root: str | None = None) -> ClaimRules:
-    """Load and validate taxonomy/claims.toml. Cached: the data never changes while running."""
-    path = (Path(root) if root else taxonomy_root()) / "claims.toml"
-    data = read_toml(path)
-    where = path.name
-    numbers: dict[str, Any] = {}
-    for key, kind in (("overlap_months", int), ("gap_months", int), ("padding_min_listed_only", int),
-                      ("padding_max_used_share", float)):
-        value = data.get(key)
-        if not isinstance(value, kind) or value < 0:
-            raise TaxonomyError(f"{where}: '{key}' must be a non-negative {kind.__name__}.")
-        numbers[key] = value
-    implied = data.get("implied_by", {})
-    if not isinstance(implied, dict):
-        raise TaxonomyError(f"{where}: [implied_by] must be a table of skill id = [skill ids].")
-    implied_by = tuple((key, _strings(implied, key, f"{where} implied_by")) for key in sorted(implied))
-    order = _strings(data, "measure_order", where)
-    table = data.get("measures", {})
-    if not isinstance(table, dict) or set(table) != set(order):
-        raise TaxonomyError(f"{where}: [measures] must give phrases for exactly the kinds of measure_order.")
-    measures = tuple((kind, _strings(table, kind, f"{where} measures")) for kind in order)
-    return ClaimRules(**{k: _strings(data, k, where) for k in _LIST_FIELDS}, **numbers,
-                      implied_by=implied_by, measures=measures)
+from analyzer.statements import Statement, clauses, resume_statements, skills_in
+from analyzer.taxonomy import SectionKind, Taxonomy
+from analyzer.taxonomy_rules import ClaimRules
 
 # --- what every extractor can look at ------------------------------------------------------------
 
@@ -143,7 +57,7 @@ class _Context:
 
 
 # Sections whose lines state no result: who the candidate is and what they list.
-_NO_RESULT_SECTIONS = ("contact", "skills", "languages")
+_NO_RESULT_SECTIONS = (SectionKind.CONTACT, SectionKind.SKILLS, SectionKind.LANGUAGES)
 
 
 def _find_results(statements: tuple[Statement, ...], skill_ids: tuple[tuple[str, ...], ...],
@@ -177,12 +91,12 @@ def _skill_claims(ctx: _Context) -> list[Claim]:
 def _project_claims(ctx: _Context) -> list[Claim]:
     projects: list[Claim] = []
     for index, entry in enumerate(ctx.resume.entries):
-        if entry.section != "projects":
+        if entry.section != SectionKind.PROJECTS:
             continue
         members = [i for i, s in enumerate(ctx.statements) if s.entry_index == index]
         projects.append(_project_claim(ctx, entry.title or entry.label, members, entry))
     for index, statement in enumerate(ctx.statements):
-        if statement.entry is not None and statement.entry.section == "projects":
+        if statement.entry is not None and statement.entry.section == SectionKind.PROJECTS:
             continue
         if _is_project_statement(statement, ctx.skill_ids[index], ctx.rules):
             name = _short_name(_labelled_project(statement.text, ctx.rules) or statement.text)
@@ -201,7 +115,7 @@ def _link_claims(ctx: _Context) -> list[Claim]:
     for link in ctx.resume.document.links:
         if link.kind == "email" or (link.valid and link.kind not in ctx.rules.checked_link_kinds):
             continue
-        evidence = Evidence(section="contact", entry="", quote=link.anchor_text or link.url, page=link.page,
+        evidence = Evidence(section=SectionKind.CONTACT, entry="", quote=link.anchor_text or link.url, page=link.page,
                             bbox=link.bbox)
         claims.append(Claim(id=ctx.unique(f"link:{dedupe_key(link.url)}"), kind="link", text=link.url,
                             evidence=(evidence,), link=link))
@@ -231,12 +145,16 @@ EXTRACTORS: tuple[Callable[[_Context], list[Claim]], ...] = (
 )
 
 
-def extract_claims(resume: Resume, skills: tuple[Skill, ...], statements: tuple[Statement, ...]) -> tuple[Claim, ...]:
+def extract_claims(resume: Resume, skills: tuple[Skill, ...], taxonomy: Taxonomy,
+                   statements: tuple[Statement, ...] | None = None) -> tuple[Claim, ...]:
     """Every claim on the resume with its evidence, kind by kind in ``EXTRACTORS`` order.
 
+    ``taxonomy``: the loaded taxonomy, whose claim words (``taxonomy.claims``) the extractors use.
     ``statements`` are the resume's, from :func:`analyzer.statements.resume_statements` (computed
-    once per analysis and shared with the flags step)."""
-    rules = load_claim_rules()
+    once per analysis and shared with the flags step; worked out here when not given)."""
+    rules = taxonomy.claims
+    if statements is None:
+        statements = resume_statements(resume)
     skill_ids = tuple(skills_in(statement, skills) for statement in statements)
     ctx = _Context(resume, tuple(skills), tuple(statements), rules, skill_ids,
                    _find_results(statements, skill_ids, rules))
@@ -252,7 +170,7 @@ def _is_project_statement(statement: Statement, skill_ids: tuple[str, ...], rule
     # "Thesis: ..." / "Capstone: ..." in an education entry names a project outright.
     if _labelled_project(statement.text, rules):
         return True
-    if statement.section != "experience" or not skill_ids:
+    if statement.section != SectionKind.EXPERIENCE or not skill_ids:
         return False
     words = statement.text.split()
     return bool(words) and words[0].lower().strip(",:") in rules.project_verbs
@@ -313,9 +231,9 @@ def _short_name(text: str) -> str:
 
 
 def _other_kind(statement: Statement, rules: ClaimRules) -> str | None:
-    if statement.section == "certifications":
+    if statement.section == SectionKind.CERTIFICATIONS:
         return "certification"
-    if statement.section != "publications":
+    if statement.section != SectionKind.PUBLICATIONS:
         return None
     title = statement.section_title
     if has_phrase(statement.text, rules.patent_words) or has_phrase(title, rules.patent_words):

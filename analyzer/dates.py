@@ -3,7 +3,8 @@
 Handles ``Jan 2020 – Mar 2022``, ``01/2020 - 03/2022``, ``2020-01 – 2022-03``, ``2019–2021``, ``Summer 2019``,
 ``Sept. 2018 to present``, ``2020 – Now``, ``June – August 2021``, ``Mar '21 – May '22``, ``07/23 – 10/23`` (two-digit years,
 only inside a range), a dash the PDF's font left unmapped (U+FFFD or NUL), month names and "present"
-in French, Spanish, Portuguese, German and Russian (``taxonomy/dates.toml``), and a single date
+in French, Spanish, Portuguese, German and Russian (``taxonomy/dates.toml``, the shipped taxonomy's:
+the reader finds dates before a taxonomy is chosen), and a single date
 (``May 2021``: start and end alike). Open ends ("Present", "Current", "Now", "to date") give
 ``end = "present"``; :func:`month_index` resolves that against the reference month. "Expected May 2027"
 or "Graduated 2021" is an end with no start; "Last updated Mar 2026" is not a date of an entry.
@@ -16,8 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analyzer.errors import TaxonomyError
-from analyzer.taxonomy import read_toml, taxonomy_root
+from analyzer.taxonomy import load_dates
 
 PRESENT = "present"
 # A two-digit year up to this one is 20xx, above it 19xx ("'98" is 1998, "'23" is 2023).
@@ -27,40 +27,6 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # "-", "--", the en and em dashes, the minus, other dash code points, an arrow, a tilde; U+FFFD and
 # NUL stand for a dash the PDF's font could not map to a character.
 _DASHES = r"-{1,2}|\u2010|\u2011|\u2012|\u2013|\u2014|\u2015|\u2212|\u2192|~|\ufffd|\x00"
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    months: dict[str, int]
-    seasons: dict[str, int]
-    open_end: tuple[str, ...]
-    range_words: tuple[str, ...]
-    end_only: tuple[str, ...]
-    not_tenure: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    path = taxonomy_root() / "dates.toml"
-    data = read_toml(path)
-    months: dict[str, int] = {}
-    for number, names in data.get("months", {}).items():
-        for name in names:
-            if name.lower() in months:
-                raise TaxonomyError(f"{path}: month name '{name}' is listed under two months.")
-            months[name.lower()] = int(number)
-    if sorted(set(months.values())) != list(range(1, 13)):
-        raise TaxonomyError(f"{path}: [months] must name all twelve months, 1 to 12.")
-    words = data.get("words", {})
-
-    def listed(key: str) -> tuple[str, ...]:
-        values = words.get(key)
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise TaxonomyError(f"{path}: [words] {key} must be a list of strings.")
-        return tuple(v.lower() for v in values)
-
-    seasons = {name.lower(): int(month) for name, month in data.get("seasons", {}).items()}
-    return _Words(months, seasons, listed("open_end"), listed("range_words"), listed("end_only"), listed("not_tenure"))
 
 
 def _alternation(words) -> str:
@@ -81,7 +47,7 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    words = _words()
+    words = load_dates()
     month = _alternation(words.months)
     season = _alternation(words.seasons)
     date = (
@@ -136,13 +102,13 @@ def _two_digit_year(digits: str) -> str:
 
 def _normalise(match: re.Match[str], prefix: str) -> str | None:
     group = match.groupdict()
-    months = _words().months
+    months = load_dates().months
     if group.get(f"{prefix}mon"):
         return f"{group[f'{prefix}y1']}-{months[group[f'{prefix}mon'].lower()]:02d}"
     if group.get(f"{prefix}mon2"):
         return f"{_two_digit_year(group[f'{prefix}yy'])}-{months[group[f'{prefix}mon2'].lower()]:02d}"
     if group.get(f"{prefix}season"):
-        return f"{group[f'{prefix}y2']}-{_words().seasons[group[f'{prefix}season'].lower()]:02d}"
+        return f"{group[f'{prefix}y2']}-{load_dates().seasons[group[f'{prefix}season'].lower()]:02d}"
     if group.get(f"{prefix}mm") and group.get(f"{prefix}y3"):
         return f"{group[f'{prefix}y3']}-{int(group[f'{prefix}mm']):02d}"
     if group.get(f"{prefix}mm") and group.get(f"{prefix}yy"):  # the short form "07/23"
@@ -161,7 +127,7 @@ def is_document_date(text: str, start: int) -> bool:
 
 def is_open_end(text: str) -> bool:
     """The whole text is an open end ('Present', 'current', 'till date')."""
-    return re.fullmatch(rf"\s*{_alternation(_words().open_end)}\s*[.,]?\s*", text, re.IGNORECASE) is not None
+    return re.fullmatch(rf"\s*{_alternation(load_dates().open_end)}\s*[.,]?\s*", text, re.IGNORECASE) is not None
 
 
 def has_document_date(text: str) -> bool:
@@ -187,7 +153,7 @@ def find_date_range(text: str) -> DateRange | None:
     patterns = _patterns()
     shared = patterns.shared_year.search(text)
     if shared and not is_document_date(text, shared.start()):
-        months = _words().months
+        months = load_dates().months
         year = shared.group("year")
         return DateRange(f"{year}-{months[shared.group('amon').lower()]:02d}",
                          f"{year}-{months[shared.group('bmon').lower()]:02d}", shared.span())
@@ -240,7 +206,7 @@ def remove_dates(text: str) -> str:
     text = patterns.short_range.sub(" ", text)
     text = patterns.range.sub(lambda m: " \x01 ", text)
     # "Expected" / "Graduated" right before a removed date belong to it.
-    text = re.sub(rf"(?:{_alternation(_words().end_only)})\s*:?\s*\x01", " ", text, flags=re.IGNORECASE)
+    text = re.sub(rf"(?:{_alternation(load_dates().end_only)})\s*:?\s*\x01", " ", text, flags=re.IGNORECASE)
     text = text.replace("\x01", " ")
     text = re.sub(r"\(\s*\)", " ", text)
     previous = None

@@ -1,6 +1,6 @@
 """Step 3b: a section's lines -> entries (title, organisation, location, dates, bullets).
 
-Entries are found in the sections listed as ``entry_sections`` in ``taxonomy/entries.toml``
+Entries are found in the sections whose role is ``has_entries`` in ``taxonomy/sections.toml``
 (experience, education, projects, volunteering): a run of heading-like lines (title, organisation,
 place, dates) followed by its body lines. A line that is mostly dates ("Apr 2021 – Present") belongs
 to the heading even when an icon before it reads as a bullet; a range split over two lines or two
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from analyzer.dates import (
     PRESENT,
@@ -27,38 +26,16 @@ from analyzer.dates import (
     month_index,
     remove_dates,
 )
-from analyzer.errors import TaxonomyError
 from analyzer.layout import split_segments
 from analyzer.models import Entry, Line, Section
-from analyzer.taxonomy import read_toml, taxonomy_root
+from analyzer.taxonomy import EntryWords, SectionRole, Taxonomy, load_entry_words
 
 # Separators people put between fields of one heading: "Data Scientist | Acme — London".
 _FIELD_SPLIT_RE = re.compile(r"\s+[|\u2014\u2013\u00b7\u2022\u2219/-]\s+|\s*\|\s*|\s+\u2014\s*|\s*\u2014\s+|\t")
-_AT_SPLIT_RE = re.compile(r"\s+(?:at|@)\s+", re.IGNORECASE)
 # "Churn model: predicted ..." or "Churn model – predicted ...": the project's name comes first.
 _PROJECT_NAME_RE = re.compile(r"^(?P<name>[^:\u2013\u2014]{2,60}?)\s*(?::|\s[\u2013\u2014-]\s)")
 _LOCATION_RE = re.compile(r"^[A-Z][\w.'\- ]{1,30},\s*[A-Z][\w.'\- ]{1,30}$")
 
-
-# A lone date on a study is when it ended (graduation), not when it began.
-_END_DATED_KINDS = frozenset({"education"})
-
-
-def _entry_sections() -> tuple[str, ...]:
-    kinds = read_toml(taxonomy_root() / "entries.toml").get("entry_sections")
-    if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
-        raise TaxonomyError("taxonomy/entries.toml: entry_sections must be a list of section kinds.")
-    return tuple(kinds)
-
-
-@lru_cache(maxsize=1)
-def _entry_words() -> dict[str, frozenset[str]]:
-    data = read_toml(taxonomy_root() / "entries.toml")
-    return {key: frozenset(w.lower() for w in values) for key, values in data.items()}
-
-
-# Sections whose items are dated entries (a heading, dates, bullets).
-ENTRY_SECTIONS = _entry_sections()
 
 
 # --- entries ------------------------------------------------------------------------------------
@@ -114,26 +91,26 @@ def _continues_body(line: Line, previous_is_body: bool, left: float) -> bool:
     return line.x0 > left + _INDENT or line.text[:1].islower()
 
 
-def _reads_as_sentence(line: Line) -> bool:
+def _reads_as_sentence(line: Line, hints: EntryWords) -> bool:
     words = len(line.text.split())
-    stopped = _ends_sentence(line.text) and words > _STOPPED_SENTENCE_MIN_WORDS and not line.bold
+    stopped = _ends_sentence(line.text, hints) and words > _STOPPED_SENTENCE_MIN_WORDS and not line.bold
     return words > _SENTENCE_MIN_WORDS or stopped
 
 
-def _is_body(line: Line, previous_is_body: bool, left: float) -> bool:
+def _is_body(line: Line, previous_is_body: bool, left: float, hints: EntryWords) -> bool:
     if is_date_line(line):
         return False
     if line.bullet or _continues_body(line, previous_is_body, left):
         return True
     if _is_dated_heading(line):
         return False
-    return _reads_as_sentence(line)
+    return _reads_as_sentence(line, hints)
 
 
-def _ends_sentence(text: str) -> bool:
+def _ends_sentence(text: str, hints: EntryWords) -> bool:
     """A full stop that ends a sentence, not an abbreviation ('Prairie Goods Co.', 'Fernway B.V.')."""
     last = text.rstrip().split()[-1] if text.strip() else ""
-    abbreviations = _entry_words()["organization_words"]
+    abbreviations = hints.organization_words
     return last.endswith(".") and last.count(".") == 1 and last.lower() not in abbreviations and last[:-1].lower() not in abbreviations
 
 
@@ -166,10 +143,14 @@ def _starts_new(line: Line, groups: list[tuple[list[Line], list[Line]]]) -> bool
     return bool(bullets) or not heading or _heading_is_full(line, heading) or _dates_repeat(line, heading)
 
 
-def parse_entries(section: Section) -> list[Entry]:
+def parse_entries(section: Section, taxonomy: Taxonomy) -> list[Entry]:
+    """The entries of one section whose role is has_entries (see the module docstring)."""
     lines = section.lines
     if not lines:
         return []
+    hints = taxonomy.entries or load_entry_words()
+    is_project = section.kind in taxonomy.kinds_with(SectionRole.PROJECT)
+    is_study = section.kind in taxonomy.kinds_with(SectionRole.STUDY)
     left = min(line.x0 for line in lines)
     groups: list[tuple[list[Line], list[Line]]] = []  # (heading lines, body lines)
     column_dates: dict[int, list[str]] = {}  # group -> dates a date column put beside its body
@@ -182,7 +163,7 @@ def parse_entries(section: Section) -> list[Entry]:
             column_dates.setdefault(len(groups) - 1, []).append(stray)
             groups[-1][1].append(line)
             continue
-        body = _is_body(line, previous_is_body, left)
+        body = _is_body(line, previous_is_body, left, hints)
         if body:
             if not groups:
                 groups.append(([], []))
@@ -195,10 +176,11 @@ def parse_entries(section: Section) -> list[Entry]:
     entries: list[Entry] = []
     previous_group: tuple[list[Line], list[Line]] | None = None
     for index, (heading, bullets) in enumerate(groups):
-        if not heading and section.kind == "projects":
+        if not heading and is_project:
             entries.extend(_bullet_projects(section, bullets))
         elif heading:
-            entry = _make_entry(section.kind, heading, bullets, column_dates.get(index, []))
+            entry = _make_entry(section.kind, heading, bullets, column_dates.get(index, []), hints,
+                                is_study=is_study, is_project=is_project)
             if entries and previous_group is not None and _is_promotion(previous_group, heading, entry):
                 entry = replace(entry, organization=entries[-1].organization)
             entries.append(entry)
@@ -256,11 +238,13 @@ def _bullet_projects(section: Section, bullets: list[Line]) -> list[Entry]:
     return entries
 
 
-def _make_entry(kind: str, heading: list[Line], bullets: list[Line], column_dates: list[str]) -> Entry:
+def _make_entry(kind: str, heading: list[Line], bullets: list[Line], column_dates: list[str], hints: EntryWords,
+                *, is_study: bool, is_project: bool) -> Entry:
     dates = _entry_dates(heading)
     if column_dates and (dates is None or dates.start == dates.end):
         dates = _column_range(heading, column_dates) or dates
-    if dates is not None and kind in _END_DATED_KINDS and dates.start == dates.end and not dates.is_open:
+    # A lone date on a study is when it ended (graduation), not when it began.
+    if dates is not None and is_study and dates.start == dates.end and not dates.is_open:
         dates = DateRange(None, dates.end, dates.span)  # "2019" under education: when it ended
     parts: list[str] = []
     # A date line further down still holds a field: the place or the mode ("Remote").
@@ -268,8 +252,8 @@ def _make_entry(kind: str, heading: list[Line], bullets: list[Line], column_date
     for line in naming:
         for segment in split_segments(list(line.words)) if line.words else [[]]:
             text = " ".join(w.text for w in segment) if segment else line.text
-            parts.extend(split_fields(remove_dates(text)))
-    title, organization, location = _assign_fields(kind, parts)
+            parts.extend(split_fields(remove_dates(text), hints))
+    title, organization, location = _assign_fields(parts, hints, is_study=is_study, is_project=is_project)
     return Entry(
         section=kind,
         title=title,
@@ -358,10 +342,12 @@ def _segment_texts(line: Line) -> list[str]:
     return [" ".join(w.text for w in seg) for seg in split_segments(list(line.words))]
 
 
-def split_fields(text: str) -> list[str]:
+def split_fields(text: str, hints: EntryWords | None = None) -> list[str]:
+    """The fields of a heading: split at separators and at the at_words of entries.toml ("at", "@")."""
+    at_split = (hints or load_entry_words()).at_split
     parts = []
     for piece in _FIELD_SPLIT_RE.split(text):
-        for sub in _AT_SPLIT_RE.split(piece):
+        for sub in at_split.split(piece):
             sub = _trim(sub)
             if sub:
                 parts.append(sub)
@@ -384,53 +370,53 @@ def _words_of(text: str) -> set[str]:
     return {w.lower().strip(",.()") for w in text.split()} | {w.lower() for w in re.findall(r"[\w'.-]+", text)}
 
 
-def is_location(text: str) -> bool:
-    hints = _entry_words()
+def is_location(text: str, hints: EntryWords | None = None) -> bool:
+    hints = hints or load_entry_words()
     words = _words_of(text)
-    if words & hints["location_words"] and len(text.split()) <= 3:
+    if words & hints.location_words and len(text.split()) <= 3:
         return True
-    return bool(_LOCATION_RE.match(text)) and not (words & (hints["organization_words"] | hints["title_words"] | hints["degree_words"]))
+    return bool(_LOCATION_RE.match(text)) and not (words & (hints.organization_words | hints.title_words | hints.degree_words))
 
 
-def _leaning(text: str, title_words: frozenset[str]) -> int:
+def _leaning(text: str, title_words: frozenset[str], hints: EntryWords) -> int:
     """Positive when the text reads as an organisation, negative as a title (hint words of entries.toml)."""
-    hints = _entry_words()
     words = _words_of(text)
-    org = len(words & hints["organization_words"]) + 2 * len(words & hints["institution_words"])
+    org = len(words & hints.organization_words) + 2 * len(words & hints.institution_words)
     return org - 2 * len(words & title_words)
 
 
-def is_job_title(text: str) -> bool:
+def is_job_title(text: str, hints: EntryWords | None = None) -> bool:
     """The text reads as a job title ('Quantitative Researcher'), not an employer: its title words
     outweigh its organisation words. Limit: a firm named after a title word alone reads as a title."""
-    return _leaning(text, _entry_words()["title_words"]) < 0
+    hints = hints or load_entry_words()
+    return _leaning(text, hints.title_words, hints) < 0
 
 
-def _assign_fields(kind: str, parts: list[str]) -> tuple[str, str, str]:
-    """Which part is the title, which the organisation, which the place: hint words first, then order."""
-    hints = _entry_words()
-    title_words = hints["degree_words"] if kind == "education" else hints["title_words"]
+def _assign_fields(parts: list[str], hints: EntryWords, *, is_study: bool, is_project: bool) -> tuple[str, str, str]:
+    """Which part is the title, which the organisation, which the place: hint words first, then order.
+    A study's title is its degree; a project has no organisation."""
+    title_words = hints.degree_words if is_study else hints.title_words
     expanded: list[str] = []
     for part in parts:
         # "Data Scientist, Acme Corp" holds two fields; "Leeds, UK" is one (a location).
-        if "," in part and not is_location(part):
+        if "," in part and not is_location(part, hints):
             expanded.extend(p.strip() for p in part.split(",", 1) if p.strip())
         else:
             expanded.append(part)
 
     def leaning(part: str) -> int:
-        return _leaning(part, title_words)
+        return _leaning(part, title_words, hints)
 
-    location = next((p for p in expanded if is_location(p)), "")
+    location = next((p for p in expanded if is_location(p, hints)), "")
     rest = [p for p in expanded if p != location]
     title = max((p for p in rest if leaning(p) < 0), key=lambda p: -leaning(p), default="")
     rest = [p for p in rest if p != title]
-    organization = "" if kind == "projects" else max(
+    organization = "" if is_project else max(
         (p for p in rest if leaning(p) > 0), key=leaning, default="")
     rest = [p for p in rest if p != organization]
     for part in rest:  # no hint words: title first, then organisation
         if not title:
             title = part
-        elif not organization and kind != "projects":
+        elif not organization and not is_project:
             organization = part
     return title, organization, location

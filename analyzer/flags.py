@@ -15,89 +15,16 @@ the taxonomy does not classify counts for neither.
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable
 
-from analyzer.claims import ClaimRules, load_claim_rules
 from analyzer.dates import month_index
-from analyzer.errors import TaxonomyError
 from analyzer.models import Claim, Evidence, Flag, Options, Resume, Skill
 from analyzer.phrases import find_phrases, has_phrase
 from analyzer.skill_classes import is_used, skill_classes
 from analyzer.statements import Statement, resume_statements
-from analyzer.taxonomy import Taxonomy, fill_sentence, read_toml, taxonomy_root
-
-SEVERITIES = ("high", "medium", "low", "info")
-
-
-# --- the texts ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class FlagText:
-    code: str
-    variant: str
-    severity: str
-    area: int
-    message: str
-    advice: str
-
-    def fields(self) -> set[str]:
-        """The placeholders the message and advice use."""
-        return {name for text in (self.message, self.advice)
-                for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-@dataclass(frozen=True, slots=True)
-class FlagTexts:
-    texts: tuple[FlagText, ...]
-    link_kinds: tuple[tuple[str, str, str], ...]  # kind, name, what to re-read
-    everyday_tools: tuple[str, ...] = ()  # skill ids grouped into one low note when only listed
-
-    def get(self, code: str, variant: str = "") -> FlagText:
-        for text in self.texts:
-            if text.code == code and text.variant == variant:
-                return text
-        raise KeyError((code, variant))
-
-    def link_kind(self, kind: str) -> tuple[str, str]:
-        for name, label, what in self.link_kinds:
-            if name == kind:
-                return label, what
-        return self.link_kind("other") if kind != "other" else ("a link", "the page")
-
-
-@lru_cache(maxsize=4)
-def load_flag_texts(root: str | None = None) -> FlagTexts:
-    """Load and validate taxonomy/flags.toml. Cached: the data never changes while running."""
-    path = (Path(root) if root else taxonomy_root()) / "flags.toml"
-    data = read_toml(path)
-    texts = []
-    for record in data.get("flag", []):
-        where = f"{path.name} flag {record.get('code')!r}"
-        for key in ("code", "severity", "message", "advice"):
-            if not isinstance(record.get(key), str) or not record[key].strip():
-                raise TaxonomyError(f"{where}: '{key}' must be a non-empty string.")
-        if record["severity"] not in SEVERITIES:
-            raise TaxonomyError(f"{where}: severity must be one of {', '.join(SEVERITIES)}.")
-        if not isinstance(record.get("area"), int) or not 1 <= record["area"] <= 12:
-            raise TaxonomyError(f"{where}: area must be an interview-map row, 1 to 12.")
-        texts.append(FlagText(record["code"], record.get("variant", ""), record["severity"], record["area"],
-                              " ".join(record["message"].split()), " ".join(record["advice"].split())))
-    keys = [(t.code, t.variant) for t in texts]
-    if len(set(keys)) != len(keys):
-        raise TaxonomyError(f"{path.name}: a flag code and variant is declared twice.")
-    kinds = data.get("link_kinds", {})
-    if "other" not in kinds:
-        raise TaxonomyError(f"{path.name}: [link_kinds] needs an 'other' entry.")
-    link_kinds = tuple((kind, str(v["name"]), str(v["what"])) for kind, v in sorted(kinds.items()))
-    everyday = data.get("everyday_tools", [])
-    if not isinstance(everyday, list) or not all(isinstance(v, str) and v for v in everyday):
-        raise TaxonomyError(f"{path.name}: everyday_tools must be a list of skill ids.")
-    return FlagTexts(tuple(texts), link_kinds, tuple(everyday))
+from analyzer.taxonomy import SectionKind, Taxonomy, fill_sentence
+from analyzer.taxonomy_rules import ClaimRules, FlagTexts
 
 
 # --- what every check can look at ---------------------------------------------------------------
@@ -148,8 +75,8 @@ def _models_built(ctx: _Context) -> tuple[tuple[Skill, ...], tuple[Statement, ..
     """Model skills shown in use, and the work lines that say a model was built."""
     # Named (not inferred) and used at work or in a project: coursework models are not expected to ship.
     model_skills = tuple(s for s in ctx.skills if is_used(s) and not s.inferred and ctx.classes(s) & {"ml", "dl"}
-                         and any(e.section in ("experience", "projects") for e in s.evidence))
-    lines = tuple(s for s in ctx.work_statements() if s.section in ("experience", "projects")
+                         and any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS) for e in s.evidence))
+    lines = tuple(s for s in ctx.work_statements() if s.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS)
                   and has_phrase(s.text, ctx.rules.model_building))
     return model_skills, lines
 
@@ -195,10 +122,10 @@ def is_shown_elsewhere(skill: Skill, resume: Resume) -> bool:
     """The skill is named by a job or project title, or by a linked repository, so a list is not
     the only place that backs it."""
     pattern = re.compile(rf"(?<![\w]){re.escape(skill.name.lower())}(?![\w])")
-    if any(e.section in ("experience", "projects", "education", "publications") and e.entry for e in skill.evidence):
+    if any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS, SectionKind.EDUCATION, SectionKind.PUBLICATIONS) and e.entry for e in skill.evidence):
         return True
     titles = " | ".join(f"{e.title} {e.organization}".lower() for e in resume.entries
-                        if e.section in ("experience", "projects"))
+                        if e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS))
     links = " | ".join(f"{l.url} {l.anchor_text}".lower().replace("-", " ").replace("_", " ")
                        for l in resume.document.links if l.kind in ("github_repo", "gist", "kaggle"))
     return len(skill.name) >= 3 and bool(pattern.search(titles) or pattern.search(links))
@@ -224,7 +151,7 @@ def _implied_last_use(ctx: _Context, skill: Skill) -> int | None:
 def is_unsupported(skill: Skill) -> bool:
     """Named in a skills list and nowhere it is used. A course taken is some backing, so not that."""
     sections = {e.section for e in skill.evidence}
-    return skill.listed_only and not skill.inferred and "skills" in sections and "courses" not in sections
+    return skill.listed_only and not skill.inferred and SectionKind.SKILLS in sections and SectionKind.COURSES not in sections
 
 
 def _stale_claim(ctx: _Context) -> list[Flag]:
@@ -262,7 +189,7 @@ def _last_use_with_promotions(ctx: _Context, skill: Skill) -> str:
     # those lines: the reader cannot tell which title a bullet belongs to, and both do.
     for index in sorted(used):
         before = index - 1
-        while before >= 0 and entries[before].section == "experience" and not entries[before].lines:
+        while before >= 0 and entries[before].section == SectionKind.EXPERIENCE and not entries[before].lines:
             ends.append(entries[before].end or entries[before].start)
             before -= 1
     dated = [(month_index(end, as_of, end=True), end) for end in ends if end]
@@ -272,7 +199,7 @@ def _last_use_with_promotions(ctx: _Context, skill: Skill) -> str:
 
 def _keyword_padding(ctx: _Context) -> list[Flag]:
     # A long list with little shown in use looks written for a keyword filter, not for a person.
-    listed = [s for s in ctx.skills if s.listed_only or any(e.section == "skills" for e in s.evidence)]
+    listed = [s for s in ctx.skills if s.listed_only or any(e.section == SectionKind.SKILLS for e in s.evidence)]
     listed_only = [s for s in listed if s.listed_only]
     used = [s for s in listed if is_used(s)]
     if not listed or len(listed_only) < ctx.rules.padding_min_listed_only:
@@ -409,12 +336,12 @@ def _date_problem(ctx: _Context) -> list[Flag]:
             continue  # "Expected 2027": a planned graduation, not a claim about the past
         elif start > now:
             problem("future_start", entry)
-        elif end is not None and month_index(entry.end, as_of) > now and entry.section == "experience":
+        elif end is not None and month_index(entry.end, as_of) > now and entry.section == SectionKind.EXPERIENCE:
             problem("future_end", entry)
         else:
             dated.append(entry)
 
-    jobs = [e for e in dated if e.section == "experience" and not has_phrase(e.title, ctx.rules.part_time_titles)]
+    jobs = [e for e in dated if e.section == SectionKind.EXPERIENCE and not has_phrase(e.title, ctx.rules.part_time_titles)]
     for i, first in enumerate(jobs):
         for second in jobs[i + 1:]:
             # For overlaps the other way round: a bare year ends in January and starts in December.
@@ -432,7 +359,7 @@ def _date_problem(ctx: _Context) -> list[Flag]:
 
     # Study counts as time accounted for, so a PhD between two jobs is not a gap.
     spans = sorted((month_index(e.start, as_of), month_index(e.end or e.start, as_of, end=True), i)
-                   for i, e in enumerate(dated) if e.section in ("experience", "education"))
+                   for i, e in enumerate(dated) if e.section in (SectionKind.EXPERIENCE, SectionKind.EDUCATION))
     reach, last = None, None
     for start, end, index in spans:
         if reach is not None and start - reach - 1 > ctx.rules.gap_months:
@@ -462,7 +389,7 @@ def is_hidden_words(text: str) -> bool:
 def is_expected(entry: Any) -> bool:
     """A dated study or a heading that says "expected": a future date there is a plan, not an error."""
     heading = " ".join(line.text for line in entry.heading).lower()
-    return entry.section == "education" or "expected" in heading or "anticipated" in heading
+    return entry.section == SectionKind.EDUCATION or "expected" in heading or "anticipated" in heading
 
 
 def is_same_employer(first: Any, second: Any) -> bool:
@@ -492,6 +419,6 @@ def find_flags(resume: Resume, skills: tuple[Skill, ...], claims: tuple[Claim, .
     ``statements``: the resume's, as the claims step read them (read again when not given)."""
     if statements is None:
         statements = resume_statements(resume)
-    ctx = _Context(resume, tuple(skills), tuple(claims), taxonomy, options or Options(), load_claim_rules(),
-                   load_flag_texts(), tuple(statements))
+    ctx = _Context(resume, tuple(skills), tuple(claims), taxonomy, options or Options(), taxonomy.claims,
+                   taxonomy.flags, tuple(statements))
     return tuple(flag for check in CHECKS for flag in check(ctx))

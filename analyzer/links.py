@@ -2,7 +2,7 @@
 
 Anchor text like "GitHub" or "Portfolio" often hides the real URL in an annotation, so both
 sources are read and de-duplicated by a normalised form. Classification rules (hosts and words)
-live in ``taxonomy/links.toml``. ``tel:`` links are kept as phones, DOIs point to doi.org, and
+live in ``taxonomy/links.toml`` (loaded by analyzer/taxonomy.py). ``tel:`` links are kept as phones, DOIs point to doi.org, and
 TeX commands hyperref wrote into a target are removed. Limits: a URL broken across two lines of
 text is not re-joined; a bare host is found only on common domains or on an e-mail's own domain.
 """
@@ -10,11 +10,10 @@ text is not re-joined; a bare host is found only on common domains or on an e-ma
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from urllib.parse import urlsplit
 
 from analyzer.models import BBox, Link
-from analyzer.taxonomy import read_toml, taxonomy_root
+from analyzer.taxonomy import LinkRules, load_links
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # A typed URL: with a scheme, or starting www., or a bare lower-case host on a well-known domain.
@@ -32,11 +31,6 @@ DOI_RE = re.compile(r"\bdoi:?\s*(10\.\d{4,9}/[^\s<>\"'()\[\]{},;]+)", re.IGNOREC
 # ("\protect \relax $\@@underline {\hbox {name}}\mathsurround \z@ $\relax"): only "name" is the URL.
 _TEX_JUNK_RE = re.compile(r"\\[A-Za-z@]+|[${}]|\s+")
 _HOST_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
-
-
-@lru_cache(maxsize=1)
-def _rules() -> dict[str, list[str]]:
-    return read_toml(taxonomy_root() / "links.toml")
 
 
 def _split(url: str):
@@ -89,32 +83,35 @@ def is_valid_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and _HOST_RE.match(host) is not None
 
 
-def classify_link(url: str, anchor_text: str = "") -> str:
-    """One of github_repo, github_profile, gist, kaggle, linkedin, scholar, blog, portfolio, email, other."""
+def classify_link(url: str, anchor_text: str = "", rules: LinkRules | None = None) -> str:
+    """One of github_repo, github_profile, gist, kaggle, linkedin, scholar, blog, portfolio, email, other.
+
+    ``rules``: links.toml of the taxonomy in use; the reader, which runs before one is chosen, gets
+    the shipped taxonomy's."""
     if url.startswith("mailto:"):
         return "email"
     if url.startswith("tel:"):
         return "phone"
-    rules = _rules()
+    rules = rules or load_links()
     parts = _split(url)
     host = (parts.hostname or "").lower().removeprefix("www.")
     segments = [s for s in parts.path.split("/") if s]
     anchor = anchor_text.lower()
-    if _host_matches(host, rules["gist_hosts"]):
+    if _host_matches(host, rules.gist_hosts):
         return "gist"
-    if _host_matches(host, rules["github_hosts"]):
+    if _host_matches(host, rules.github_hosts):
         # github.com/user is a profile; github.com/user/repo (and deeper) is a repository.
-        if segments and segments[0].lower() not in rules["github_reserved"]:
+        if segments and segments[0].lower() not in rules.github_reserved:
             return "github_repo" if len(segments) >= 2 else "github_profile"
         return "other"
     for kind in ("kaggle", "linkedin", "scholar", "blog", "portfolio"):
-        if _host_matches(host, rules[f"{kind}_hosts"]):
+        if _host_matches(host, rules.hosts(kind)):
             return kind
-    if any(w in host.split(".") for w in rules["blog_words"]) or any(
-        s.lower() in rules["blog_words"] for s in segments[:1]
-    ) or any(w in anchor for w in rules["blog_words"]):
+    if any(w in host.split(".") for w in rules.blog_words) or any(
+        s.lower() in rules.blog_words for s in segments[:1]
+    ) or any(w in anchor for w in rules.blog_words):
         return "blog"
-    if any(w in anchor for w in rules["portfolio_words"]):
+    if any(w in anchor for w in rules.portfolio_words):
         return "portfolio"
     return "other"
 

@@ -41,7 +41,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from analyzer.taxonomy import SkillDef, Taxonomy, compact_alias, load_taxonomy
+from analyzer.taxonomy import SectionKind, SkillDef, Taxonomy, compact_alias, load_taxonomy
 
 Doc.set_extension("section_kind", default="", force=True)
 Doc.set_extension("list_like", default=False, force=True)
@@ -462,7 +462,7 @@ def skill_docs(nlp: Language, texts: Iterable[tuple]) -> Iterator[Doc]:
     return nlp.pipe(docs)
 
 
-def find_skills(nlp: Language, text: str, section_kind: str = "experience") -> list[tuple[str, str]]:
+def find_skills(nlp: Language, text: str, section_kind: str = SectionKind.EXPERIENCE) -> list[tuple[str, str]]:
     """(skill id, matched text) for one piece of text: a convenience for tests and the CLI."""
     prepared = prepare_text(nlp, text)
     doc = next(skill_docs(nlp, [(prepared, section_kind, is_list_like(prepared))]))

@@ -23,11 +23,11 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from analyzer.bank import Bank, load_bank
+from analyzer.bank import Bank
 from analyzer.cache import cached
-from analyzer.claims import extract_claims, load_claim_rules
+from analyzer.claims import extract_claims
 from analyzer.read import read_document
-from analyzer.flags import find_flags, load_flag_texts
+from analyzer.flags import find_flags
 from analyzer.guard import start_fork_server
 from analyzer.models import Document, Options, Posting, Report
 from analyzer.nlp import build_nlp
@@ -36,7 +36,7 @@ from analyzer.scoring import assess_readiness, score_claims
 from analyzer.sections import structure_resume
 from analyzer.skills import inference_model, match_skills
 from analyzer.statements import resume_statements
-from analyzer.taxonomy import Taxonomy, load_taxonomy, taxonomy_root
+from analyzer.taxonomy import Taxonomy, load_bank, load_taxonomy, share_parts, taxonomy_fingerprint
 
 
 @dataclass(frozen=True)
@@ -62,11 +62,12 @@ def load_resources() -> Resources:
     disk cache (analyzer/cache.py) in a fraction of that.
     """
     start_fork_server()  # starts in the background while the rest loads
-    resources = cached("resources", _build_resources, depends_on=_PIPELINE_LIBRARIES, inputs=(taxonomy_root(),))
+    resources = cached("resources", _build_resources, depends_on=_PIPELINE_LIBRARIES,
+                       fingerprints=(taxonomy_fingerprint(),))
     taxonomy = resources.taxonomy
-    # Data and models every analysis uses, loaded (and validated) now rather than by the first one.
-    load_claim_rules()
-    load_flag_texts()
+    # Models every analysis uses, built now rather than by the first one (the taxonomy, every rule
+    # of taxonomy/ included, is loaded and validated above: nothing is read from taxonomy/ later).
+    share_parts(taxonomy)
     inference_model(taxonomy)
     skill_name_pattern(taxonomy)
     # WHY: the loaded pipeline is hundreds of thousands of long-lived objects; a full garbage
@@ -113,7 +114,7 @@ def analyze(
     skills = match_skills(resume, taxonomy, resources.nlp)
     # 5. Claims, the flags on them, a defensibility score per claim and readiness per area.
     statements = resume_statements(resume)
-    claims = extract_claims(resume, skills, statements)
+    claims = extract_claims(resume, skills, taxonomy, statements)
     flags = find_flags(resume, skills, claims, taxonomy, options, statements)
     claims = score_claims(claims, flags, skills)
     readiness = assess_readiness(claims, flags, skills, taxonomy)
@@ -130,7 +131,7 @@ def analyze(
         dated = replace(options, as_of=as_of)
         alignment = align_posting(posting, resume, skills, taxonomy, dated)
         extra = posting_questions(posting, alignment, resume, taxonomy, resources.bank, dated)
-        questions = merge_questions(questions, extra, dated)
+        questions = merge_questions(questions, extra, dated, taxonomy.postings)
 
     settings = (("as_of", as_of), ("stale_years", str(options.stale_years)),
                 ("question_count", str(options.question_count)), ("perspective", options.perspective))

@@ -1,7 +1,7 @@
 """Read a job posting beside the resume: what the job asks for, in the taxonomy's terms.
 
     read_posting(source, taxonomy, nlp, *, name=None) -> Posting     raises BadPosting
-    load_posting_rules(root=None) -> PostingRules                   taxonomy/postings.toml, validated
+    taxonomy.postings -> PostingRules      taxonomy/postings.toml, validated (analyzer/posting_rules.py)
 
 ``source`` is pasted text (``str``), a path (``Path``, or a one-line ``str`` naming an existing
 ``.txt``/``.md``/``.pdf`` file) or bytes (a PDF, read by analyzer/extract.read_pdf, or text).
@@ -28,10 +28,8 @@ ideally Spark" marks both as nice to have only when they share the clause.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -40,11 +38,11 @@ from analyzer.dates import find_date_range
 from analyzer.errors import AnalyzerError, BadPosting, TaxonomyError, TooManyPages
 from analyzer.models import Limits, Posting, PostingSection, PostingSkill
 from analyzer.nlp import prepare_text, skill_docs
-from analyzer.taxonomy import Taxonomy, read_toml, taxonomy_root
+from analyzer.posting_rules import (  # noqa: F401 - the rules' names, used by alignment and posting_questions
+    _APOSTROPHES, ASKING_SECTIONS, LIST_SECTIONS, SECTION_KINDS, PostingRules, PostingTemplate, normalise_heading,
+)
+from analyzer.taxonomy import SectionKind, SectionRole, Taxonomy
 
-SECTION_KINDS = ("about", "role", "responsibilities", "requirements", "preferred", "benefits", "process")
-ASKING_SECTIONS = ("role", "responsibilities", "requirements", "preferred")  # where a named skill is asked for
-LIST_SECTIONS = ("requirements", "preferred")  # read like a resume's skills list: ambiguous names pass
 PASTED = "pasted posting"
 MAX_NAMED_HEADING = 5  # "About Acme Health Labs": a prefix heading naming something stays this short
 MAX_HEADING_WORDS = 8  # a heading is short; a longer line is content even when it starts with a phrase
@@ -54,166 +52,6 @@ MAX_CONTROL_SHARE = 0.01  # WHY: real text has almost no control characters; bin
 MAX_DOMAIN = 5  # domain words kept: enough to name the business, few enough to read
 RESUME_MIN = 4  # resume signs (dated entries, resume-only headings, contact lines) from which to suspect a resume
 MAX_QUOTE = 240  # characters of a quoted posting sentence; a longer one is cut at a word
-
-
-# --- the rules (taxonomy/postings.toml) -----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PostingTemplate:
-    """A question wording of postings.toml: ``[[question]]``, ``[[scenario]]``, ``[[company_question]]``, ``[[ask]]``."""
-
-    id: str
-    text: str
-    area: int
-    kind: str = "open-ended"
-    difficulty: int = 2
-    use: str = ""  # [[question]]: the alignment case it serves
-    words: tuple[str, ...] = ()  # [[scenario]] and [[ask]]: the words that call it
-    followups: tuple[str, ...] = ()
-
-
-# eq=False: hashed by identity (one per process), so caches keyed on it stay cheap.
-@dataclass(frozen=True, slots=True, eq=False)
-class PostingRules:
-    headings: dict[str, str]  # normalised heading phrase -> section kind
-    prefixes: tuple[tuple[str, str], ...]  # (heading start, kind): "About Acme" is about the company
-    preferred_cues: tuple[str, ...]
-    required_cues: tuple[str, ...]
-    posting_cues: tuple[str, ...]
-    company_patterns: tuple[re.Pattern[str], ...]
-    not_names: frozenset[str]
-    title_patterns: tuple[re.Pattern[str], ...]
-    role_words: tuple[str, ...]
-    place_words: tuple[str, ...]
-    seniority: tuple[tuple[str, tuple[str, ...]], ...]
-    years_patterns: tuple[re.Pattern[str], ...]
-    year_levels: tuple[tuple[int, str], ...]
-    domain: tuple[str, ...]
-    aliases: tuple[tuple[str, tuple[str, ...]], ...]  # skill id -> names only a posting uses
-    alignment: dict[str, str]
-    questions: tuple[PostingTemplate, ...]
-    scenarios: tuple[PostingTemplate, ...]
-    company_questions: tuple[PostingTemplate, ...]
-    asks: tuple[PostingTemplate, ...]
-    why: dict[str, dict[str, str]]
-    max_chars: int
-    max_pages: int
-    min_words: int
-    max_questions: int
-
-
-QUESTION_USES = ("strong", "listed_only", "stale", "weak", "missing", "missing_related", "years")
-QUESTION_SLOTS = frozenset({"skill", "company", "title", "line", "project", "year", "related", "domain", "years",
-                            "shown"})
-ALIGNMENT_KEYS = ("strong", "weak", "missing", "listed_only", "stale", "no_result", "inferred", "through_child",
-                  "related", "prepare_missing", "prepare_weak", "prepare_years", "prepare_preferred", "prepare_strong")
-_KINDS = ("deep-dive", "explain", "derive", "compare", "design", "debug", "what-if", "open-ended", "behavioural")
-_SLOT_RE = re.compile(r"\{(\w+)\}")
-
-
-def _strings(value: Any, where: str, *, lower: bool = True) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise TaxonomyError(f"{where}: expected a list of non-empty strings.")
-    return tuple(v.lower() if lower else v for v in value)
-
-
-def _patterns(value: Any, where: str) -> tuple[re.Pattern[str], ...]:
-    out = []
-    for text in _strings(value, where, lower=False):
-        try:
-            out.append(re.compile(text))
-        except re.error as error:
-            raise TaxonomyError(f"{where}: pattern {text!r} is not a valid regular expression: {error}") from None
-    return tuple(out)
-
-
-def _template(record: dict[str, Any], where: str, *, area: int | None = None) -> PostingTemplate:
-    text = record.get("text")
-    if not isinstance(record.get("id"), str) or not isinstance(text, str) or not text.strip():
-        raise TaxonomyError(f"{where}: every record needs an 'id' and a 'text'.")
-    unknown = set(_SLOT_RE.findall(text)) - QUESTION_SLOTS
-    if unknown:
-        raise TaxonomyError(f"{where} {record['id']}: unknown slot(s) {sorted(unknown)}.")
-    area = area or record.get("area")
-    kind = record.get("kind", "open-ended")
-    difficulty = record.get("difficulty", 2)
-    if not isinstance(area, int) or not 1 <= area <= 12 or kind not in _KINDS or difficulty not in (1, 2, 3):
-        raise TaxonomyError(f"{where} {record['id']}: area must be 1-12, kind one of {_KINDS}, difficulty 1-3.")
-    words = _strings(record["words"], f"{where} {record['id']}") if "words" in record else ()
-    followups = tuple(record.get("followups", ()))
-    return PostingTemplate(record["id"], text, area, kind, difficulty, record.get("use", ""), words, followups)
-
-
-@lru_cache(maxsize=4)
-def load_posting_rules(root: str | None = None) -> PostingRules:
-    """taxonomy/postings.toml, validated; raises TaxonomyError naming the record at fault."""
-    path = Path(root) / "postings.toml" if root else taxonomy_root() / "postings.toml"
-    data = read_toml(path)
-    where = path.name
-    headings: dict[str, str] = {}
-    prefixes: list[tuple[str, str]] = []
-    for record in data.get("section", []):
-        kind = record.get("kind")
-        if kind not in SECTION_KINDS:
-            raise TaxonomyError(f"{where}: section kind {kind!r} is not one of {SECTION_KINDS}.")
-        for phrase in _strings(record.get("phrases"), f"{where} section {kind}"):
-            phrase = normalise_heading(phrase)
-            if headings.setdefault(phrase, kind) != kind:
-                raise TaxonomyError(f"{where}: heading {phrase!r} is listed for two kinds.")
-        if "prefixes" in record:
-            prefixes.extend((p, kind) for p in _strings(record["prefixes"], f"{where} section {kind} prefixes"))
-    cues = data.get("cues", {})
-    seniority = tuple((r["level"], _strings(r.get("words"), f"{where} seniority")) for r in data.get("seniority", []))
-    years = data.get("years", {})
-    levels = tuple((int(n), str(level)) for n, level in years.get("levels", []))
-    alignment = {str(k): str(v) for k, v in data.get("alignment", {}).items()}
-    missing = [k for k in ALIGNMENT_KEYS if k not in alignment]
-    if missing:
-        raise TaxonomyError(f"{where}: [alignment] lacks {missing}.")
-    questions = tuple(_template(r, f"{where} question") for r in data.get("question", []))
-    for question in questions:
-        if question.use not in QUESTION_USES:
-            raise TaxonomyError(f"{where} {question.id}: 'use' must be one of {QUESTION_USES}.")
-    scenarios = tuple(_template(r, f"{where} scenario") for r in data.get("scenario", []))
-    company = tuple(_template(r, f"{where} company_question", area=11) for r in data.get("company_question", []))
-    asks = tuple(_template(r, f"{where} ask", area=12) for r in data.get("ask", []))
-    ids = [t.id for t in (*questions, *scenarios, *company, *asks)]
-    if len(ids) != len(set(ids)):
-        raise TaxonomyError(f"{where}: question ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}.")
-    why = {p: {str(k): str(v) for k, v in data.get("why", {}).get(p, {}).items()} for p in ("candidate", "interviewer")}
-    if any(set(w) != {"posting", "company", "ask"} for w in why.values()):
-        raise TaxonomyError(f"{where}: [why.candidate] and [why.interviewer] need posting, company and ask.")
-    limits = data.get("limits", {})
-    company_rules = data.get("company", {})
-    title_rules = data.get("title", {})
-    return PostingRules(
-        headings=headings,
-        prefixes=tuple(prefixes),
-        preferred_cues=_strings(cues.get("preferred"), f"{where} cues.preferred"),
-        required_cues=_strings(cues.get("required"), f"{where} cues.required"),
-        posting_cues=_strings(cues.get("posting"), f"{where} cues.posting"),
-        company_patterns=_patterns(company_rules.get("patterns"), f"{where} company.patterns"),
-        not_names=frozenset(_strings(company_rules.get("not_names"), f"{where} company.not_names")),
-        title_patterns=_patterns(title_rules.get("patterns"), f"{where} title.patterns"),
-        role_words=_strings(title_rules.get("role_words"), f"{where} title.role_words"),
-        place_words=_strings(title_rules.get("place_words"), f"{where} title.place_words"),
-        seniority=seniority,
-        years_patterns=_patterns(years.get("patterns"), f"{where} years.patterns"),
-        year_levels=tuple(sorted(levels)),
-        domain=_strings(data.get("domain", {}).get("words"), f"{where} domain.words"),
-        aliases=tuple((str(k), _strings(v, f"{where} aliases.{k}")) for k, v in data.get("aliases", {}).items()),
-        alignment=alignment,
-        questions=questions,
-        scenarios=scenarios,
-        company_questions=company,
-        asks=asks,
-        why=why,
-        max_chars=int(limits.get("max_chars", 60000)),
-        max_pages=int(limits.get("max_pages", 10)),
-        min_words=int(limits.get("min_words", 30)),
-        max_questions=int(limits.get("max_questions", 14)),
-    )
 
 
 # --- 1. the text -------------------------------------------------------------------------------------------
@@ -296,17 +134,6 @@ def is_binary_text(text: str) -> bool:
 _MARKS_RE = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)?(?:[-*+\u2022\u00b7\u25aa\u25cf\u2013\u2014]\s+|\d{1,2}[.)]\s+)?")
 _EMPHASIS_RE = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 _INLINE_HEADING_RE = re.compile(r"^(?P<head>[^:?!.]{2,60}?)\s*[:?!]\s+(?P<rest>\S.*)$")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2032": "'"})
-
-
-def normalise_heading(text: str) -> str:
-    text = text.translate(_APOSTROPHES).lower()
-    text = re.sub(r"[#*_`>]", " ", text)
-    text = re.sub(r"[:?!.\s]+$", "", text.strip())
-    text = text.replace("&", " and ")
-    return " ".join(text.split())
-
-
 def clean_line(line: str) -> tuple[str, bool]:
     """The line without markdown marks and bullets, and whether it was a bullet or a markdown heading."""
     stripped = line.translate(_APOSTROPHES)
@@ -448,7 +275,7 @@ def find_posting_skills(sections: tuple[PostingSection, ...], taxonomy: Taxonomy
         if section.kind in ASKING_SECTIONS:
             items.extend((prepare_text(nlp, line), section.kind) for line in section.lines)
     found: dict[str, PostingSkill] = {}
-    list_kind = taxonomy.context.list_sections[0] if taxonomy.context.list_sections else "skills"
+    list_kind = taxonomy.context.list_sections[0] if taxonomy.context.list_sections else SectionKind.SKILLS
     docs = skill_docs(nlp, ((text, list_kind if kind in LIST_SECTIONS else kind, kind in LIST_SECTIONS)
                             for text, kind in items))
     matcher = _posting_matcher(nlp, rules, taxonomy)
@@ -583,14 +410,12 @@ def find_domain(text: str, rules: PostingRules) -> tuple[str, ...]:
 # --- checks ----------------------------------------------------------------------------------------------
 
 _CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{8,}\d")
-RESUME_HEADINGS = ("education", "projects", "publications", "certifications", "awards", "courses", "volunteering")
-
-
 def resume_signs(text: str, taxonomy: Taxonomy) -> int:
     """How much the text looks like a resume: dated entries, resume-only headings, contact details up top."""
     lines = [clean_line(line)[0] for line in text.splitlines() if line.strip()]
     dated = sum(1 for line in lines if find_date_range(line))
-    headings = sum(1 for line in lines if len(line.split()) <= 4 and taxonomy.section_kind(line) in RESUME_HEADINGS)
+    resume_only = taxonomy.kinds_with(SectionRole.RESUME_ONLY)  # headings a posting does not have
+    headings = sum(1 for line in lines if len(line.split()) <= 4 and taxonomy.section_kind(line) in resume_only)
     contact = 2 if any(_CONTACT_RE.search(line) for line in lines[:6]) else 0
     return dated + headings + contact
 
@@ -630,7 +455,7 @@ def _check_text(text: str, name: str, taxonomy: Taxonomy, rules: PostingRules) -
 def read_posting(source: str | Path | bytes, taxonomy: Taxonomy, nlp: Language, *, name: str | None = None,
                  limits: Limits | None = None, rules: PostingRules | None = None) -> Posting:
     """Read one job posting; raises BadPosting (never anything else) when it cannot be used."""
-    rules = rules or load_posting_rules()
+    rules = rules or taxonomy.postings
     name, text = load_text(source, rules, name=name, limits=limits)
     text = _check_text(text, name, taxonomy, rules)
     sections = split_sections(text, rules)

@@ -28,8 +28,8 @@ import re
 
 from analyzer.bank import Bank
 from analyzer.models import Alignment, AlignmentRow, Options, Posting, Question, Resume
-from analyzer.posting import MAX_QUOTE, PostingRules, PostingTemplate, load_posting_rules
-from analyzer.taxonomy import fill_sentence
+from analyzer.posting import MAX_QUOTE, PostingRules, PostingTemplate
+from analyzer.taxonomy import fill_sentence, load_taxonomy
 
 MAX_SCENARIOS = 3  # responsibilities turned into scenarios: the first few are the core of the job
 MAX_ASKS = 2  # questions to ask: two is best (interview map, area 12)
@@ -210,7 +210,7 @@ def posting_questions(posting: Posting, alignment: Alignment, resume: Resume | N
                       rules: PostingRules | None = None) -> tuple[Question, ...]:
     """The posting's questions, most pressing first: exposed requirements, strengths, years, the
     role's scenarios, the company, then the questions to ask."""
-    build = _Builder(posting, rules or load_posting_rules(), options or Options())
+    build = _Builder(posting, rules or (taxonomy or load_taxonomy()).postings, options or Options())
     _skill_questions(build, alignment, bank)
     _years_question(build, alignment)
     _scenarios(build)
@@ -222,7 +222,7 @@ def posting_questions(posting: Posting, alignment: Alignment, resume: Resume | N
 def merge_questions(resume_questions: tuple[Question, ...], from_posting: tuple[Question, ...], options: Options,
                     rules: PostingRules | None = None) -> tuple[Question, ...]:
     """The posting's questions (up to ``max_questions``, at most half the list) and the resume's, in that order."""
-    rules = rules or load_posting_rules()
+    rules = rules or load_taxonomy().postings
     count = options.question_count
     keep = _balanced(from_posting, min(rules.max_questions, int(count * SHARE)))
     own_areas = {q.area for q in keep if q.area in (11, 12)}

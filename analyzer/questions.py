@@ -31,16 +31,15 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from analyzer.bank import Bank, Template, Topic, load_bank
+from analyzer.bank import Bank, Template, Topic
 from analyzer.flags import is_contact_uri, is_not_work
-from analyzer.claims import load_claim_rules
 from analyzer.dates import month_index
 from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Skill
 from analyzer.phrases import has_phrase
 from analyzer.results import is_confidential
 from analyzer.skill_classes import skill_classes
-from analyzer.taxonomy import Taxonomy, fill_sentence
+from analyzer.taxonomy import SectionKind, Taxonomy, fill_sentence, load_bank
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
 BACKED = 65  # defensibility at or above which a claim counts as well backed
@@ -107,7 +106,7 @@ def _organization(resume: Resume | None, evidence: Evidence | None) -> str:
     entry = _entry_of(resume, evidence)
     # WHY: "at <organization>" reads as an employer; a course, a degree or a job title the reader
     # put in the organisation field is not one.
-    return entry.organization if entry and entry.section == "experience" and _is_employer(entry) else ""
+    return entry.organization if entry and entry.section == SectionKind.EXPERIENCE and _is_employer(entry) else ""
 
 
 def _is_employer(entry: Entry) -> bool:
@@ -150,15 +149,15 @@ def _where(resume: Resume | None, evidence: Evidence | None) -> str:
     entry = _entry_of(resume, evidence)
     if entry is None:
         return "on your resume"
-    if entry.section == "experience" and _is_employer(entry):
+    if entry.section == SectionKind.EXPERIENCE and _is_employer(entry):
         return f"at {entry.organization}"
-    if entry.section == "projects" and title_head(entry.title):
+    if entry.section == SectionKind.PROJECTS and title_head(entry.title):
         return f"in \"{title_head(entry.title)}\""
-    if entry.section == "education" and entry.organization and is_name_like(entry.organization):
+    if entry.section == SectionKind.EDUCATION and entry.organization and is_name_like(entry.organization):
         return f"in your studies at {entry.organization}"
-    if entry.section == "experience" and is_name_like(_role(entry)):
+    if entry.section == SectionKind.EXPERIENCE and is_name_like(_role(entry)):
         return f"in your role as {_role(entry)}"
-    if entry.section != "experience" and entry.title and is_name_like(entry.title):
+    if entry.section != SectionKind.EXPERIENCE and entry.title and is_name_like(entry.title):
         return f"in \"{entry.title}\""
     return "on your resume"
 
@@ -213,10 +212,10 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     first = (claim.evidence[0] if claim and claim.evidence else None) or (evidence[0] if evidence else None)
     if claim is not None and claim.kind == "skill":
         # WHY: "where" is where the skill was used, not the skills list that also names it.
-        first = next((e for e in claim.evidence if e.section in ("experience", "projects")), first)
+        first = next((e for e in claim.evidence if e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS)), first)
     entry = _entry_of(ctx.resume, first)
     slots = {"organization": _organization(ctx.resume, first), "year": _year(first, ctx.as_of),
-             "project": entry.title if entry and entry.section == "projects" else "",
+             "project": entry.title if entry and entry.section == SectionKind.PROJECTS else "",
              "where": _where(ctx.resume, first)}
     if claim is None:
         return {key: value if is_name_like(value) or key == "where" else "" for key, value in slots.items()}
@@ -226,10 +225,10 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
         slots["alternative"] = _alternative(skill_id, ctx)
     if claim.kind == "project":
         # WHY: a project is named by its entry's title; a job bullet is not a name (it gets {task}).
-        slots["project"] = title_head(entry.title) if entry and entry.section == "projects" else ""
+        slots["project"] = title_head(entry.title) if entry and entry.section == SectionKind.PROJECTS else ""
     quote = " ".join(e.quote for e in claim.evidence[:1]) or claim.text
     slots["task"] = task_of(quote)
-    if not slots["task"] and entry and entry.section == "projects" and claim.kind == "project":
+    if not slots["task"] and entry and entry.section == SectionKind.PROJECTS and claim.kind == "project":
         title = title_head(entry.title)
         slots["task"] = f"project \"{title}\"" if title else ""
         if title:
@@ -405,7 +404,7 @@ def _skill_keys(skill_ids: tuple[str, ...], ctx: _Context) -> set[str]:
 
 def _classes(claim: Claim, ctx: _Context) -> frozenset[str]:
     skill = ctx.skills.get(claim.skill_ids[0]) if claim.skill_ids else None
-    return skill_classes(skill, ctx.taxonomy, load_claim_rules()) if skill else frozenset()
+    return skill_classes(skill, ctx.taxonomy) if skill else frozenset()
 
 
 def is_stale(claim: Claim, ctx: _Context) -> bool:
@@ -471,7 +470,7 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
         evidence = _evidence_text(claim.evidence) or claim.text
         slots = _claim_slots(claim, (), ctx)
         # WHY: asking to explain what the resume calls proprietary asks the candidate to break a duty.
-        secret = is_confidential(evidence, load_claim_rules())
+        secret = is_confidential(evidence, ctx.taxonomy.claims)
         if claim.kind == "link" and (is_contact_uri(claim.text) or is_not_work(claim.text)):
             continue  # a clickable phone number is not work to discuss
         for template in templates:
@@ -572,7 +571,7 @@ def _is_listed_only(claim: Claim, topic: Topic, ctx: _Context) -> bool:
     skill = ctx.skills.get(next((i for i in claim.skill_ids if i in topic.skills), ""))
     shown = claim.evidence + (skill.evidence if skill is not None else ())
     return (skill is not None and skill.listed_only and not skill.inferred
-            and not any(e.section in ("experience", "projects") for e in shown))
+            and not any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS) for e in shown))
 
 
 def _trigger_name(claim: Claim, topic: Topic, ctx: _Context) -> str:
@@ -589,7 +588,7 @@ def _usage(claim: Claim, topic: Topic, ctx: _Context) -> tuple[str, Evidence] | 
     if skill is not None and skill.inferred:
         return None  # WHY: "you used model serving" about a skill only guessed from other words is not fair
     shown = claim.evidence + (skill.evidence if skill is not None and claim.kind == "skill" else ())
-    usage = next((e for e in shown if e.section in ("experience", "projects")), None)
+    usage = next((e for e in shown if e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS)), None)
     if usage is None:
         return None
     where = _where(ctx.resume, usage)
@@ -877,14 +876,14 @@ def seniority(resume: Resume | None, claims: tuple[Claim, ...]) -> str:
         return "mid"
     months: set[int] = set()
     for entry in resume.entries:
-        if entry.section != "experience" or not entry.start or has_phrase(entry.title, ("intern*", "trainee")):
+        if entry.section != SectionKind.EXPERIENCE or not entry.start or has_phrase(entry.title, ("intern*", "trainee")):
             continue
         start = month_index(entry.start, resume.as_of)
         end = month_index(entry.end or entry.start, resume.as_of, end=True)
         if start is not None and end is not None and end >= start:
             months.update(range(start, min(end, start + 600) + 1))
     years = len(months) / 12
-    doctorate = any(e.section == "education" and has_phrase(f"{e.title} {e.organization}", ("phd", "ph.d.", "ph.d", "doctorate", "doctor of philosophy", "dphil"))
+    doctorate = any(e.section == SectionKind.EDUCATION and has_phrase(f"{e.title} {e.organization}", ("phd", "ph.d.", "ph.d", "doctorate", "doctor of philosophy", "dphil"))
                     for e in resume.entries)
     papers = sum(1 for c in claims if c.kind in ("publication", "patent"))
     if years >= SENIOR_YEARS or (doctorate and papers >= 2) or (years >= 3 and doctorate):

@@ -16,11 +16,20 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from analyzer.links import dedupe_key
-from analyzer.models import AreaReadiness, Claim, Flag, Skill
+from analyzer.models import AreaReadiness, Claim, Flag, Link, Skill
 from analyzer.skill_classes import is_used
 from analyzer.taxonomy import Taxonomy
 
 # --- the rubric -------------------------------------------------------------------------------------
+
+# Links to a whole profile or an unknown page: nothing specific to open and read.
+_GENERAL_LINKS = ("github_profile", "kaggle", "other")
+
+
+def is_specific_link(link: Link) -> bool:
+    """A valid link to one repository, post or paper (not a profile or an unknown page)."""
+    return link.valid and link.kind not in _GENERAL_LINKS
+
 
 # Where each kind of claim starts before any rule applies.
 START = {"skill": 40, "project": 40, "result": 40, "link": 50, "publication": 60, "talk": 55,
@@ -82,7 +91,7 @@ RUBRIC: tuple[Rule, ...] = (
     Rule("names the metric", 10, ("result",), lambda c, f: c.result is not None and bool(c.result.metric)),
     # Links: something specific to open, tied to a line of the resume.
     Rule("points at a specific repository, post or paper", 20, ("link",),
-         lambda c, f: c.link is not None and c.link.valid and c.link.kind not in ("github_profile", "kaggle", "other")),
+         lambda c, f: c.link is not None and is_specific_link(c.link)),
     Rule("cited by a project or publication on the resume", 15, ("link",), lambda c, f: f.is_cited(c)),
     # Publications, talks, patents, certifications: tied to skills the resume shows.
     Rule("names skills the resume shows", 10, ("publication", "talk", "patent", "certification"),

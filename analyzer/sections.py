@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analyzer.dates import find_date_range
-from analyzer.entries import ENTRY_SECTIONS, is_location, parse_entries, split_fields
+from analyzer.entries import is_location, parse_entries, split_fields
 from analyzer.links import EMAIL_RE, URL_RE
 from analyzer.models import OCR_SOURCE, Contact, Document, Line, Resume, Section
-from analyzer.taxonomy import Taxonomy, normalise_heading, read_toml, taxonomy_root
+from analyzer.taxonomy import EntryWords, SectionKind, SectionRole, Taxonomy, load_entry_words, normalise_heading
 
 # A phone number, its opening bracket included: "(801) 555-0100", "+44 20 7946 0958".
 _PHONE_RE = re.compile(r"(?<![\w/(])\(?(?:\+|00)?\(?\d[\d\s().\-]{7,}\d(?![\w/])")
@@ -37,11 +37,12 @@ class _Style:
 
 def structure_resume(document: Document, taxonomy: Taxonomy, *, as_of: str) -> Resume:
     sections = split_sections(document.lines, taxonomy, sizes_measured=has_measured_sizes(document))
+    with_entries = taxonomy.kinds_with(SectionRole.HAS_ENTRIES)
     entries = tuple(
-        entry for section in sections if section.kind in ENTRY_SECTIONS for entry in parse_entries(section)
+        entry for section in sections if section.kind in with_entries for entry in parse_entries(section, taxonomy)
     )
     contact = find_contact(document, sections, taxonomy)
-    return Resume(document, contact, sections, entries, as_of, warnings=reading_warnings(document, sections))
+    return Resume(document, contact, sections, entries, as_of, warnings=reading_warnings(document, sections, taxonomy))
 
 
 # --- failure is never silent ----------------------------------------------------------------------
@@ -53,12 +54,13 @@ _LETTER_RE = re.compile(r"^(?:dear\b|to whom it may concern|(?:yours )?sincerely
 _DOCUMENT_WORDS_RE = re.compile(r"^(?:abstract|table of contents|contents|chapter \d+|bibliography|acknowledge?ments|appendix [a-z\d])$", re.IGNORECASE)
 
 
-def reading_warnings(document: Document, sections: tuple[Section, ...]) -> tuple[str, ...]:
+def reading_warnings(document: Document, sections: tuple[Section, ...], taxonomy: Taxonomy) -> tuple[str, ...]:
     """Plain sentences for what the reader could not do: no heading found, one section holding most
     of the text, a file that is not a resume. Everything is still read."""
     warnings = []
     lines = document.lines
-    named = [s for s in sections if s.kind not in ("contact", "other") and s.title]
+    unnamed = (SectionKind.CONTACT, SectionKind.OTHER)
+    named = [s for s in sections if s.kind not in unnamed and s.title]
     if len(lines) >= MIN_LINES_FOR_HEADINGS and not named:
         warnings.append(
             "No section headings (Experience, Education, Skills...) were recognised, so the whole resume "
@@ -69,13 +71,13 @@ def reading_warnings(document: Document, sections: tuple[Section, ...]) -> tuple
         biggest = max(sections, key=lambda s: len(s.lines))
         share = len(biggest.lines) / len(lines)
         # An experience section may fill a page; the contact block or an unnamed one may not.
-        if share > ONE_SECTION_SHARE or (share > UNNAMED_SECTION_SHARE and biggest.kind in ("contact", "other")):
+        if share > ONE_SECTION_SHARE or (share > UNNAMED_SECTION_SHARE and biggest.kind in unnamed):
             title = biggest.title or biggest.kind
             warnings.append(
                 f"Most of the text landed in one section (\u201c{title}\u201d): some headings were "
                 "probably not recognised, so sections and entries may be incomplete."
             )
-    kind = not_resume_kind(document, sections)
+    kind = not_resume_kind(document, sections, taxonomy)
     if kind:
         warnings.append(
             f"This file does not read like a resume (it looks like {kind}); the analysis assumes a "
@@ -84,10 +86,11 @@ def reading_warnings(document: Document, sections: tuple[Section, ...]) -> tuple
     return tuple(warnings)
 
 
-def not_resume_kind(document: Document, sections: tuple[Section, ...]) -> str:
-    """'a cover letter', 'a thesis or paper', 'a long document' or '' for what reads like a resume."""
+def not_resume_kind(document: Document, sections: tuple[Section, ...], taxonomy: Taxonomy) -> str:
+    """'a cover letter', 'a thesis or paper', 'a long document' or '' for what reads like a resume
+    (judged by how many of the sections every resume has, role core, it holds)."""
     texts = [line.text.strip() for line in document.lines]
-    resume_kinds = {s.kind for s in sections} & {"experience", "education", "skills", "projects"}
+    resume_kinds = {s.kind for s in sections} & taxonomy.kinds_with(SectionRole.CORE)
     if sum(1 for t in texts if _LETTER_RE.match(t)) >= 2 or (
             any(re.match(r"^dear\b", t, re.IGNORECASE) for t in texts) and len(resume_kinds) < 2):
         return "a cover letter"
@@ -160,8 +163,8 @@ def heading_kind(text: str, taxonomy: Taxonomy) -> str | None:
     if len(pieces) < 2 or _compact(text) in compact:
         return compact.get(_compact(text)) or taxonomy.section_kind(text)
     kinds = {taxonomy.section_kind(piece) or _compact_phrases(taxonomy.sections).get(_compact(piece)) for piece in pieces}
-    order = [section.kind for section in taxonomy.sections]
-    named = sorted((k for k in kinds if k and k != "other"), key=order.index)
+    order = taxonomy.section_order()
+    named = sorted((k for k in kinds if k and k != SectionKind.OTHER), key=order.index)
     return named[0] if named else None
 
 
@@ -231,11 +234,11 @@ def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy, *, sizes_measure
     first = min(headings, default=len(lines))
     for i, line in enumerate(lines):
         if (i > first and i not in headings and i not in joined and has_heading_shape(line)
-                and _style(line) in styles and _is_distinct(line, body) and not is_content_line(line)):
-            headings[i], titles[i] = "other", _heading_text(line)
+                and _style(line) in styles and _is_distinct(line, body) and not is_content_line(line, _hints(taxonomy))):
+            headings[i], titles[i] = SectionKind.OTHER, _heading_text(line)
 
     sections: list[Section] = []
-    current_kind, current_title, current_page, current_lines = "contact", "", 1, []
+    current_kind, current_title, current_page, current_lines = SectionKind.CONTACT, "", 1, []
     for i, line in enumerate(lines):
         if i in joined:
             continue
@@ -308,10 +311,10 @@ def is_link_row(text: str) -> bool:
     return len(_ROW_SEPARATOR_RE.findall(text)) >= 2
 
 
-def is_content_line(line: Line) -> bool:
+def is_content_line(line: Line, hints: EntryWords) -> bool:
     """A place, or a row of link names ("LinkedIn | GitHub"): content set in capitals, not a heading."""
     text = _heading_text(line)
-    return is_location(text) or (len(split_fields(text)) >= 2 and "&" not in text)
+    return is_location(text, hints) or (len(split_fields(text, hints)) >= 2 and "&" not in text)
 
 
 def _drop_subheadings(headings: dict[int, str], lines: tuple[Line, ...]) -> dict[int, str]:
@@ -338,7 +341,7 @@ def _drop_subheadings(headings: dict[int, str], lines: tuple[Line, ...]) -> dict
 
 def _split_unheaded_summary(sections: tuple[Section, ...]) -> tuple[Section, ...]:
     """Prose between the contact lines and the first heading is a summary without a heading."""
-    if not sections or sections[0].kind != "contact" or sections[0].title:
+    if not sections or sections[0].kind != SectionKind.CONTACT or sections[0].title:
         return sections
     lines = sections[0].lines
     for start, line in enumerate(lines):
@@ -351,10 +354,10 @@ def _split_unheaded_summary(sections: tuple[Section, ...]) -> tuple[Section, ...
             break
         if is_prose(line.text) and len(run) >= 2 and sum(len(l.text.split()) for l in run) >= SUMMARY_MIN_WORDS:
             end = start + len(run)
-            head = Section("contact", "", sections[0].page, lines[:start]) if start else None
-            summary = Section("summary", "", line.page, tuple(lines[start:end]))
+            head = Section(SectionKind.CONTACT, "", sections[0].page, lines[:start]) if start else None
+            summary = Section(SectionKind.SUMMARY, "", line.page, tuple(lines[start:end]))
             # Contact lines read after the summary (a sidebar) stay contact lines.
-            rest = Section("contact", "", lines[end].page, tuple(lines[end:])) if end < len(lines) else None
+            rest = Section(SectionKind.CONTACT, "", lines[end].page, tuple(lines[end:])) if end < len(lines) else None
             return tuple(s for s in (head, summary, rest) if s) + sections[1:]
     return sections
 
@@ -371,11 +374,11 @@ def is_prose(text: str) -> bool:
 
 
 def find_contact(document: Document, sections: tuple[Section, ...], taxonomy: Taxonomy | None = None) -> Contact:
-    header = [line for line in (sections[0].lines if sections and sections[0].kind == "contact" else ())]
+    header = [line for line in (sections[0].lines if sections and sections[0].kind == SectionKind.CONTACT else ())]
     first_page = [line for line in document.lines if line.page == 1]
     name = _find_name(first_page, taxonomy)
     # The contact block, any section headed "Contact", and a sidebar's lines at the top of page 1.
-    contact_lines = [l for s in sections if s.kind == "contact" for l in s.lines]
+    contact_lines = [l for s in sections if s.kind == SectionKind.CONTACT for l in s.lines]
     contact_text = "\n".join(line.text for line in (contact_lines or first_page[:12]))
     emails = tuple(dict.fromkeys(
         [link.url.removeprefix("mailto:") for link in document.links if link.kind == "email"]
@@ -388,7 +391,8 @@ def find_contact(document: Document, sections: tuple[Section, ...], taxonomy: Ta
         digits = re.sub(r"\D", "", phone)
         if len(digits) >= 9 and not find_date_range(phone) and not any(d.endswith(digits[-9:]) for d in phones):
             phones[digits] = phone
-    location = next((part for line in header for part in split_fields(line.text) if is_location(part)), "")
+    hints = _hints(taxonomy)
+    location = next((part for line in header for part in split_fields(line.text, hints) if is_location(part, hints)), "")
     return Contact(name=name, emails=emails, phones=tuple(phones.values()), location=location)
 
 
@@ -439,17 +443,16 @@ def is_name(text: str, taxonomy: Taxonomy | None = None) -> bool:
         and not URL_RE.search(text)
         and sum(c.isalpha() for c in letters) >= 0.7 * max(len(letters), 1)
         and not (taxonomy is not None and heading_kind(text, taxonomy))
-        and not is_title_or_company(text)
+        and not is_title_or_company(text, _hints(taxonomy))
     )
 
 
-def is_title_or_company(text: str) -> bool:
+def is_title_or_company(text: str, hints: EntryWords) -> bool:
     """A job title ("Data Analyst") or an organisation ("Acme Labs"): hint words of entries.toml."""
     words = {w.lower().strip(".,") for w in text.split()}
-    return bool(words & _title_and_company_words())
+    return bool(words & (hints.title_words | hints.organization_words))
 
 
-@lru_cache(maxsize=1)
-def _title_and_company_words() -> frozenset[str]:
-    data = read_toml(taxonomy_root() / "entries.toml")
-    return frozenset(w.lower() for key in ("title_words", "organization_words") for w in data.get(key, []))
+def _hints(taxonomy: Taxonomy | None) -> EntryWords:
+    """The taxonomy's entry words; the shipped ones for a sections-only taxonomy or none."""
+    return (taxonomy.entries if taxonomy is not None else None) or load_entry_words()

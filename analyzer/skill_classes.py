@@ -10,9 +10,9 @@ the taxonomy does not know gives no class.
 
 from __future__ import annotations
 
-from analyzer.claims import ClaimRules, load_claim_rules
 from analyzer.models import Skill
 from analyzer.taxonomy import Taxonomy
+from analyzer.taxonomy_rules import ClaimRules
 
 # Category flags of the skills taxonomy (categories.toml) and the class each one means here.
 _CATEGORY_CLASSES = (("deep_learning", "dl"), ("conventional_ml", "ml"), ("deployment", "deploy"),
@@ -24,9 +24,9 @@ def skill_classes(skill: Skill, taxonomy: Taxonomy, rules: ClaimRules | None = N
 
     A skill under deep learning is never evidence of conventional ML: data augmentation sits in an
     ML-practice category but is a deep-learning technique. A category the taxonomy does not know
-    gives no class. ``rules``: taxonomy/claims.toml as loaded (loaded here when not given).
+    gives no class. ``rules``: taxonomy/claims.toml as loaded (``taxonomy.claims`` when not given).
     """
-    rules = rules or load_claim_rules()
+    rules = rules or taxonomy.claims
     try:
         category = taxonomy.category(skill.category)
     except KeyError:

@@ -1,9 +1,21 @@
 """The only reader of the ``taxonomy/`` data files; validates them on load.
 
+``load_taxonomy(root)`` reads every file once and returns one frozen :class:`Taxonomy`: sections
+with their roles, areas, categories, skills, inferred methods, and as sub-values the claim words
+(``.claims``), flag texts (``.flags``), link rules (``.links``), date words (``.dates``), entry
+words (``.entries``), labels (``.labels``) and posting rules (``.postings``). The steps get it (or
+a sub-value) passed explicitly. ``load_bank(root)`` reads the question bank. The longer validators
+live in taxonomy_rules.py, posting_rules.py and bank.py, which open no file; the file opening and
+the caching are here. Loading the taxonomy is the warm-up: nothing is read later.
+
 Files are TOML (read with the standard library's ``tomllib``). A checkout reads ``taxonomy/`` at
 the top of the repository; an installed package reads the copy shipped as
 ``analyzer.taxonomy_data``. Any inconsistency raises :class:`~analyzer.errors.TaxonomyError`
 naming the file and the entry at fault.
+
+Known limits: the reader (extract.py, layout.py) classifies links and finds dates before any
+taxonomy is chosen, so ``load_links()`` and ``load_dates()`` give the shipped taxonomy's rules
+there, and the date and entry-word helpers called without a taxonomy use the shipped one too.
 """
 
 from __future__ import annotations
@@ -11,19 +23,76 @@ from __future__ import annotations
 import re
 import unicodedata
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from analyzer.bank import Bank, build_bank
 from analyzer.errors import TaxonomyError
+from analyzer.posting_rules import PostingRules, parse_posting_rules
+from analyzer.taxonomy_rules import (
+    ClaimRules, DateWords, EntryWords, FlagTexts, LinkRules, parse_claim_rules, parse_date_words, parse_entry_words,
+    parse_flag_texts, parse_labels, parse_link_rules,
+)
+
+
+class SectionKind(StrEnum):
+    """The section kinds of sections.toml, the only way Python code names one. A member compares
+    equal to its string ("experience"), so reports and JSON keep plain strings."""
+
+    CONTACT = "contact"
+    SUMMARY = "summary"
+    EXPERIENCE = "experience"
+    EDUCATION = "education"
+    PROJECTS = "projects"
+    SKILLS = "skills"
+    PUBLICATIONS = "publications"
+    CERTIFICATIONS = "certifications"
+    AWARDS = "awards"
+    COURSES = "courses"
+    VOLUNTEERING = "volunteering"
+    LANGUAGES = "languages"
+    INTERESTS = "interests"
+    OTHER = "other"
+
+
+# WHY required: the reader always makes a contact block (above the first heading), may make a
+# summary (prose before the first heading) and files a heading whose words it does not know as other.
+REQUIRED_KINDS = (SectionKind.CONTACT, SectionKind.SUMMARY, SectionKind.OTHER)
+
+
+class SectionRole(StrEnum):
+    """What the analysis does with a section: the true/false fields of sections.toml (explained there)."""
+
+    HAS_ENTRIES = "has_entries"
+    IS_LIST = "is_list"
+    SKIP_SKILLS = "skip_skills"
+    SELF_DESCRIPTION = "self_description"
+    SHOWS_USE = "shows_use"
+    WORK = "work"
+    STUDY = "study"
+    PROJECT = "project"
+    PUBLICATION = "publication"
+    CERTIFICATION = "certification"
+    VOLUNTEERING = "volunteering"
+    CORE = "core"
+    RESUME_ONLY = "resume_only"
+    PREAMBLE = "preamble"
 
 
 @dataclass(frozen=True, slots=True)
-class SectionKind:
+class SectionDef:
+    """One [[section]] of sections.toml: its kind, the headings that name it and its roles."""
+
     kind: str
     phrases: tuple[str, ...]
+    roles: frozenset[SectionRole] = frozenset()
+
+    def has(self, role: SectionRole) -> bool:
+        return role in self.roles
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,22 +160,32 @@ class MatchContext:
     degree_words: tuple[str, ...] = ()
     role_words: tuple[str, ...] = ()
     field_categories: tuple[str, ...] = ()
-    list_sections: tuple[str, ...] = ("skills",)
-    skip_sections: tuple[str, ...] = ("contact",)
+    list_sections: tuple[str, ...] = ()  # sections.toml is_list, filled in by the loader
+    skip_sections: tuple[str, ...] = ()  # sections.toml skip_skills, filled in by the loader
     label_skip_categories: tuple[str, ...] = ()
 
 
 # eq=False: compared and hashed by identity, so caches keyed on a Taxonomy (one per process) stay cheap.
 @dataclass(frozen=True, slots=True, eq=False)
 class Taxonomy:
+    """Everything under one taxonomy root, validated. The rule sub-values are None only in a
+    sections-only taxonomy (a root without categories.toml, used by tests of the section reader)."""
+
     root: str
-    sections: tuple[SectionKind, ...]
+    sections: tuple[SectionDef, ...]
     areas: tuple[Area, ...]
     categories: tuple[Category, ...] = ()
     skills: tuple[SkillDef, ...] = ()
     inferred: tuple[InferredTopic, ...] = ()
     context: MatchContext = MatchContext()
     inferred_threshold: float = 0.3
+    entries: EntryWords | None = None
+    dates: DateWords | None = None
+    links: LinkRules | None = None
+    claims: ClaimRules | None = None
+    flags: FlagTexts | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    postings: PostingRules | None = None
     # Look-up tables built once; WHY not lru_cache on the tuples: hashing 800 skills per look-up
     # cost more than the rest of the analysis.
     _index: _Index = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
@@ -131,6 +210,14 @@ class Taxonomy:
         """The id of the skill whose id, name or alias is this text (case and hyphens ignored)."""
         return self._index.aliases.get(compact_alias(text))
 
+    def kinds_with(self, role: SectionRole) -> frozenset[str]:
+        """The section kinds that have this role ("has_entries" -> experience, education...)."""
+        return self._index.roles[role]
+
+    def section_order(self) -> tuple[str, ...]:
+        """The kinds in the order of sections.toml (a heading joining two kinds takes the first)."""
+        return tuple(s.kind for s in self.sections)
+
     def section_kind(self, heading: str) -> str | None:
         """The canonical kind whose phrase list holds this heading, or None.
 
@@ -143,7 +230,7 @@ class Taxonomy:
         if len(words) <= 4:
             for start in range(1, len(words)):
                 tail = " ".join(words[start:])
-                if tail in index and index[tail] != "other":
+                if tail in index and index[tail] != SectionKind.OTHER:
                     return index[tail]
         return None
 
@@ -189,6 +276,7 @@ class _Index:
         self.skills = {s.id: s for s in taxonomy.skills}
         self.categories = {c.id: c for c in taxonomy.categories}
         self.phrases = {normalise_heading(phrase): s.kind for s in taxonomy.sections for phrase in s.phrases}
+        self.roles = {role: frozenset(s.kind for s in taxonomy.sections if s.has(role)) for role in SectionRole}
         self.aliases: dict[str, str] = {}
         for skill in taxonomy.skills:
             for alias in (skill.id, skill.name, *skill.aliases):
@@ -233,24 +321,41 @@ def _require(record: dict[str, Any], key: str, kind: type, where: str) -> Any:
     return value
 
 
-def _load_sections(root: Path) -> tuple[SectionKind, ...]:
+def _as_kind(kind: str) -> str:
+    """The SectionKind member for a kind the code knows, else the kind as written (a taxonomy may add kinds)."""
+    return SectionKind(kind) if kind in _KNOWN_KINDS else kind
+
+
+_KNOWN_KINDS = frozenset(k.value for k in SectionKind)
+_SECTION_FIELDS = frozenset({"kind", "phrases"}) | {r.value for r in SectionRole}
+
+
+def _load_sections(root: Path) -> tuple[SectionDef, ...]:
     path = root / "sections.toml"
-    kinds: list[SectionKind] = []
+    kinds: list[SectionDef] = []
     seen_phrases: dict[str, str] = {}
     for record in read_toml(path).get("section", []):
         where = f"{path.name} section {record.get('kind')!r}"
-        kind = _require(record, "kind", str, where)
+        kind = _as_kind(_require(record, "kind", str, where))
         phrases = tuple(_require(record, "phrases", list, where))
+        unknown = sorted(set(record) - _SECTION_FIELDS)
+        if unknown:
+            raise TaxonomyError(f"{where}: unknown field(s) {unknown} (roles: {', '.join(r.value for r in SectionRole)}).")
+        for role in SectionRole:
+            if not isinstance(record.get(role.value, False), bool):
+                raise TaxonomyError(f"{where}: role '{role.value}' must be true or false.")
         for phrase in phrases:
             key = normalise_heading(phrase)
             if key in seen_phrases and seen_phrases[key] != kind:
                 raise TaxonomyError(f"{where}: phrase {phrase!r} is also claimed by {seen_phrases[key]!r}.")
             seen_phrases[key] = kind
-        kinds.append(SectionKind(kind, phrases))
+        kinds.append(SectionDef(kind, phrases, frozenset(r for r in SectionRole if record.get(r.value, False))))
     if len({k.kind for k in kinds}) != len(kinds):
         raise TaxonomyError(f"{path.name}: a section kind is declared twice.")
-    if "other" not in {k.kind for k in kinds}:
-        raise TaxonomyError(f"{path.name}: the kind 'other' is required for unrecognised headings.")
+    missing = [k.value for k in REQUIRED_KINDS if k not in {d.kind for d in kinds}]
+    if missing:
+        raise TaxonomyError(f"{path.name}: the kinds {', '.join(missing)} are required (contact block, summary, "
+                            "unrecognised headings).")
     return tuple(kinds)
 
 
@@ -270,7 +375,7 @@ _CATEGORY_FLAGS = ("tool", "deep_learning", "conventional_ml", "deployment", "mo
                    "mathematics", "analytics", "domain")
 # [context] keys that hold word lists for the ambiguity rules (categories.toml explains each).
 _CONTEXT_WORD_LISTS = ("verbs", "nouns", "function_words", "honorifics", "determiners", "degree_words", "role_words",
-                       "list_sections", "skip_sections", "label_skip_categories", "field_categories")
+                       "label_skip_categories", "field_categories")
 _ID_RE = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -306,8 +411,6 @@ def _load_categories(root: Path, area_count: int) -> tuple[tuple[Category, ...],
         degree_words=tuple(w.lower() for w in ctx.get("degree_words", ())),
         role_words=tuple(w.lower() for w in ctx.get("role_words", ())),
         field_categories=tuple(ctx.get("field_categories", ())),
-        list_sections=tuple(ctx.get("list_sections", ("skills",))),
-        skip_sections=tuple(ctx.get("skip_sections", ("contact",))),
         label_skip_categories=tuple(ctx.get("label_skip_categories", ())),
     )
     return tuple(categories), context
@@ -409,16 +512,107 @@ def _load_inferred(root: Path, skill_ids: set[str]) -> tuple[tuple[InferredTopic
     return tuple(topics), float(data.get("threshold", 0.3))
 
 
+def taxonomy_fingerprint(root: str | None = None) -> str:
+    """A SHA-256 of every file under the taxonomy root (names and contents): the disk cache's key part."""
+    import hashlib
+
+    base = _base(root)
+    digest = hashlib.sha256()
+    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        with path.open("rb") as handle:
+            data = handle.read()
+        digest.update(f"{path.relative_to(base).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _base(root: str | None) -> Path:
+    return Path(root) if root else taxonomy_root()
+
+
+# (root, file name) -> its validated value: the one cache of the parts the reader looks up alone.
+_PARTS: dict[tuple[str, str], Any] = {}
+
+
+def _part(root: str | None, name: str, parse: Any) -> Any:
+    key = (str(Path(root)) if root else _default_root(), name)  # WHY no stat per call: dates are looked up often
+    value = _PARTS.get(key)
+    if value is None:
+        value = _PARTS[key] = parse(read_toml(Path(key[0]) / name))
+    return value
+
+
+@lru_cache(maxsize=1)
+def _default_root() -> str:
+    return str(taxonomy_root())
+
+
+def load_links(root: str | None = None) -> LinkRules:
+    """links.toml alone, for the reader, which classifies links before a taxonomy is chosen."""
+    return _part(root, "links.toml", parse_link_rules)
+
+
+def load_dates(root: str | None = None) -> DateWords:
+    """dates.toml alone, for the date reader, which runs before a taxonomy is chosen (layout.py)."""
+    return _part(root, "dates.toml", parse_date_words)
+
+
+def load_entry_words(root: str | None = None) -> EntryWords:
+    """entries.toml alone: the hint words of entry headings, for helpers called without a taxonomy."""
+    return _part(root, "entries.toml", parse_entry_words)
+
+
+def share_parts(taxonomy: Taxonomy) -> None:
+    """Let ``load_links()``, ``load_dates()`` and ``load_entry_words()`` answer from a taxonomy read
+    back from the disk cache, so the warm-up (loading the taxonomy) leaves nothing to read later."""
+    for name, value in (("links.toml", taxonomy.links), ("dates.toml", taxonomy.dates),
+                        ("entries.toml", taxonomy.entries)):
+        if value is not None:
+            _PARTS.setdefault((taxonomy.root, name), value)
+
+
 @lru_cache(maxsize=4)
 def load_taxonomy(root: str | None = None) -> Taxonomy:
     """Load and validate every taxonomy file. Cached: the data never changes while running."""
-    base = Path(root) if root else taxonomy_root()
+    base = _base(root)
     areas = _load_areas(base)
     sections = _load_sections(base)
-    if not (base / "categories.toml").exists():  # a sections-only taxonomy (older tests)
+    if not (base / "categories.toml").exists():  # a sections-only taxonomy (tests of the section reader)
         return Taxonomy(root=str(base), sections=sections, areas=areas)
     categories, context = _load_categories(base, len(areas))
     skills = _load_skills(base, categories, len(areas))
     inferred, threshold = _load_inferred(base, {s.id for s in skills})
+
+    def kinds(role: SectionRole) -> tuple[str, ...]:
+        return tuple(s.kind for s in sections if s.has(role))
+
+    context = replace(context, list_sections=kinds(SectionRole.IS_LIST), skip_sections=kinds(SectionRole.SKIP_SKILLS))
+    claims = replace(parse_claim_rules(read_toml(base / "claims.toml")),
+                     self_description_sections=kinds(SectionRole.SELF_DESCRIPTION))
+    flags = parse_flag_texts(read_toml(base / "flags.toml"))
+    _check_flag_areas(flags, len(areas))
     return Taxonomy(root=str(base), sections=sections, areas=areas, categories=categories, skills=skills,
-                    inferred=inferred, context=context, inferred_threshold=threshold)
+                    inferred=inferred, context=context, inferred_threshold=threshold,
+                    entries=load_entry_words(root), dates=load_dates(root), links=load_links(root),
+                    claims=claims, flags=flags, labels=parse_labels(read_toml(base / "labels.toml")),
+                    postings=parse_posting_rules(read_toml(base / "postings.toml")))
+
+
+def _check_flag_areas(flags: FlagTexts, area_count: int) -> None:
+    for text in flags.texts:
+        _check_areas((text.area,), area_count, f"flags.toml flag {text.code!r}")
+
+
+@lru_cache(maxsize=4)
+def load_bank(root: str | None = None, skills_root: str | None = None) -> Bank:
+    """Load and validate ``<root>/questions/*.toml`` (root defaults to the shipped taxonomy).
+
+    Skill ids are checked against the taxonomy at ``skills_root`` (default: ``root``); a root
+    without skills (a sections-only taxonomy) checks none.
+    """
+    folder = _base(root) / "questions"
+    paths = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    if not paths:
+        raise TaxonomyError(f"Taxonomy folder {folder} holds no question files.")
+    known = {s.id for s in load_taxonomy(skills_root or root).skills}
+    return build_bank(tuple((f"questions/{path.name}", read_toml(path)) for path in paths), known)

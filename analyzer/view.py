@@ -23,6 +23,7 @@ from typing import Any
 
 from analyzer.errors import AnalyzerError
 from analyzer.models import BBox, Claim, Evidence, Flag, Line, Question, Report, Skill
+from analyzer.taxonomy import SectionKind
 
 # Highest first: a user reads the findings that can sink an interview before the small ones.
 SEVERITY_ORDER = ("high", "medium", "low", "info")
@@ -52,12 +53,11 @@ def area_label(area: int, names: dict[int, str]) -> str:
     return names.get(area, f"Area {area}")
 
 
-@functools.lru_cache(maxsize=1)
 def _flag_names() -> dict[str, str]:
-    from analyzer.taxonomy import read_toml, taxonomy_root
+    from analyzer.taxonomy import load_taxonomy
 
     try:
-        return {str(k): str(v) for k, v in read_toml(taxonomy_root() / "labels.toml").get("flags", {}).items()}
+        return load_taxonomy().labels
     except AnalyzerError:
         return {}
 
@@ -134,7 +134,7 @@ class Overview:
 
 def is_in_skills_list(skill: Skill) -> bool:
     """Named in a skills list; the same test the keyword-padding flag counts with (analyzer/flags.py)."""
-    return skill.listed_only or any(e.section == "skills" for e in skill.evidence)
+    return skill.listed_only or any(e.section == SectionKind.SKILLS for e in skill.evidence)
 
 
 def overview(report: Report) -> Overview:
@@ -166,7 +166,7 @@ def skill_count_note(o: Overview) -> str:
 
 
 # Sections the reader always makes, even from a page with no headings at all.
-_PREAMBLE_KINDS = frozenset({"contact", "summary", "other", ""})
+_PREAMBLE_KINDS = frozenset({SectionKind.CONTACT, SectionKind.SUMMARY, SectionKind.OTHER, ""})
 
 
 def has_no_structure(report: Report) -> bool:
@@ -350,7 +350,7 @@ MAX_LINE_GAP = 0.9
 MAX_STATEMENT_LINES = 6
 _SENTENCE_END = (".", "!", "?")
 # Sections whose lines are separate items, whatever their layout.
-_ITEM_SECTIONS = frozenset({"contact"})
+_ITEM_SECTIONS = frozenset({SectionKind.CONTACT})
 # "Serving: KServe, ..." starts a new labelled list line, never continues the one above.
 _LABELLED_START = re.compile(r"^[A-Z][\w &/+-]{0,30}:\s")
 

@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analyzer.claims import extract_claims, load_claim_rules  # noqa: E402
+from analyzer.claims import extract_claims  # noqa: E402
 from analyzer.dates import month_index  # noqa: E402
 from analyzer.flags import find_flags  # noqa: E402
 from analyzer.skill_classes import skill_classes  # noqa: E402
@@ -125,7 +125,7 @@ def _is_backed(flag, claims, resume, taxonomy, options, scanner, confirmed) -> s
             for skill_id in sorted(scanner.skills_in(text)):
                 definition = taxonomy.skill(skill_id)
                 probe = Skill(definition.id, definition.name, definition.category, definition.parents)
-                if "ml" in skill_classes(probe, taxonomy, load_claim_rules()):
+                if "ml" in skill_classes(probe, taxonomy):
                     return f"{definition.name} in {entry.label}"
     if flag.code == "no_deployment":
         for entry, text in texts:
@@ -155,7 +155,7 @@ def main() -> int:
         resume = analyze(path, as_of=expected["as_of"], resources=resources).resume
         skills = match_skills(resume, taxonomy, nlp)
         statements = resume_statements(resume)
-        claims = extract_claims(resume, skills, statements)
+        claims = extract_claims(resume, skills, taxonomy, statements)
         flags = find_flags(resume, skills, claims, taxonomy, options, statements)
         claims = score_claims(claims, flags, skills)
         named = {n.lower() for n in expected.get("skills", {}).get("named", [])}

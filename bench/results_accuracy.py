@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analyzer.claims import load_claim_rules  # noqa: E402
 from analyzer.results import read_quantities  # noqa: E402
+from analyzer.taxonomy import load_taxonomy  # noqa: E402
 
 # ../shared/devset from the project root (one level further up from a git worktree under wt/).
 LABELS = next((p / "shared" / "devset" / "results.jsonl" for p in (ROOT.parent, ROOT.parent.parent)
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     if not LABELS.exists():
         print(f"skipped: {LABELS} is absent")
         return 0
-    rules = load_claim_rules()
+    rules = load_taxonomy().claims
     totals: Counter[str] = Counter()
     confusions: Counter[tuple[str, str]] = Counter()
     for line in LABELS.read_text(encoding="utf-8").splitlines():

@@ -110,7 +110,7 @@ def test_each_row_has_evidence_on_both_sides(with_job):
 
 
 def test_weak_rows_say_why(with_job, resources):
-    texts = __import__("analyzer.posting", fromlist=["x"]).load_posting_rules().alignment
+    texts = resources.taxonomy.postings.alignment
     kubernetes = _row(with_job, "kubernetes")
     assert kubernetes.status == "weak" and kubernetes.reasons == (texts["listed_only"],)
     r = _row(with_job, "r")

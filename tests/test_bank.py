@@ -10,9 +10,9 @@ import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from analyzer.bank import CLAIM_SLOTS, FLAG_CODES, KINDS, NEAR_DUPLICATE, SLOTS, load_bank, slots_of
+from analyzer.bank import CLAIM_SLOTS, FLAG_CODES, KINDS, NEAR_DUPLICATE, SLOTS, slots_of
 from analyzer.errors import TaxonomyError
-from analyzer.taxonomy import load_taxonomy, taxonomy_root
+from analyzer.taxonomy import load_bank, load_taxonomy, taxonomy_root
 
 
 @pytest.fixture(scope="module")

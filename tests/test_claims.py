@@ -3,32 +3,29 @@ number, links, publications."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from _helpers_claims import build_resume, find_skills, job, link, section
-from analyzer.claims import extract_claims, load_claim_rules
+from _helpers_taxonomy import changed_taxonomy
+from analyzer.claims import extract_claims
 from analyzer.results import find_result, is_confidential, read_quantities
 from analyzer.skill_classes import skill_classes
 from analyzer.statements import resume_statements
 from analyzer.errors import TaxonomyError
 from analyzer.models import Skill
-from analyzer.taxonomy import taxonomy_root
+from analyzer.taxonomy import load_taxonomy
 
 
 @pytest.fixture(scope="module")
 def rules():
-    return load_claim_rules()
+    return load_taxonomy().claims
 
 
 def test_rules_file_loads_and_is_validated(tmp_path):
-    assert load_claim_rules().padding_min_listed_only > 0
-    shutil.copy(taxonomy_root() / "claims.toml", tmp_path / "claims.toml")
-    text = (tmp_path / "claims.toml").read_text().replace("up_verbs = [", "up_verbz = [")
-    (tmp_path / "claims.toml").write_text(text)
+    assert load_taxonomy().claims.padding_min_listed_only > 0
+    root = changed_taxonomy(tmp_path, "claims.toml", "up_verbs = [", "up_verbz = [")
     with pytest.raises(TaxonomyError, match="up_verbs"):
-        load_claim_rules(str(tmp_path))
+        load_taxonomy(root)
 
 
 def test_wrapped_bullets_are_one_statement_and_hyphen_splits_rejoin():
@@ -105,19 +102,19 @@ def _resume():
 def test_claims_of_every_kind_with_stable_ids():
     resume = _resume()
     skills = find_skills(resume)
-    claims = extract_claims(resume, skills, resume_statements(resume))
+    claims = extract_claims(resume, skills, load_taxonomy(), resume_statements(resume))
     ids = [c.id for c in claims]
     assert len(ids) == len(set(ids))
     assert [c.id for c in claims if c.kind == "skill"] == [f"skill:{s.id}" for s in skills]
     kinds = {c.kind for c in claims}
     assert kinds == {"skill", "project", "result", "link", "publication", "talk", "certification"}
     assert [c.id for c in claims if c.kind == "result"] == ["result:1"]
-    assert claims == extract_claims(resume, skills, resume_statements(resume))  # same input, same output, same order
+    assert claims == extract_claims(resume, skills, load_taxonomy(), resume_statements(resume))  # same input, same output, same order
 
 
 def test_projects_from_projects_sections_job_bullets_and_theses():
     resume = _resume()
-    claims = {c.id: c for c in extract_claims(resume, find_skills(resume), resume_statements(resume)) if c.kind == "project"}
+    claims = {c.id: c for c in extract_claims(resume, find_skills(resume), load_taxonomy(), resume_statements(resume)) if c.kind == "project"}
     bike = claims["project:bike-demand-forecasting"]
     # The real skills step also reads "forecast hourly rentals" as forecasting.
     assert set(bike.skill_ids) == {"python", "xgboost", "time_series_forecasting"}
@@ -133,14 +130,14 @@ def test_projects_from_projects_sections_job_bullets_and_theses():
 
 def test_links_are_code_and_writing_only():
     resume = _resume()
-    links = [c for c in extract_claims(resume, (), resume_statements(resume)) if c.kind == "link"]
+    links = [c for c in extract_claims(resume, (), load_taxonomy(), resume_statements(resume)) if c.kind == "link"]
     assert [c.id for c in links] == ["link:github.com/someone/bike-demand", "link:github.com/someone",
                                       "link:someone.example/blog", "link:exa mple"]
     assert not links[-1].link.valid and all(c.link.valid for c in links[:-1])
 
 
 def test_publications_talks_and_certifications_carry_their_year():
-    claims = [c for c in extract_claims(_resume(), (), resume_statements(_resume())) if c.kind in ("publication", "talk", "certification")]
+    claims = [c for c in extract_claims(_resume(), (), load_taxonomy(), resume_statements(_resume())) if c.kind in ("publication", "talk", "certification")]
     assert [(c.kind, c.year) for c in claims] == [
         ("publication", "2022"), ("talk", "2023"), ("certification", "2021")]
 
@@ -149,7 +146,7 @@ def test_skill_classes_from_the_taxonomy_categories(taxonomy):
     def classes(skill_id: str) -> frozenset[str]:
         definition = taxonomy.skill(skill_id)
         return skill_classes(Skill(definition.id, definition.name, definition.category, definition.parents), taxonomy,
-                             load_claim_rules())
+                             taxonomy.claims)
 
     assert "ml" in classes("xgboost") and "dl" not in classes("xgboost")
     assert "dl" in classes("pytorch") and "ml" not in classes("pytorch")
@@ -161,17 +158,17 @@ def test_skill_classes_from_the_taxonomy_categories(taxonomy):
 
 def test_skill_classes_come_from_the_category_a_skill_is_filed_under(taxonomy):
     framework = taxonomy.skill("pytorch").category
-    assert skill_classes(Skill("torchy", "Torchy", framework), taxonomy, load_claim_rules()) == frozenset({"dl", "tool"})
-    assert skill_classes(Skill("knitting", "knitting", "crafts"), taxonomy, load_claim_rules()) == frozenset()
+    assert skill_classes(Skill("torchy", "Torchy", framework), taxonomy, taxonomy.claims) == frozenset({"dl", "tool"})
+    assert skill_classes(Skill("knitting", "knitting", "crafts"), taxonomy, taxonomy.claims) == frozenset()
 
 
 def test_implied_skills_name_real_taxonomy_skills(taxonomy):
     known = {s.id for s in taxonomy.skills}
-    implied = load_claim_rules().implied_by
+    implied = load_taxonomy().claims.implied_by
     assert implied
     for skill_id, implying in implied:
         assert {skill_id, *implying} <= known, {skill_id, *implying} - known
-    not_fundamentals = set(load_claim_rules().not_fundamentals)
+    not_fundamentals = set(load_taxonomy().claims.not_fundamentals)
     assert not_fundamentals <= known, not_fundamentals - known
 
 
@@ -196,7 +193,7 @@ def test_each_number_is_understood(rules, sentence, value, measures, direction):
 def test_a_range_is_kept_whole_in_the_result_claim(rules):
     resume = build_resume(section("experience", "Experience", job(
         "Data Scientist", "Acme", "2021-01", "present", "Improved model accuracy by 15-20% with XGBoost")))
-    claims = extract_claims(resume, find_skills(resume), resume_statements(resume))
+    claims = extract_claims(resume, find_skills(resume), load_taxonomy(), resume_statements(resume))
     result = next(c for c in claims if c.kind == "result")
     assert result.result.amount == "15-20%" and result.result.measures == "model_metric"
     assert result.result.quantity.sentence == "Improved model accuracy by 15-20% with XGBoost"
@@ -210,7 +207,7 @@ def test_a_confidential_line_is_recognised(rules):
 def test_a_result_claim_knows_every_number_of_its_clause_and_its_whole_line():
     line = "Trained a ViT model on 60,000 labelled images, reaching 0.91 mAP; shipped it to the review team."
     resume = build_resume(section("experience", "Experience", job("ML Engineer", "Acme", "2023-01", "present", line)))
-    result = next(c for c in extract_claims(resume, find_skills(resume), resume_statements(resume)) if c.kind == "result")
+    result = next(c for c in extract_claims(resume, find_skills(resume), load_taxonomy(), resume_statements(resume)) if c.kind == "result")
     assert result.result.clause == "Trained a ViT model on 60,000 labelled images, reaching 0.91 mAP"
     assert result.result.sentence == line
     assert [(q.value, q.measures) for q in result.result.quantities] == [
@@ -231,5 +228,5 @@ def test_statements_know_their_section_and_entry_by_reference():
         ("Experience", 0), ("Experience", 1), ("Papers", None), ("Talks", None)]
     assert [s.entry for s in statements[:2]] == list(resume.entries)
     assert [b.is_heading for b in resume.blocks[:4]] == [True, False, True, False]
-    kinds = [c.kind for c in extract_claims(resume, (), statements) if c.kind in ("publication", "talk")]
+    kinds = [c.kind for c in extract_claims(resume, (), load_taxonomy(), statements) if c.kind in ("publication", "talk")]
     assert kinds == ["publication", "talk"]

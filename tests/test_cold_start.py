@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from analyzer import cache, tfidf
-from analyzer.bank import load_bank
+from analyzer.taxonomy import load_bank
 from analyzer.skills import _analyse
 from analyzer.taxonomy import load_taxonomy
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from _helpers_claims import build_resume, find_skills, job, link, section
+from _helpers_taxonomy import changed_taxonomy
 from analyzer.claims import extract_claims
 from analyzer.statements import resume_statements
 from analyzer.errors import TaxonomyError
-from analyzer.flags import CHECKS, find_flags, load_flag_texts
+from analyzer.flags import CHECKS, find_flags
 from analyzer.models import Notice, Options
-from analyzer.taxonomy import taxonomy_root
+from analyzer.taxonomy import load_taxonomy
 
 ISSUE_CODES = {"unsupported_skill", "stale_claim", "keyword_padding", "dl_without_fundamentals", "no_deployment",
                "no_lifecycle", "metric_without_method", "metric_without_baseline", "vague_claim", "link_to_check",
@@ -21,7 +20,7 @@ ISSUE_CODES = {"unsupported_skill", "stale_claim", "keyword_padding", "dl_withou
 
 def flags_of(resume, taxonomy, options=None):
     skills = find_skills(resume)
-    claims = extract_claims(resume, skills, resume_statements(resume))
+    claims = extract_claims(resume, skills, taxonomy, resume_statements(resume))
     return find_flags(resume, skills, claims, taxonomy, options or Options())
 
 
@@ -42,7 +41,7 @@ def skills_list(text):
 
 
 def test_every_issue_flag_has_text_and_every_check_is_wired():
-    texts = load_flag_texts()
+    texts = load_taxonomy().flags
     assert {t.code for t in texts.texts} == ISSUE_CODES
     # Every placeholder is one the checks fill (they format with exactly these names).
     known = {"skill", "last_used", "entry", "years", "as_of", "listed", "used", "share", "listed_only", "dl_skills",
@@ -56,11 +55,9 @@ def test_every_issue_flag_has_text_and_every_check_is_wired():
 
 
 def test_flag_texts_are_validated(tmp_path):
-    shutil.copy(taxonomy_root() / "flags.toml", tmp_path / "flags.toml")
-    text = (tmp_path / "flags.toml").read_text().replace('severity = "medium"', 'severity = "dire"', 1)
-    (tmp_path / "flags.toml").write_text(text)
+    root = changed_taxonomy(tmp_path, "flags.toml", 'severity = "medium"', 'severity = "dire"')
     with pytest.raises(TaxonomyError, match="severity"):
-        load_flag_texts(str(tmp_path))
+        load_taxonomy(root)
 
 
 # --- one test per flag: fires, and does not -------------------------------------------------------
@@ -285,7 +282,7 @@ def test_sample_flags_match_the_expectations(path, taxonomy, resources, sample_n
     expected = tomllib.loads((EXPECTED / f"{path.stem}.toml").read_text())
     resume = analyze(path, as_of=expected["as_of"], resources=resources).resume
     skills = skills_module.match_skills(resume, taxonomy, sample_nlp)
-    claims = extract_claims(resume, skills, resume_statements(resume))
+    claims = extract_claims(resume, skills, taxonomy, resume_statements(resume))
     fired = {f.code for f in find_flags(resume, skills, claims, taxonomy, Options(as_of=expected["as_of"]))}
     assert set(expected["flags"]["expected"]) <= fired, "expected flags missing"
     assert not set(expected["flags"]["absent"]) & fired, "flags that should not fire"

@@ -280,7 +280,6 @@ def test_1_the_readers_own_warnings_come_first():
 
 def test_3_to_9_padded_resume_reads_plainly(app):
     """Points 3-9 on the sample with a padded skills list (80 flags, 72 of one kind)."""
-    from analyzer.flags import load_flag_texts
     from analyzer.taxonomy import load_taxonomy
 
     name = "padded_brittany_kowalczyk.pdf"
@@ -289,7 +288,7 @@ def test_3_to_9_padded_resume_reads_plainly(app):
     assert not at.exception and not at.error
     text = _all_text(at)
     # 3. no internal code: flag codes and category ids become their names
-    codes = {t.code for t in load_flag_texts().texts} | {c.id for c in load_taxonomy().categories if "_" in c.id}
+    codes = {t.code for t in load_taxonomy().flags.texts} | {c.id for c in load_taxonomy().categories if "_" in c.id}
     leaked = sorted(code for code in codes if re.search(rf"\b{code}\b", text))
     assert not leaked, leaked
     assert not re.search(r"[+-]\d+ flag ", text), "scoring reasons are reworded"
@@ -446,10 +445,9 @@ def test_answer_guide_shows_after_trying(app, zoe):
 
 
 def test_3_every_flag_code_has_a_name():
-    from analyzer.flags import load_flag_texts
-    from analyzer.taxonomy import read_toml, taxonomy_root
+    from analyzer.taxonomy import load_taxonomy
 
-    named = read_toml(taxonomy_root() / "labels.toml")["flags"]
-    codes = {t.code for t in load_flag_texts().texts}
+    named = load_taxonomy().labels
+    codes = {t.code for t in load_taxonomy().flags.texts}
     assert codes <= set(named), sorted(codes - set(named))
     assert view.plain_reason("-20 flag unsupported_skill (medium)") == "-20: flagged (medium): Skill named only in a list"

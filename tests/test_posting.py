@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from _helpers_taxonomy import changed_taxonomy
 from factory import PdfBuilder, simple_resume
 
 from analyzer.errors import BadPosting
 from analyzer.extract import read_pdf
-from analyzer.posting import load_posting_rules, read_posting
+from analyzer.posting import read_posting
+from analyzer.taxonomy import load_taxonomy
 
 JOBS = Path(__file__).resolve().parent.parent / "samples" / "jobs"
 POSTINGS = sorted(p for p in JOBS.iterdir() if p.suffix in (".md", ".txt") and p.stem != "README")
@@ -36,7 +38,7 @@ def postings(read):
 
 
 def test_rules_load_and_every_sample_has_an_expectation():
-    rules = load_posting_rules()
+    rules = load_taxonomy().postings
     assert rules.headings["nice to have"] == "preferred" and rules.max_pages == 10
     assert len(POSTINGS) >= 8
     assert sorted(p.stem for p in POSTINGS) == sorted(p.stem for p in (JOBS / "expected").glob("*.json"))
@@ -161,10 +163,8 @@ def test_a_hundred_page_pdf_is_refused_with_the_page_limit(read):
 def test_a_broken_postings_file_is_refused_with_the_record_at_fault(tmp_path, resources, change, words):
     from analyzer.errors import TaxonomyError
 
-    text = (JOBS.parent.parent / "taxonomy" / "postings.toml").read_text()
-    assert change[0] in text
-    (tmp_path / "postings.toml").write_text(text.replace(change[0], change[1], 1))
+    root = changed_taxonomy(tmp_path, "postings.toml", *change)
     with pytest.raises(TaxonomyError, match=words):
-        rules = load_posting_rules(str(tmp_path))
+        rules = load_taxonomy(root).postings
         read_posting((JOBS / "startup_fernleaf_grocery.txt").read_text(), resources.taxonomy, resources.nlp,
                      rules=rules)

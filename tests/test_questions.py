@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.bank import KINDS, load_bank
-from analyzer.claims import load_claim_rules
+from analyzer.bank import KINDS
+from analyzer.taxonomy import load_bank, load_taxonomy
 from analyzer.models import (Claim, Contact, Document, Entry, Evidence, Flag, Limits, Line, Link, Options, Project, Resume,
                              Skill)
 from analyzer.results import read_result
@@ -35,7 +35,7 @@ def _evidence(quote: str, entry: str = "Data Scientist, Acme", start: str = "202
 
 def _result(clause: str, has_skill: bool = True):
     """The result the claims step reads from a line (analyzer/results.py)."""
-    return read_result(clause, clause, load_claim_rules(), has_skill)
+    return read_result(clause, clause, load_taxonomy().claims, has_skill)
 
 
 def make_inputs():
@@ -293,7 +293,7 @@ def sample_questions(taxonomy):
     resume = structure_resume(read_pdf(ROOT / "samples" / "mlops_daniel_osei.pdf"), taxonomy, as_of="2026-11")
     skills = match_skills(resume, taxonomy, build_nlp(taxonomy))
     statements = resume_statements(resume)
-    claims = extract_claims(resume, skills, statements)
+    claims = extract_claims(resume, skills, taxonomy, statements)
     flags = find_flags(resume, skills, claims, taxonomy, statements=statements)
     return skills, claims, flags, generate_questions(resume, skills, claims, flags, taxonomy,
                                                      options=Options(as_of="2026-11"))

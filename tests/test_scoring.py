@@ -24,7 +24,7 @@ def _analysis(taxonomy):
         links=(link("https://github.com/someone/fraud", "github_repo"), link("https://github.com/someone", "github_profile")),
     )
     skills = find_skills(resume)
-    claims = extract_claims(resume, skills, resume_statements(resume))
+    claims = extract_claims(resume, skills, taxonomy, resume_statements(resume))
     flags = find_flags(resume, skills, claims, taxonomy, Options())
     return skills, score_claims(claims, flags, skills), flags
 
@@ -73,4 +73,4 @@ def test_an_empty_resume_is_neutral_everywhere(taxonomy):
     resume = build_resume(section("summary", "Summary", "Nurse."))
     rows = assess_readiness((), (), (), taxonomy)
     assert {r.score for r in rows} == {NEUTRAL}
-    assert score_claims(extract_claims(resume, (), resume_statements(resume)), (), ()) == ()
+    assert score_claims(extract_claims(resume, (), taxonomy, resume_statements(resume)), (), ()) == ()

@@ -91,8 +91,9 @@ topics = ["gradient_boosting"]
 def _taxonomy_dir(tmp_path: Path, skills: str, categories: str | None = None) -> str:
     root = tmp_path / "taxonomy"
     (root / "skills").mkdir(parents=True)
-    for name in ("areas.toml", "sections.toml", "categories.toml"):
-        shutil.copy(taxonomy_root() / name, root / name)
+    for path in taxonomy_root().glob("*.toml"):  # the rules are part of a taxonomy; inferred.toml names real skills
+        if path.name != "inferred.toml":
+            shutil.copy(path, root / path.name)
     if categories is not None:
         (root / "categories.toml").write_text(categories, encoding="utf-8")
     (root / "skills" / "test.toml").write_text(skills, encoding="utf-8")

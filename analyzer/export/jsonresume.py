@@ -17,6 +17,7 @@ from typing import Any
 
 from analyzer.models import Entry, Evidence, Report, Section
 from analyzer.report import SCHEMA_VERSION
+from analyzer.taxonomy import SectionKind
 
 EXT = "x-resume-analyzer"
 _ISO_DATE = re.compile(r"^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$")
@@ -72,8 +73,8 @@ def to_jsonresume_dict(report: Report) -> dict[str, Any]:
     contact = resume.contact
     links = resume.document.links
     entries = {kind: [(i, e) for i, e in enumerate(resume.entries) if e.section == kind]
-               for kind in ("experience", "education", "projects", "volunteering")}
-    summary = " ".join(_section_lines(report, "summary"))
+               for kind in (SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.PROJECTS, SectionKind.VOLUNTEERING)}
+    summary = " ".join(_section_lines(report, SectionKind.SUMMARY))
     website = next((l.url for l in links if l.valid and l.kind in ("portfolio", "blog")), "")
 
     basics = _drop_empty(
@@ -95,22 +96,22 @@ def to_jsonresume_dict(report: Report) -> dict[str, Any]:
     work = [
         _drop_empty({"name": e.organization, "position": e.title, "location": e.location, **_dated(e),
                      "highlights": [line.text for line in e.lines], EXT: _entry_ext(report, i)})
-        for i, e in entries["experience"]
+        for i, e in entries[SectionKind.EXPERIENCE]
     ]
     volunteer = [
         _drop_empty({"organization": e.organization, "position": e.title, **_dated(e),
                      "highlights": [line.text for line in e.lines], EXT: _entry_ext(report, i)})
-        for i, e in entries["volunteering"]
+        for i, e in entries[SectionKind.VOLUNTEERING]
     ]
     education = [
         _drop_empty({"institution": e.organization or e.title, "studyType": e.title if e.organization else "",
                      **_dated(e), "courses": [line.text for line in e.lines], EXT: _entry_ext(report, i)})
-        for i, e in entries["education"]
+        for i, e in entries[SectionKind.EDUCATION]
     ]
     projects = [
         _drop_empty({"name": e.title or e.organization or "Project", "entity": e.organization if e.title else "",
                      **_dated(e), "highlights": [line.text for line in e.lines], EXT: _entry_ext(report, i)})
-        for i, e in entries["projects"]
+        for i, e in entries[SectionKind.PROJECTS]
     ]
     skills = [
         _drop_empty(
@@ -143,11 +144,11 @@ def to_jsonresume_dict(report: Report) -> dict[str, Any]:
         "education": education,
         "projects": projects,
         "skills": skills,
-        "publications": [{"name": text} for text in _section_lines(report, "publications")],
-        "certificates": [{"name": text} for text in _section_lines(report, "certifications")],
-        "awards": [{"title": text} for text in _section_lines(report, "awards")],
-        "languages": [{"language": text} for text in _section_lines(report, "languages")],
-        "interests": [{"name": text} for text in _section_lines(report, "interests")],
+        "publications": [{"name": text} for text in _section_lines(report, SectionKind.PUBLICATIONS)],
+        "certificates": [{"name": text} for text in _section_lines(report, SectionKind.CERTIFICATIONS)],
+        "awards": [{"title": text} for text in _section_lines(report, SectionKind.AWARDS)],
+        "languages": [{"language": text} for text in _section_lines(report, SectionKind.LANGUAGES)],
+        "interests": [{"name": text} for text in _section_lines(report, SectionKind.INTERESTS)],
         "meta": {"version": "v1.0.0"},
         EXT: {
             "schema_version": SCHEMA_VERSION,
