@@ -42,14 +42,6 @@ _COMPOUND_TAILS = frozenset(
 _EDGE_ZONE = 0.10
 
 
-def arrange_lines(
-    words_by_page: list[list[Word]], page_sizes: tuple[tuple[float, float], ...]
-) -> tuple[tuple[Line, ...], tuple[Notice, ...]]:
-    """All pages' words as lines in reading order, with repeated page furniture removed."""
-    pages = [page_lines(words, page_sizes[index][0]) for index, words in enumerate(words_by_page)]
-    return join_pages(pages, page_sizes)
-
-
 def join_pages(
     pages: list[list[Line]], page_sizes: tuple[tuple[float, float], ...]
 ) -> tuple[tuple[Line, ...], tuple[Notice, ...]]:

@@ -484,14 +484,6 @@ def question_meta(question: Question) -> str:
 # --- marks on the page images -----------------------------------------------------------------
 
 
-# What each kind of mark means, for the legend under the page images.
-MARK_LEGEND = {
-    "skill": "green box: a skill named here",
-    "described": "green underline: a line that describes a skill without naming it",
-    "flag": "red outline: a line with a flag (see the Flags tab); a skill inside it keeps its green box",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Mark:
     """A box to draw on a page image: ``kind`` is "skill" (the words), "described" (a line) or "flag" (a line)."""
