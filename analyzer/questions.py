@@ -34,7 +34,7 @@ from functools import lru_cache
 from analyzer.bank import Bank, Template, Topic, load_bank
 from analyzer.flags import is_contact_uri, is_not_work
 from analyzer.claims import has_phrase, is_confidential, load_claim_rules, skill_classes, understand_result
-from analyzer.dates import month_index
+from analyzer.dates import month_index, this_month
 from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Skill
 from analyzer.taxonomy import Taxonomy, fill_sentence
@@ -923,7 +923,8 @@ def generate_questions(
     """The ranked questions for one resume; the same input always gives the same tuple."""
     bank = bank or load_bank()
     options = options or Options()
-    as_of = options.as_of or (resume.as_of if resume else "") or "2000-01"
+    # The month the resume was read against (resolved once, in the pipeline); without a resume, the options'.
+    as_of = resume.as_of if resume is not None else options.as_of or this_month()
     claimed = frozenset(s.id for s in skills) | frozenset(i for c in claims for i in c.skill_ids)
     claims = tuple(understand_result(c) for c in claims)
     ctx = _Context(resume, {s.id: s for s in skills}, {c.id: c for c in claims}, taxonomy, bank, options, as_of,

@@ -173,6 +173,30 @@ def test_perspective_toggle_rewords_the_reason(app):
     assert view.why_label("interviewer") in after and view.why_label("candidate") not in after
 
 
+def test_switching_perspective_asks_again_without_reading_the_resume_again(app, monkeypatch):
+    # The observable is the number of analyses the page runs: the real pipeline.analyze, counted.
+    analyses = []
+
+    def counted(*args, **kwargs):
+        analyses.append(kwargs["name"])
+        return real(*args, **kwargs)
+
+    real = pipeline.analyze
+    monkeypatch.setattr(pipeline, "analyze", counted)
+    at = _upload(app.run(), "zoe.pdf", resume_pdf())
+    at.radio(key="perspective").set_value("interviewer").run()
+    interviewer = _question_labels(at)
+    at.radio(key="perspective").set_value("candidate").run()
+    assert not at.exception
+    assert analyses == ["zoe.pdf"]
+    # ...and the interviewer's list is the one a whole analysis for the interviewer gives.
+    as_of = datetime.date.today().strftime("%Y-%m")
+    whole = real(resume_pdf(), as_of, name="zoe.pdf", options=Options(as_of=as_of, perspective="interviewer"))
+    assert interviewer == "\n".join(f"{n}\\. {view.escape_markdown(q.text)}"
+                                     for n, q in enumerate((q for _, g in view.questions_by_area(list(whole.questions))
+                                                            for q in g), 1))
+
+
 def test_download_buttons_exist_for_every_format(app):
     at = _upload(app.run(), "zoe.pdf", resume_pdf())
     labels = {button.label for button in at.get("download_button")}
