@@ -21,7 +21,7 @@ import streamlit as st
 from analyzer import pipeline, view
 from analyzer.errors import AnalyzerError
 from analyzer.export import FORMATS, export
-from analyzer.models import Limits, Options, Posting, Question, Report
+from analyzer.models import Limits, Options, Posting, Question, Report, Severity
 from analyzer.practice import (NOT_TRIED, STATUSES, DamagedStoreError, Mark, PracticeStore, PracticeStoreError,
                                next_to_practise, progress)
 
@@ -29,7 +29,7 @@ SAMPLES = Path(__file__).resolve().parent / "samples"
 LIMITS = Limits()
 MB = 1024 * 1024
 # Streamlit's coloured-text directive (no emoji: they need a font many machines lack).
-SEVERITY_COLOURS = {"high": "red", "medium": "orange", "low": "blue", "info": "gray"}
+SEVERITY_COLOURS = {Severity.HIGH: "red", Severity.MEDIUM: "orange", Severity.LOW: "blue", Severity.INFO: "gray"}
 # Height of one bar in the charts: every area label stays readable, however many areas there are.
 CHART_ROW_PIXELS = 30
 # How far back the reference-month picker goes (a resume is judged as of a month, never a day).

@@ -27,10 +27,8 @@ from analyzer.claims import (
 )
 from analyzer.dates import month_index
 from analyzer.errors import TaxonomyError
-from analyzer.models import Claim, Evidence, Flag, Options, Resume, Skill
+from analyzer.models import Claim, Evidence, Flag, Options, Resume, Severity, Skill
 from analyzer.taxonomy import Taxonomy, fill_sentence, read_toml, taxonomy_root
-
-SEVERITIES = ("high", "medium", "low", "info")
 
 
 # --- the texts ------------------------------------------------------------------------------------
@@ -40,7 +38,7 @@ SEVERITIES = ("high", "medium", "low", "info")
 class FlagText:
     code: str
     variant: str
-    severity: str
+    severity: Severity
     area: int
     message: str
     advice: str
@@ -81,11 +79,11 @@ def load_flag_texts(root: str | None = None) -> FlagTexts:
         for key in ("code", "severity", "message", "advice"):
             if not isinstance(record.get(key), str) or not record[key].strip():
                 raise TaxonomyError(f"{where}: '{key}' must be a non-empty string.")
-        if record["severity"] not in SEVERITIES:
-            raise TaxonomyError(f"{where}: severity must be one of {', '.join(SEVERITIES)}.")
+        if record["severity"] not in {s.value for s in Severity}:
+            raise TaxonomyError(f"{where}: severity must be one of {', '.join(Severity)}.")
         if not isinstance(record.get("area"), int) or not 1 <= record["area"] <= 12:
             raise TaxonomyError(f"{where}: area must be an interview-map row, 1 to 12.")
-        texts.append(FlagText(record["code"], record.get("variant", ""), record["severity"], record["area"],
+        texts.append(FlagText(record["code"], record.get("variant", ""), Severity(record["severity"]), record["area"],
                               " ".join(record["message"].split()), " ".join(record["advice"].split())))
     keys = [(t.code, t.variant) for t in texts]
     if len(set(keys)) != len(keys):

@@ -36,7 +36,7 @@ from analyzer.flags import is_contact_uri, is_not_work
 from analyzer.claims import has_phrase, is_confidential, load_claim_rules, skill_classes, understand_result
 from analyzer.dates import month_index, this_month
 from analyzer.entries import is_job_title
-from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Skill
+from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Severity, Skill
 from analyzer.taxonomy import Taxonomy, fill_sentence
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
@@ -62,7 +62,7 @@ TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
 # with years of work or papers is not asked warm-ups (see seniority()).
 SENIOR_YEARS = 6
 JUNIOR_YEARS = 2
-_SEVERITY = {"high": 0.6, "medium": 0.4, "low": 0.2, "info": 0.1}
+_SEVERITY = {Severity.HIGH: 0.6, Severity.MEDIUM: 0.4, Severity.LOW: 0.2, Severity.INFO: 0.1}
 
 
 @dataclass(frozen=True, slots=True)

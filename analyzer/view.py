@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer.errors import AnalyzerError
-from analyzer.models import BBox, Claim, Evidence, Flag, Line, Question, Report, Skill
+from analyzer.models import BBox, Claim, Evidence, Flag, Line, Question, Report, Severity, Skill
 
 # Highest first: a user reads the findings that can sink an interview before the small ones.
-SEVERITY_ORDER = ("high", "medium", "low", "info")
+SEVERITY_ORDER = tuple(Severity)
 PERSPECTIVES = ("candidate", "interviewer")
 DIFFICULTY_LABELS = {1: "warm-up", 2: "standard", 3: "hard"}
 

@@ -23,13 +23,12 @@ from factory import PdfBuilder
 from analyzer import pipeline, view
 from analyzer.errors import AnalyzerError
 from analyzer.export import FORMATS
-from analyzer.models import Limits, Options, Report
+from analyzer.models import Limits, Options, Report, Severity
 
 APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
 SAMPLES = Path(APP).parent / "samples"
 TABS = ["Overview", "Skills", "Resume", "Flags", "Questions", "Practice"]
 TIMEOUT = 120
-SEVERITIES = ("high", "medium", "low", "info")
 
 
 @pytest.fixture
@@ -135,7 +134,7 @@ def test_flags_are_grouped_from_most_to_least_severe(app):
     at = _upload(app.run(), sample.name, sample.read_bytes())
     assert not at.exception and not at.error
     flag_text = "\n".join(m.value for m in at.tabs[3].markdown)
-    shown = [s for s in SEVERITIES if any(f.severity == s for f in report.flags)]
+    shown = [s for s in Severity if any(f.severity == s for f in report.flags)]
     assert len(shown) >= 2
     positions = [flag_text.index(f"[{s.title()}] ({sum(f.severity == s for f in report.flags)})") for s in shown]
     assert positions == sorted(positions)
