@@ -25,7 +25,7 @@ from typing import Any
 
 from analyzer.errors import TaxonomyError
 from analyzer.links import dedupe_key
-from analyzer.models import BBox, Claim, Entry, Evidence, Line, Resume, Skill
+from analyzer.models import BBox, Claim, Entry, Evidence, Line, Resume, Skill, union_bbox
 from analyzer.taxonomy import Taxonomy, read_toml, taxonomy_root
 
 
@@ -276,8 +276,7 @@ def _join(lines: list[Line]) -> str:
 
 def _bbox(lines: list[Line]) -> BBox | None:
     same_page = [line for line in lines if line.page == lines[0].page]
-    return (min(l.x0 for l in same_page), min(l.top for l in same_page),
-            max(l.x1 for l in same_page), max(l.bottom for l in same_page))
+    return union_bbox(l.bbox for l in same_page)
 
 
 def resume_statements(resume: Resume) -> tuple[Statement, ...]:

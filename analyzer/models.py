@@ -8,10 +8,18 @@ in PDF points, ``top`` measured from the top of the page. Dates are strings: ``"
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 BBox = tuple[float, float, float, float]
+
+
+def union_bbox(boxes: Iterable[BBox]) -> BBox:
+    """The smallest box holding every one of ``boxes`` (there must be at least one)."""
+    x0s, tops, x1s, bottoms = zip(*boxes)
+    return (min(x0s), min(tops), max(x1s), max(bottoms))
+
 # Document.source of a document any page of which was read by OCR (positions and sizes are estimates).
 OCR_SOURCE = "ocr"
 

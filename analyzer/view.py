@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer.errors import AnalyzerError
-from analyzer.models import BBox, Claim, Evidence, Flag, Line, Question, Report, Severity, Skill
+from analyzer.models import BBox, Claim, Evidence, Flag, Line, Question, Report, Severity, Skill, union_bbox
 
 # Highest first: a user reads the findings that can sink an interview before the small ones.
 SEVERITY_ORDER = tuple(Severity)
@@ -538,8 +538,7 @@ def skill_word_boxes(line: Line, skill: Skill) -> list[BBox]:
             if tokens[i:i + len(parts)] == parts and not taken.intersection(span):
                 taken.update(span)
                 chosen = [words[j] for j in span if words[j].page == line.page]
-                boxes.append((min(w.x0 for w in chosen), min(w.top for w in chosen),
-                              max(w.x1 for w in chosen), max(w.bottom for w in chosen)))
+                boxes.append(union_bbox(w.bbox for w in chosen))
     return boxes
 
 
