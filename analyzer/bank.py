@@ -31,15 +31,13 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.errors import TaxonomyError
-from analyzer.taxonomy import load_taxonomy, read_toml, taxonomy_root
+from analyzer.flags import load_flag_texts
+from analyzer.taxonomy import area_ids, load_taxonomy, read_toml, taxonomy_root
 
 KINDS = ("deep-dive", "explain", "derive", "compare", "design", "debug", "what-if", "open-ended", "behavioural")
 SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "result", "link", "alternative",
          "task", "where", "quantity", "measure")
 CLAIM_KINDS = ("skill", "project", "result", "link", "publication", "certification", "talk", "patent")
-FLAG_CODES = ("unsupported_skill", "stale_claim", "keyword_padding", "dl_without_fundamentals", "no_deployment",
-              "no_lifecycle", "metric_without_method", "metric_without_baseline", "vague_claim", "link_to_check",
-              "hidden_text", "date_problem")
 DEPTHS = ("any", "backed", "weak")
 NEAR_DUPLICATE = 0.9  # cosine over TF-IDF; above it two templates ask the same thing in the same words
 
@@ -192,9 +190,14 @@ def _check_kind_difficulty(kind: Any, difficulty: Any, where: str) -> None:
 
 
 def _check_area(area: Any, where: str) -> int:
-    if not isinstance(area, int) or isinstance(area, bool) or not 1 <= area <= 12:
-        raise TaxonomyError(f"{where}: area {area!r} is not an interview-map row 1..12.")
+    if not isinstance(area, int) or isinstance(area, bool) or area not in area_ids():
+        raise TaxonomyError(f"{where}: area {area!r} is not an interview-map row of areas.toml.")
     return area
+
+
+def flag_codes() -> frozenset[str]:
+    """The flag codes flags.toml declares: a flag template must name one of them."""
+    return frozenset(text.code for text in load_flag_texts().texts)
 
 
 def _check_slots(text: str, allowed: frozenset[str] | set[str], where: str) -> None:
@@ -264,7 +267,7 @@ def _load_template(record: dict[str, Any], anchor: str, where: str) -> Template:
             allowed = CLAIM_SLOTS[claim_kind]
         elif anchor == "flag":
             flag = _need(record, "flag", str, where)
-            if flag not in FLAG_CODES:
+            if flag not in flag_codes():
                 raise TaxonomyError(f"{where}: unknown flag code {flag!r}.")
             allowed = CLAIM_SLOTS[FLAG_CLAIM_KIND[flag]] if flag in FLAG_CLAIM_KIND else _ENTRY_SLOTS
         else:

@@ -28,7 +28,7 @@ from analyzer.claims import (
 from analyzer.dates import month_index
 from analyzer.errors import TaxonomyError
 from analyzer.models import Claim, Evidence, Flag, Options, Resume, Severity, Skill
-from analyzer.taxonomy import Taxonomy, fill_sentence, read_toml, taxonomy_root
+from analyzer.taxonomy import Taxonomy, area_ids, fill_sentence, read_toml, taxonomy_root
 
 
 # --- the texts ------------------------------------------------------------------------------------
@@ -81,8 +81,8 @@ def load_flag_texts(root: str | None = None) -> FlagTexts:
                 raise TaxonomyError(f"{where}: '{key}' must be a non-empty string.")
         if record["severity"] not in {s.value for s in Severity}:
             raise TaxonomyError(f"{where}: severity must be one of {', '.join(Severity)}.")
-        if not isinstance(record.get("area"), int) or not 1 <= record["area"] <= 12:
-            raise TaxonomyError(f"{where}: area must be an interview-map row, 1 to 12.")
+        if not isinstance(record.get("area"), int) or record["area"] not in area_ids():
+            raise TaxonomyError(f"{where}: area must be an interview-map row of areas.toml.")
         texts.append(FlagText(record["code"], record.get("variant", ""), Severity(record["severity"]), record["area"],
                               " ".join(record["message"].split()), " ".join(record["advice"].split())))
     keys = [(t.code, t.variant) for t in texts]

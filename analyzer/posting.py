@@ -40,7 +40,7 @@ from analyzer.dates import find_date_range
 from analyzer.errors import AnalyzerError, BadPosting, TaxonomyError, TooManyPages
 from analyzer.models import Limits, Posting, PostingSection, PostingSkill
 from analyzer.nlp import prepare_text, skill_docs
-from analyzer.taxonomy import Taxonomy, read_toml, taxonomy_root
+from analyzer.taxonomy import Taxonomy, area_ids, read_toml, taxonomy_root
 
 SECTION_KINDS = ("about", "role", "responsibilities", "requirements", "preferred", "benefits", "process")
 ASKING_SECTIONS = ("role", "responsibilities", "requirements", "preferred")  # where a named skill is asked for
@@ -138,8 +138,9 @@ def _template(record: dict[str, Any], where: str, *, area: int | None = None) ->
     area = area or record.get("area")
     kind = record.get("kind", "open-ended")
     difficulty = record.get("difficulty", 2)
-    if not isinstance(area, int) or not 1 <= area <= 12 or kind not in _KINDS or difficulty not in (1, 2, 3):
-        raise TaxonomyError(f"{where} {record['id']}: area must be 1-12, kind one of {_KINDS}, difficulty 1-3.")
+    if not isinstance(area, int) or area not in area_ids() or kind not in _KINDS or difficulty not in (1, 2, 3):
+        raise TaxonomyError(f"{where} {record['id']}: area must be a row of areas.toml, kind one of {_KINDS}, "
+                            "difficulty 1-3.")
     words = _strings(record["words"], f"{where} {record['id']}") if "words" in record else ()
     followups = tuple(record.get("followups", ()))
     return PostingTemplate(record["id"], text, area, kind, difficulty, record.get("use", ""), words, followups)

@@ -265,6 +265,12 @@ def _load_areas(root: Path) -> tuple[Area, ...]:
     return areas
 
 
+@lru_cache(maxsize=1)
+def area_ids() -> frozenset[int]:
+    """The interview-map rows areas.toml defines: what every other data file's ``area`` is checked against."""
+    return frozenset(area.id for area in _load_areas(taxonomy_root()))
+
+
 _CONTEXTS = ("skills_list", "tech_neighbour", "tech_verb")
 _CATEGORY_FLAGS = ("tool", "deep_learning", "conventional_ml", "deployment", "monitoring", "statistics",
                    "mathematics", "analytics", "domain")
