@@ -21,7 +21,7 @@ import streamlit as st
 from analyzer import pipeline, view
 from analyzer.errors import AnalyzerError
 from analyzer.export import FORMATS, export
-from analyzer.models import Limits, Options, Posting, Question, Report
+from analyzer.models import Limits, Options, Posting, Question, Report, Severity
 from analyzer.practice import (NOT_TRIED, STATUSES, DamagedStoreError, Mark, PracticeStore, PracticeStoreError,
                                next_to_practise, progress)
 
@@ -29,7 +29,7 @@ SAMPLES = Path(__file__).resolve().parent / "samples"
 LIMITS = Limits()
 MB = 1024 * 1024
 # Streamlit's coloured-text directive (no emoji: they need a font many machines lack).
-SEVERITY_COLOURS = {"high": "red", "medium": "orange", "low": "blue", "info": "gray"}
+SEVERITY_COLOURS = {Severity.HIGH: "red", Severity.MEDIUM: "orange", Severity.LOW: "blue", Severity.INFO: "gray"}
 # Height of one bar in the charts: every area label stays readable, however many areas there are.
 CHART_ROW_PIXELS = 30
 # How far back the reference-month picker goes (a resume is judged as of a month, never a day).
@@ -49,12 +49,25 @@ def _resources() -> pipeline.Resources:
     return pipeline.load_resources()
 
 
+def _options(settings: dict, perspective: str, job: Posting | None) -> Options:
+    return Options(as_of=settings["as_of"], stale_years=settings["stale_years"], question_count=settings["question_count"],
+                   perspective=perspective, limits=LIMITS, job=job)
+
+
+# WHY the perspective is not part of this key: it changes only the question list (step 7), so
+# switching it must not read the resume again; _with_perspective asks the questions anew.
 @st.cache_data(max_entries=32, show_spinner=False)
-def _analyse(data: bytes, name: str, as_of: str, stale_years: float, question_count: int, perspective: str,
+def _analyse(data: bytes, name: str, as_of: str, stale_years: float, question_count: int,
              job: Posting | None = None) -> Report:
-    options = Options(as_of=as_of, stale_years=stale_years, question_count=question_count, perspective=perspective,
-                      limits=LIMITS, job=job)
+    settings = {"as_of": as_of, "stale_years": stale_years, "question_count": question_count}
+    options = _options(settings, view.PERSPECTIVES[0], job)
     return pipeline.analyze(data, as_of, name=name, options=options, resources=_resources())
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _with_perspective(analysis_key: tuple, perspective: str, settings: dict, _report: Report) -> Report:
+    # ``_report`` is not hashed (leading underscore); ``analysis_key`` (file hash + settings) stands for it.
+    return pipeline.ask_questions(_report, _options(settings, perspective, _report.posting), resources=_resources())
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -130,11 +143,10 @@ def _choose_source() -> tuple[str, bytes] | None:
     return None
 
 
-def _run(name: str, data: bytes, settings: dict, perspective: str, job: Posting | None = None) -> Report | None:
+def _run(name: str, data: bytes, settings: dict, job: Posting | None = None) -> Report | None:
     with st.spinner(f"Analysing {name}…"):
         try:
-            report = _analyse(data, name, settings["as_of"], settings["stale_years"], settings["question_count"],
-                              perspective, job)
+            report = _analyse(data, name, settings["as_of"], settings["stale_years"], settings["question_count"], job)
         except AnalyzerError as error:
             # A refusal is an answer, not a detail: shown in full, with its advice, never folded away.
             st.error(f"**Could not analyse {esc(name)}.** {esc(str(error))}")
@@ -554,18 +566,21 @@ def main() -> None:
     if source is None:
         return
     name, data = source
-    perspective = st.session_state.get("perspective", view.PERSPECTIVES[0])
-    report = _run(name, data, settings, perspective, job)
+    report = _run(name, data, settings, job)
     if report is None:
         return
-    key = (hashlib.sha256(data).hexdigest(), tuple(sorted(settings.items())), perspective, hash(job))
+    analysis_key = (hashlib.sha256(data).hexdigest(), tuple(sorted(settings.items())), hash(job))
+    perspective = st.session_state.get("perspective", view.PERSPECTIVES[0])
+    if perspective != dict(report.settings)["perspective"]:
+        report = _with_perspective(analysis_key, perspective, settings, report)
+    key = (*analysis_key, perspective)
     tabs = st.tabs(["Overview", "Skills", "Resume", "Flags", "Questions", "Practice"] + (["Job"] if report.alignment else []))
     with tabs[0]:
         _overview(report)
     with tabs[1]:
         _skills(report)
     with tabs[2]:
-        _resume(report, key, data)
+        _resume(report, analysis_key, data)
     with tabs[3]:
         _flags(report)
     with tabs[4]:

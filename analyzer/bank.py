@@ -1,7 +1,8 @@
 """The question bank: ``taxonomy/questions/*.toml``, validated (used by step 6).
 
     analyzer.taxonomy.load_bank(root=None) -> Bank   reads the files (cached), then build_bank here
-    build_bank(files, known_skills) -> Bank          raises TaxonomyError naming the file and record
+    build_bank(files, known_skills, area_ids=..., flag_codes=...) -> Bank
+                                                     raises TaxonomyError naming the file and record
 
 The bank holds four kinds of record, in any of the files:
 
@@ -35,9 +36,6 @@ KINDS = ("deep-dive", "explain", "derive", "compare", "design", "debug", "what-i
 SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "result", "link", "alternative",
          "task", "where", "quantity", "measure")
 CLAIM_KINDS = ("skill", "project", "result", "link", "publication", "certification", "talk", "patent")
-FLAG_CODES = ("unsupported_skill", "stale_claim", "keyword_padding", "dl_without_fundamentals", "no_deployment",
-              "no_lifecycle", "metric_without_method", "metric_without_baseline", "vague_claim", "link_to_check",
-              "hidden_text", "date_problem")
 DEPTHS = ("any", "backed", "weak")
 NEAR_DUPLICATE = 0.9  # cosine over TF-IDF; above it two templates ask the same thing in the same words
 
@@ -189,9 +187,18 @@ def _check_kind_difficulty(kind: Any, difficulty: Any, where: str) -> None:
         raise TaxonomyError(f"{where}: difficulty {difficulty!r} must be 1, 2 or 3.")
 
 
-def _check_area(area: Any, where: str) -> int:
-    if not isinstance(area, int) or isinstance(area, bool) or not 1 <= area <= 12:
-        raise TaxonomyError(f"{where}: area {area!r} is not an interview-map row 1..12.")
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """What the records are checked against, from the loaded taxonomy: the interview-map rows of
+    areas.toml and the flag codes of flags.toml (empty: not checked, a taxonomy without flags)."""
+
+    area_ids: frozenset[int]
+    flag_codes: frozenset[str]
+
+
+def _check_area(area: Any, where: str, known: _Known) -> int:
+    if not isinstance(area, int) or isinstance(area, bool) or area not in known.area_ids:
+        raise TaxonomyError(f"{where}: area {area!r} is not an interview-map row of areas.toml.")
     return area
 
 
@@ -208,12 +215,12 @@ def _check_slots(text: str, allowed: frozenset[str] | set[str], where: str) -> N
                                 f"(fillable: {', '.join(sorted(allowed)) or 'none'}).")
 
 
-def _load_topic(record: dict[str, Any], where: str) -> Topic:
+def _load_topic(record: dict[str, Any], where: str, known: _Known) -> Topic:
     topic_id = _need(record, "id", str, where)
     where = f"{where} topic {topic_id!r}"
     if not re.fullmatch(r"[a-z][a-z0-9_]*", topic_id):
         raise TaxonomyError(f"{where}: id must be lower-case snake_case.")
-    area = _check_area(record.get("area"), where)
+    area = _check_area(record.get("area"), where, known)
     skills = tuple(_need(record, "skills", list, where))
     rows = _need(record, "q", list, where)
     if len(rows) < 2:
@@ -243,13 +250,13 @@ def _texts(record: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value)
 
 
-def _load_template(record: dict[str, Any], anchor: str, where: str) -> Template:
+def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Known) -> Template:
     template_id = _need(record, "id", str, where)
     where = f"{where} {anchor} {template_id!r}"
     kind = record.get("kind", "behavioural" if anchor == "ask" else "open-ended")
     difficulty = record.get("difficulty", 1)
     _check_kind_difficulty(kind, difficulty, where)
-    area = {"company": 11, "ask": 12}.get(anchor) or _check_area(record.get("area"), where)
+    area = {"company": 11, "ask": 12}.get(anchor) or _check_area(record.get("area"), where, known)
     text = _need(record, "text", str, where).strip()
     followups = tuple(str(f).strip() for f in record.get("followups", ()))
     claim_kind = flag = ""
@@ -262,7 +269,7 @@ def _load_template(record: dict[str, Any], anchor: str, where: str) -> Template:
             allowed = CLAIM_SLOTS[claim_kind]
         elif anchor == "flag":
             flag = _need(record, "flag", str, where)
-            if flag not in FLAG_CODES:
+            if known.flag_codes and flag not in known.flag_codes:
                 raise TaxonomyError(f"{where}: unknown flag code {flag!r}.")
             allowed = CLAIM_SLOTS[FLAG_CLAIM_KIND[flag]] if flag in FLAG_CLAIM_KIND else _ENTRY_SLOTS
         else:
@@ -317,7 +324,7 @@ def _load_guides(data: dict[str, Any], where: str, guides: dict[str, tuple[str, 
         guides[kind] = (guide, worry)
 
 
-def _read_files(files: tuple[tuple[str, dict[str, Any]], ...]) -> tuple[
+def _read_files(files: tuple[tuple[str, dict[str, Any]], ...], known: _Known) -> tuple[
         list[Topic], list[Template], dict[str, tuple[str, ...]], dict[tuple[str, str], str], dict[str, tuple[str, str]]]:
     topics: list[Topic] = []
     templates: list[Template] = []
@@ -327,9 +334,9 @@ def _read_files(files: tuple[tuple[str, dict[str, Any]], ...]) -> tuple[
     for where, data in files:
         _load_why(data, where, why)
         _load_guides(data, where, guides)
-        topics.extend(_load_topic(r, where) for r in data.get("topic", []))
+        topics.extend(_load_topic(r, where, known) for r in data.get("topic", []))
         for anchor in ("template", "company", "ask"):
-            templates.extend(_load_template(r, anchor, where) for r in data.get(anchor, []))
+            templates.extend(_load_template(r, anchor, where, known) for r in data.get(anchor, []))
         for skill_id, alts in data.get("alternatives", {}).items():
             if skill_id in alternatives:
                 raise TaxonomyError(f"{where}: alternatives for {skill_id!r} are declared twice.")
@@ -385,10 +392,12 @@ def _check_near_duplicates(topics: list[Topic], templates: list[Template], thres
                                 f"(cosine {value:.2f}): {items[i][1]!r} / {items[j][1]!r}.")
 
 
-def build_bank(files: tuple[tuple[str, dict[str, Any]], ...], known_skills: set[str]) -> Bank:
+def build_bank(files: tuple[tuple[str, dict[str, Any]], ...], known_skills: set[str], *,
+               area_ids: frozenset[int], flag_codes: frozenset[str]) -> Bank:
     """The bank from the parsed question files (name, TOML) in name order, validated; skill ids are
-    checked against ``known_skills`` (empty: not checked)."""
-    topics, templates, alternatives, why, guides = _read_files(files)
+    checked against ``known_skills`` (empty: not checked), areas against ``area_ids`` (areas.toml's
+    rows) and flag templates against ``flag_codes`` (flags.toml's codes; empty: not checked)."""
+    topics, templates, alternatives, why, guides = _read_files(files, _Known(area_ids, flag_codes))
     _check_ids(topics, templates)
     _check_skills(topics, templates, alternatives, known_skills)
     _check_near_duplicates(topics, templates, NEAR_DUPLICATE)

@@ -30,6 +30,7 @@ from analyzer.errors import AnalyzerError
 from analyzer.export import FORMATS
 from analyzer.guard import start_fork_server, stop_fork_server
 from analyzer.models import Options, Report
+from analyzer.taxonomy import area_ids
 
 EXIT_BAD_INPUT = 2
 QUESTION_FORMATS = ("text", "md", "csv", "json")
@@ -71,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = add("questions", "list the questions to expect, ranked")
     sub.add_argument("--count", type=_positive, default=DEFAULTS.question_count, help="how many (default: %(default)s)")
     sub.add_argument("--area", type=int, action="append", default=[], metavar="N",
-                     help="only this interview area (1-12; repeat for several)")
+                     help=f"only this interview area (1-{max(area_ids())}; repeat for several)")
     sub.add_argument("--difficulty", type=int, nargs=2, default=(1, 3), metavar=("MIN", "MAX"),
                      help="difficulty range, 1 (warm-up) to 3 (hard)")
     sub.add_argument("--perspective", choices=view.PERSPECTIVES, default=view.PERSPECTIVES[0],

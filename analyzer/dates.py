@@ -13,6 +13,7 @@ Limits: a lone two-digit year ("'20") is not read; day-first full dates ("12.03.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -173,6 +174,11 @@ def find_date_range(text: str) -> DateRange | None:
     if since:  # "since 2019" / "from March 2020" with no end: still going
         return DateRange(_normalise(since, "a"), PRESENT, since.span())
     return next((found for found in lone if found.has_month), lone[0] if lone else None)
+
+
+def this_month() -> str:
+    """The reference month when none is given: "YYYY-MM" of today."""
+    return _dt.date.today().strftime("%Y-%m")
 
 
 def month_index(value: str | None, as_of: str, *, end: bool = False) -> int | None:

@@ -97,7 +97,12 @@ def _reads_as_sentence(line: Line, hints: EntryWords) -> bool:
     return words > _SENTENCE_MIN_WORDS or stopped
 
 
-def _is_body(line: Line, previous_is_body: bool, left: float, hints: EntryWords) -> bool:
+def is_body_line(line: Line, previous_is_body: bool, left: float, hints: EntryWords | None = None) -> bool:
+    """A line of an entry's body, not of its heading: a bullet, the wrapped tail of the line above it
+    (``previous_is_body``; indented past the section's ``left`` edge or starting in lower case), or a
+    sentence. A date line and a dated heading line are never body. ``hints``: the taxonomy's entry
+    words (entries.toml; the shipped ones when not given)."""
+    hints = hints or load_entry_words()
     if is_date_line(line):
         return False
     if line.bullet or _continues_body(line, previous_is_body, left):
@@ -136,7 +141,10 @@ def _is_range_tail(line: Line, heading: list[Line]) -> bool:
     return _lone_start(heading) is not None and _joined_range(_lone_start(heading), _segment_texts(line)[0]) is not None
 
 
-def _starts_new(line: Line, groups: list[tuple[list[Line], list[Line]]]) -> bool:
+def is_new_entry(line: Line, groups: list[tuple[list[Line], list[Line]]]) -> bool:
+    """A heading line that opens another entry rather than adding to the last one's heading (``groups``:
+    the entries so far, as heading and body lines): the last entry has a body already or a full
+    heading, or this line repeats dates or the look of its first line."""
     if not groups:
         return True
     heading, bullets = groups[-1]
@@ -163,12 +171,12 @@ def parse_entries(section: Section, taxonomy: Taxonomy) -> list[Entry]:
             column_dates.setdefault(len(groups) - 1, []).append(stray)
             groups[-1][1].append(line)
             continue
-        body = _is_body(line, previous_is_body, left, hints)
+        body = is_body_line(line, previous_is_body, left, hints)
         if body:
             if not groups:
                 groups.append(([], []))
             groups[-1][1].append(line)
-        elif _starts_new(line, groups):
+        elif is_new_entry(line, groups):
             groups.append(([line], []))
         else:
             groups[-1][0].append(line)

@@ -32,7 +32,7 @@ from analyzer import errors
 from analyzer.guard import estimate_pages, run_bounded_many, too_complex
 from analyzer.layout import BULLET, join_pages, page_lines
 from analyzer.links import dedupe_links, find_typed_links, make_link, site_domains
-from analyzer.models import Document, Limits, Line, Link, Notice, Word
+from analyzer.models import Document, Limits, Line, Link, Notice, Word, union_bbox
 from analyzer.ocr import read_scanned_pages
 
 # pdfminer logs every oddity of a damaged file to stderr; our errors and notices say what matters.
@@ -357,7 +357,7 @@ def _read_page(page: "pdfplumber.page.Page", number: int, limits: Limits) -> tup
             "It was left out of the analysis.",
             number,
             text,
-            _union([w.bbox for w in words]),
+            union_bbox(w.bbox for w in words),
         ))
     return visible, notices
 
@@ -555,10 +555,6 @@ def _annotation_links(page: "pdfplumber.page.Page", number: int, words: list[Wor
 def _centre_inside(word: Word, box: tuple[float, float, float, float]) -> bool:
     cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
     return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
-
-
-def _union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def _shorten(text: str, limit: int = 80) -> str:

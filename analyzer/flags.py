@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from analyzer.dates import month_index
-from analyzer.models import Claim, Evidence, Flag, Options, Resume, Skill
+from analyzer.models import Claim, Evidence, Flag, Options, Resume, Severity, Skill
 from analyzer.phrases import find_phrases, has_phrase
 from analyzer.skill_classes import is_used, skill_classes
 from analyzer.statements import Statement, resume_statements

@@ -40,14 +40,47 @@ _COMPOUND_TAILS = frozenset(
 )
 # Header and footer zones: the top and bottom tenth of a page.
 _EDGE_ZONE = 0.10
+# Text repeated in the edge zone of at least this many pages is a running header or footer.
+MIN_FURNITURE_PAGES = 2
+# How many removed headers/footers the notice quotes: enough to recognise them, short enough to read.
+FURNITURE_EXAMPLES = 3
+# A type size of 0 (some PDFs do not say) still gets tolerances as for 1-point type, never none.
+MIN_SIZE = 1.0
 
+# Splitting a row into segments: a gap wider than this many points, and than this many type sizes,
+# is no space between words but a tab stop (another column, a date pushed to the right).
+SEGMENT_MIN_GAP = 6.0
+SEGMENT_GAP_SIZES = 1.2
+# A space is about half the type size: words either side of a gutter this close read across it.
+SPACE_SIZES = 0.5
 
-def arrange_lines(
-    words_by_page: list[list[Word]], page_sizes: tuple[tuple[float, float], ...]
-) -> tuple[tuple[Line, ...], tuple[Notice, ...]]:
-    """All pages' words as lines in reading order, with repeated page furniture removed."""
-    pages = [page_lines(words, page_sizes[index][0]) for index, words in enumerate(words_by_page)]
-    return join_pages(pages, page_sizes)
+# Finding a gutter: a page with fewer rows than this is too short to tell columns from a table.
+MIN_ROWS_FOR_COLUMNS = 8
+# Share of rows that may cross the gutter anyway (a name banner, a full-width heading).
+BANNER_ROW_SHARE = 0.08
+# The gutter lies within the middle of the page: the outer 12% either side are margins.
+GUTTER_MARGIN = 0.12
+# A free band narrower than this (points) is a gap between words, not between columns.
+MIN_GUTTER_WIDTH = 4
+# Each side of a gutter holds at least this many rows of text, or it is a margin note.
+MIN_COLUMN_ROWS = 5
+# A side whose rows are at least this share dates is a date column of one-column entries.
+DATE_COLUMN_SHARE = 0.5
+# Sorts a band with no clean run after every band that has one (a crossing count no page reaches).
+UNCLEAN_BAND = 1 << 20
+
+# A word inside a taller word's height, within this many points, shares its row (a superscript).
+ROW_HEIGHT_SLACK = 1
+# A line is bold when more than this share of its letters are bold (a bold label on a plain line is not).
+BOLD_LINE_SHARE = 0.6
+# A bullet glyph is at most this many characters ("•", "»»").
+MAX_BULLET_GLYPH = 2
+# Letter-spaced type: a run's usual gap is at least this (points), so touching letters still split words.
+MIN_LETTER_GAP = 0.5
+# "E X P E R I E N C E": at least this many single letters on a line make a letter-spaced heading.
+MIN_SPACED_HEADING_LETTERS = 4
+# A hyphenated head this short ("pre-", "re-") is a syllable break, not a compound's first word.
+MAX_SYLLABLE_HEAD = 3
 
 
 def join_pages(
@@ -78,7 +111,7 @@ def split_segments(row: list[Word]) -> list[list[Word]]:
     segments = [[row[0]]]
     for word in row[1:]:
         previous = segments[-1][-1]
-        if word.x0 - previous.x1 > max(6.0, 1.2 * max(word.size, previous.size, 1.0)):
+        if word.x0 - previous.x1 > max(SEGMENT_MIN_GAP, SEGMENT_GAP_SIZES * max(word.size, previous.size, MIN_SIZE)):
             segments.append([word])
         else:
             segments[-1].append(word)
@@ -92,7 +125,7 @@ def _find_gutter(words: list[Word], width: float) -> float | None:
     (nearly) no line at all, so the test is on words, not on gaps, which can be narrow in a table.
     """
     rows = _group_rows(words)
-    if len(rows) < 8:
+    if len(rows) < MIN_ROWS_FOR_COLUMNS:
         return None
     # How many words cover each whole point of x (words on one row never overlap).
     size = int(width) + 2
@@ -106,8 +139,8 @@ def _find_gutter(words: list[Word], width: float) -> float | None:
     for value in delta:
         running += value
         covered.append(running)
-    allowed = max(1, round(0.08 * len(rows)))  # a name banner may cross the gutter
-    low, high = int(width * 0.12), int(width * 0.88)
+    allowed = max(1, round(BANNER_ROW_SHARE * len(rows)))  # a name banner may cross the gutter
+    low, high = int(width * GUTTER_MARGIN), int(width * (1 - GUTTER_MARGIN))
     bands: list[tuple[int, int, float]] = []  # (words crossing it, -band width, centre)
     start = None
     for x in range(low, high + 1):
@@ -115,7 +148,7 @@ def _find_gutter(words: list[Word], width: float) -> float | None:
         if free and start is None:
             start = x
         elif not free and start is not None:
-            if x - start >= 4:
+            if x - start >= MIN_GUTTER_WIDTH:
                 bands.append(_clearest_part(covered, start, x))
             start = None
     # The emptiest, then widest band with real text on both sides (a page margin has text on one
@@ -125,7 +158,7 @@ def _find_gutter(words: list[Word], width: float) -> float | None:
         left = [" ".join(w.text for w in row if w.x1 <= gutter) for row in rows]
         right = [" ".join(w.text for w in row if w.x0 >= gutter) for row in rows]
         left, right = [t for t in left if t], [t for t in right if t]
-        if min(len(left), len(right)) >= 5 and not (_is_date_column(left) or _is_date_column(right)):
+        if min(len(left), len(right)) >= MIN_COLUMN_ROWS and not (is_date_column(left) or is_date_column(right)):
             return gutter
     return None
 
@@ -159,14 +192,14 @@ def _clearest_part(covered: list[int], start: int, end: int) -> tuple[int, int, 
             run_start = None
     width, first = best
     if width < MIN_CLEAN_GUTTER:
-        return (1 << 20, -(end - start), (start + end) / 2)
+        return (UNCLEAN_BAND, -(end - start), (start + end) / 2)
     return (least, -width, first + width / 2)
 
 
-def _is_date_column(side: list[str]) -> bool:
+def is_date_column(side: list[str]) -> bool:
     """A right-aligned (or left-aligned) run of dates belongs to one-column entries: not a column."""
     dated = sum(1 for text in side if find_date_range(text))
-    return dated >= 0.5 * len(side)
+    return dated >= DATE_COLUMN_SHARE * len(side)
 
 
 def _group_rows(words: list[Word]) -> list[list[Word]]:
@@ -188,12 +221,12 @@ ROW_TOLERANCE = 0.35
 def is_same_row(row: list[Word], word: Word) -> bool:
     """``word`` sits on the row's line: same baseline or top (within the smaller size), or inside its height."""
     last, first = row[-1], row[0]
-    tolerance = ROW_TOLERANCE * max(min(word.size, last.size), 1.0)
-    if abs(word.bottom - last.bottom) <= tolerance or abs(word.top - first.top) <= ROW_TOLERANCE * max(min(word.size, first.size), 1.0):
+    tolerance = ROW_TOLERANCE * max(min(word.size, last.size), MIN_SIZE)
+    if abs(word.bottom - last.bottom) <= tolerance or abs(word.top - first.top) <= ROW_TOLERANCE * max(min(word.size, first.size), MIN_SIZE):
         return True
     # A smaller word within a larger one's height (a contact line beside a large name, a superscript).
     tallest = max(row, key=lambda w: w.bottom - w.top)
-    return tallest.top - 1 <= word.top and word.bottom <= tallest.bottom + 1
+    return tallest.top - ROW_HEIGHT_SLACK <= word.top and word.bottom <= tallest.bottom + ROW_HEIGHT_SLACK
 
 
 def _column_order(rows: list[list[Word]], gutter: float) -> list[Line]:
@@ -209,11 +242,11 @@ def _column_order(rows: list[list[Word]], gutter: float) -> list[Line]:
         right.clear()
 
     for row in rows:
-        if _crosses(row, gutter):
+        if is_across_gutter(row, gutter):
             flush()
             # A heading far to the right of a full-width name still belongs to its column.
             segments = split_segments(row)
-            spanning = [w for seg in segments if _crosses(seg, gutter) or len(segments) == 1 for w in seg]
+            spanning = [w for seg in segments if is_across_gutter(seg, gutter) or len(segments) == 1 for w in seg]
             if line := _make_line(spanning or row, 0):
                 ordered.append(line)
             if spanning:
@@ -231,20 +264,20 @@ def _column_order(rows: list[list[Word]], gutter: float) -> list[Line]:
     return ordered
 
 
-def _crosses(row: list[Word], gutter: float) -> bool:
+def is_across_gutter(row: list[Word], gutter: float) -> bool:
     """A row reads across the gutter: a word spans it, or the words either side are only a space apart."""
     if any(w.x0 < gutter < w.x1 for w in row):
         return True
     left = [w for w in row if w.x1 <= gutter]
     right = [w for w in row if w.x0 >= gutter]
     if left and right:
-        return right[0].x0 - left[-1].x1 < 0.5 * max(min(left[-1].size, right[0].size), 1.0)
+        return right[0].x0 - left[-1].x1 < SPACE_SIZES * max(min(left[-1].size, right[0].size), MIN_SIZE)
     return False
 
 
 def _make_line(words: list[Word], column: int) -> Line | None:
     bullet = False
-    while words and (words[0].text == BULLET or words[0].text in _DASH_BULLETS or _is_bullet_glyph(words[0].text)):
+    while words and is_bullet_word(words[0].text):
         bullet = True
         words = words[1:]
     if words and words[0].text[0] in _BULLET_CHARS and len(words[0].text) > 1:
@@ -266,15 +299,16 @@ def _make_line(words: list[Word], column: int) -> Line | None:
         x1=max(w.x1 for w in words),
         bottom=max(w.bottom for w in words),
         size=statistics.median(w.size for w in words),
-        bold=bold_share > 0.6,
+        bold=bold_share > BOLD_LINE_SHARE,
         column=column,
         bullet=bullet,
         words=tuple(words),
     )
 
 
-def _is_bullet_glyph(text: str) -> bool:
-    return len(text) <= 2 and all(ch in _BULLET_CHARS for ch in text)
+def is_bullet_word(text: str) -> bool:
+    """A word that is only a bullet: the bullet glyph, a dash standing alone, or a short run of bullet glyphs."""
+    return text == BULLET or text in _DASH_BULLETS or (len(text) <= MAX_BULLET_GLYPH and all(ch in _BULLET_CHARS for ch in text))
 
 
 # A run of at least this many one-letter words is letter-spaced type ("W O R K"), not initials.
@@ -294,7 +328,7 @@ def _spaced_text(words: list[Word]) -> str:
             usual = sorted(gaps)[len(gaps) // 2]
             word = run[0].text
             for gap, letter in zip(gaps, run[1:]):
-                word += (" " if gap > SPACED_WORD_GAP * max(usual, 0.5) else "") + letter.text
+                word += (" " if gap > SPACED_WORD_GAP * max(usual, MIN_LETTER_GAP) else "") + letter.text
             out.append(word)
         else:
             out.extend(w.text for w in run)
@@ -313,7 +347,7 @@ def _spaced_text(words: list[Word]) -> str:
 def _collapse_letter_spacing(text: str) -> str:
     """'E X P E R I E N C E' (letter-spaced headings) -> 'EXPERIENCE'."""
     parts = text.split(" ")
-    if len(parts) >= 4 and all(len(p) == 1 for p in parts if p):
+    if len(parts) >= MIN_SPACED_HEADING_LETTERS and all(len(p) == 1 for p in parts if p):
         return "".join(parts)
     return text
 
@@ -325,8 +359,14 @@ def _furniture_key(line: Line) -> str:
     return re.sub(r"\d+", "#", line.text.lower()).strip()
 
 
-def _in_edge_zone(line: Line, height: float) -> bool:
+def is_in_edge_zone(line: Line, height: float) -> bool:
+    """In the top or bottom tenth of a page: where headers, footers and page numbers sit."""
     return line.bottom < height * _EDGE_ZONE or line.top > height * (1 - _EDGE_ZONE)
+
+
+def is_page_number(line: Line, height: float) -> bool:
+    """'3', 'Page 3', '3 / 4' or 'Page 3 of 4' at the top or bottom of a page."""
+    return is_in_edge_zone(line, height) and _PAGE_NUMBER_RE.match(line.text.strip()) is not None
 
 
 def _drop_page_furniture(
@@ -335,8 +375,8 @@ def _drop_page_furniture(
     """Remove page numbers, and headers/footers that repeat on several pages."""
     edge_keys: Counter[str] = Counter()
     for index, lines in enumerate(pages):
-        edge_keys.update({_furniture_key(l) for l in lines if _in_edge_zone(l, page_sizes[index][1])})
-    repeated = {key for key, count in edge_keys.items() if count >= 2 and len(pages) >= 2}
+        edge_keys.update({_furniture_key(l) for l in lines if is_in_edge_zone(l, page_sizes[index][1])})
+    repeated = {key for key, count in edge_keys.items() if count >= MIN_FURNITURE_PAGES and len(pages) >= MIN_FURNITURE_PAGES}
     # The candidate's name in large type on page 1 is not furniture, even if later pages repeat it.
     first_page_largest = max((l.size for l in pages[0]), default=0.0) if pages else 0.0
     removed: list[str] = []
@@ -345,13 +385,12 @@ def _drop_page_furniture(
         height = page_sizes[index][1]
         kept = []
         for line in lines:
-            at_edge = _in_edge_zone(line, height)
-            is_page_number = at_edge and _PAGE_NUMBER_RE.match(line.text.strip()) is not None
-            is_repeated = at_edge and _furniture_key(line) in repeated
-            if is_repeated and index == 0 and line.size >= first_page_largest:
-                is_repeated = False
-            if is_page_number or is_repeated:
-                if not is_page_number and line.text not in removed:
+            numbered = is_page_number(line, height)
+            repeats = is_in_edge_zone(line, height) and _furniture_key(line) in repeated
+            if repeats and index == 0 and line.size >= first_page_largest:
+                repeats = False
+            if numbered or repeats:
+                if not numbered and line.text not in removed:
                     removed.append(line.text)
                 continue
             kept.append(line)
@@ -361,7 +400,7 @@ def _drop_page_furniture(
         notices.append(Notice(
             "header_footer_removed",
             "Text repeated at the top or bottom of every page was treated as a header or footer "
-            f"and not analysed: {'; '.join(repr(t) for t in removed[:3])}.",
+            f"and not analysed: {'; '.join(repr(t) for t in removed[:FURNITURE_EXAMPLES])}.",
         ))
     return kept_pages, notices
 
@@ -395,7 +434,7 @@ def _keeps_hyphen(head: str, tail: str, document_words: set[str]) -> bool:
     if head.lower() in _NUMBER_WORDS or tail.lower() in _COMPOUND_TAILS:
         return True
     # A typesetter breaks words at syllables: a short head or a bare suffix tail marks such a break.
-    return not (len(head) <= 3 or tail.lower() in _SUFFIXES)
+    return not (len(head) <= MAX_SYLLABLE_HEAD or tail.lower() in _SUFFIXES)
 
 
 def _with_text(line: Line, text: str) -> Line:

@@ -10,11 +10,34 @@ in PDF points, ``top`` measured from the top of the page. Dates are strings: ``"
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 BBox = tuple[float, float, float, float]
+
+
+def union_bbox(boxes: Iterable[BBox]) -> BBox:
+    """The smallest box holding every one of ``boxes`` (there must be at least one)."""
+    x0s, tops, x1s, bottoms = zip(*boxes)
+    return (min(x0s), min(tops), max(x1s), max(bottoms))
+
 # Document.source of a document any page of which was read by OCR (positions and sizes are estimates).
 OCR_SOURCE = "ocr"
+
+
+class Severity(StrEnum):
+    """How exposed a flag leaves a claim, the most first; the values are the words of taxonomy/flags.toml.
+
+    The one list of severities: every table keyed by severity (score deductions, question weights,
+    colours) is keyed by these members. A StrEnum, so a flag's severity reads, compares and
+    serialises as its plain word ("high").
+    """
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
 
 
 # --- step 1 and 2: the reader ---------------------------------------------------------------
@@ -364,7 +387,7 @@ class Claim:
 @dataclass(frozen=True, slots=True)
 class Flag:
     code: str
-    severity: str  # high, medium, low, info
+    severity: Severity
     message: str  # plain-language explanation
     advice: str  # what to do about it
     claim_id: str | None = None

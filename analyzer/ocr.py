@@ -47,7 +47,7 @@ from xml.etree import ElementTree
 from analyzer import errors
 from analyzer.guard import budget_seconds, run_bounded_many
 from analyzer.layout import page_lines
-from analyzer.models import Limits, Line, Notice, Word
+from analyzer.models import Limits, Line, Notice, Word, union_bbox
 
 TESSERACT = "tesseract"
 # Rendering resolution: on the samples 200 dpi read as many words as 300 dpi in half the time.
@@ -326,7 +326,7 @@ def _page_result(words: list[Word], low: list[Word], number: int, width: float) 
             f"Page {number}: OCR was unsure of some words; " + "; ".join(parts) + ".",
             number,
             " ".join(w.text for w in low),
-            (min(w.x0 for w in low), min(w.top for w in low), max(w.x1 for w in low), max(w.bottom for w in low)),
+            union_bbox(w.bbox for w in low),
         ))
     return lines, notices
 

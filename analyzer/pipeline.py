@@ -7,15 +7,15 @@
     extract_claims      -> claims (skills, projects, results, links, publications...)
     find_flags          -> what the resume does not back, with advice
     score_claims        -> a defensibility score per claim; assess_readiness -> one row per area
-    generate_questions  -> the ranked questions, each tied to the line behind it
-    with a job posting (optional): read_posting, align_posting, posting_questions merged into the list
+    with a job posting (optional): read_posting, align_posting
+    ask_questions       -> the ranked questions, each tied to the line behind it (generate_questions, and
+                           with a posting its posting_questions merged in); run alone to change perspective
 
 Everything loaded once per process (taxonomy, spaCy pipeline, question bank) is in Resources.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import gc
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -26,6 +26,7 @@ from spacy.language import Language
 from analyzer.bank import Bank
 from analyzer.cache import cached
 from analyzer.claims import extract_claims
+from analyzer.dates import this_month
 from analyzer.read import read_document
 from analyzer.flags import find_flags
 from analyzer.guard import start_fork_server
@@ -81,10 +82,6 @@ def _build_resources() -> Resources:
     return Resources(taxonomy=taxonomy, nlp=build_nlp(taxonomy), bank=load_bank())
 
 
-def this_month() -> str:
-    return _dt.date.today().strftime("%Y-%m")
-
-
 def analyze(
     source: str | Path | bytes | Document,
     as_of: str | None = None,
@@ -100,16 +97,17 @@ def analyze(
     ``job``: a job posting beside it (pasted text, a .txt/.md/.pdf path, bytes, or a Posting from
     :func:`read_job`); a posting that cannot be used raises BadPosting before the resume is read.
     """
-    options = options or Options()
     resources = resources or load_resources()
-    as_of = as_of or options.as_of or this_month()
+    # The reference month, resolved once here: every step below reads it from options or the resume.
+    options = options or Options()
+    options = replace(options, as_of=as_of or options.as_of or this_month())
     posting = read_job(job if job is not None else options.job, resources=resources, limits=options.limits)
 
     # 1-2. Read the PDF or .docx: words with fonts, lines in reading order, links, hidden text.
     document = source if isinstance(source, Document) else read_document(source, name=name, limits=options.limits)
     # 3. Sections, entries with normalised dates, and the candidate's contact details.
     taxonomy = resources.taxonomy
-    resume = structure_resume(document, taxonomy, as_of=as_of)
+    resume = structure_resume(document, taxonomy, as_of=options.as_of)
     # 4. Skills named or described on the resume, each with the quotes that back it.
     skills = match_skills(resume, taxonomy, resources.nlp)
     # 5. Claims, the flags on them, a defensibility score per claim and readiness per area.
@@ -118,25 +116,34 @@ def analyze(
     flags = find_flags(resume, skills, claims, taxonomy, options, statements)
     claims = score_claims(claims, flags, skills)
     readiness = assess_readiness(claims, flags, skills, taxonomy)
-    # 6. The questions to expect, ranked, each tied to the line (or flag, or baseline) behind it.
-    questions = generate_questions(resume, skills, claims, flags, taxonomy, resources.bank,
-                                   replace(options, as_of=as_of))
-
-    # 7. With a job posting: each skill it asks for next to the resume's evidence, and its questions.
+    # 6. With a job posting: each skill it asks for next to the resume's evidence.
     alignment = None
     if posting is not None:
         from analyzer.alignment import align_posting
+
+        alignment = align_posting(posting, resume, skills, taxonomy, options)
+    # 7. The questions to expect, ranked, each tied to the line (or flag, or baseline) behind it.
+    report = Report(resume=resume, skills=skills, claims=claims, flags=flags, readiness=readiness,
+                    questions=(), settings=(), posting=posting, alignment=alignment)
+    return ask_questions(report, options, resources=resources)
+
+
+def ask_questions(report: Report, options: Options, *, resources: Resources | None = None) -> Report:
+    """Step 7 alone: ``report`` with the questions (and settings) for ``options``, the steps before it
+    untouched. The page uses it to switch perspective without analysing the resume again."""
+    resources = resources or load_resources()
+    options = replace(options, as_of=report.resume.as_of)  # the month the resume was read against
+    resume, taxonomy = report.resume, resources.taxonomy
+    questions = generate_questions(resume, report.skills, report.claims, report.flags, taxonomy, resources.bank,
+                                   options)
+    if report.posting is not None and report.alignment is not None:
         from analyzer.posting_questions import merge_questions, posting_questions
 
-        dated = replace(options, as_of=as_of)
-        alignment = align_posting(posting, resume, skills, taxonomy, dated)
-        extra = posting_questions(posting, alignment, resume, taxonomy, resources.bank, dated)
-        questions = merge_questions(questions, extra, dated, taxonomy.postings)
-
-    settings = (("as_of", as_of), ("stale_years", str(options.stale_years)),
+        extra = posting_questions(report.posting, report.alignment, resume, taxonomy, resources.bank, options)
+        questions = merge_questions(questions, extra, options, taxonomy.postings)
+    settings = (("as_of", options.as_of), ("stale_years", str(options.stale_years)),
                 ("question_count", str(options.question_count)), ("perspective", options.perspective))
-    return Report(resume=resume, skills=skills, claims=claims, flags=flags, readiness=readiness,
-                  questions=questions, settings=settings, posting=posting, alignment=alignment)
+    return replace(report, questions=questions, settings=settings)
 
 
 def read_job(job: str | Path | bytes | Posting | None, *, resources: Resources | None = None,

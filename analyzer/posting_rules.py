@@ -100,7 +100,7 @@ def _patterns(value: Any, where: str) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
-def _template(record: dict[str, Any], where: str, *, area: int | None = None) -> PostingTemplate:
+def _template(record: dict[str, Any], where: str, area_ids: frozenset[int], *, area: int | None = None) -> PostingTemplate:
     text = record.get("text")
     if not isinstance(record.get("id"), str) or not isinstance(text, str) or not text.strip():
         raise TaxonomyError(f"{where}: every record needs an 'id' and a 'text'.")
@@ -110,14 +110,15 @@ def _template(record: dict[str, Any], where: str, *, area: int | None = None) ->
     area = area or record.get("area")
     kind = record.get("kind", "open-ended")
     difficulty = record.get("difficulty", 2)
-    if not isinstance(area, int) or not 1 <= area <= 12 or kind not in _KINDS or difficulty not in (1, 2, 3):
-        raise TaxonomyError(f"{where} {record['id']}: area must be 1-12, kind one of {_KINDS}, difficulty 1-3.")
+    if not isinstance(area, int) or area not in area_ids or kind not in _KINDS or difficulty not in (1, 2, 3):
+        raise TaxonomyError(f"{where} {record['id']}: area must be a row of areas.toml, kind one of {_KINDS}, "
+                            "difficulty 1-3.")
     words = _strings(record["words"], f"{where} {record['id']}") if "words" in record else ()
     followups = tuple(record.get("followups", ()))
     return PostingTemplate(record["id"], text, area, kind, difficulty, record.get("use", ""), words, followups)
 
 
-def parse_posting_rules(data: dict[str, Any], where: str = "postings.toml") -> PostingRules:
+def parse_posting_rules(data: dict[str, Any], where: str = "postings.toml", *, area_ids: frozenset[int]) -> PostingRules:
     """postings.toml's parsed TOML, validated; raises TaxonomyError naming the record at fault."""
     headings: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []
@@ -139,13 +140,13 @@ def parse_posting_rules(data: dict[str, Any], where: str = "postings.toml") -> P
     missing = [k for k in ALIGNMENT_KEYS if k not in alignment]
     if missing:
         raise TaxonomyError(f"{where}: [alignment] lacks {missing}.")
-    questions = tuple(_template(r, f"{where} question") for r in data.get("question", []))
+    questions = tuple(_template(r, f"{where} question", area_ids) for r in data.get("question", []))
     for question in questions:
         if question.use not in QUESTION_USES:
             raise TaxonomyError(f"{where} {question.id}: 'use' must be one of {QUESTION_USES}.")
-    scenarios = tuple(_template(r, f"{where} scenario") for r in data.get("scenario", []))
-    company = tuple(_template(r, f"{where} company_question", area=11) for r in data.get("company_question", []))
-    asks = tuple(_template(r, f"{where} ask", area=12) for r in data.get("ask", []))
+    scenarios = tuple(_template(r, f"{where} scenario", area_ids) for r in data.get("scenario", []))
+    company = tuple(_template(r, f"{where} company_question", area_ids, area=11) for r in data.get("company_question", []))
+    asks = tuple(_template(r, f"{where} ask", area_ids, area=12) for r in data.get("ask", []))
     ids = [t.id for t in (*questions, *scenarios, *company, *asks)]
     if len(ids) != len(set(ids)):
         raise TaxonomyError(f"{where}: question ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}.")

@@ -33,9 +33,9 @@ from functools import lru_cache
 
 from analyzer.bank import Bank, Template, Topic
 from analyzer.flags import is_contact_uri, is_not_work
-from analyzer.dates import month_index
+from analyzer.dates import month_index, this_month
 from analyzer.entries import is_job_title
-from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Skill
+from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Severity, Skill
 from analyzer.phrases import has_phrase
 from analyzer.results import is_confidential
 from analyzer.skill_classes import skill_classes
@@ -64,7 +64,7 @@ TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
 # with years of work or papers is not asked warm-ups (see seniority()).
 SENIOR_YEARS = 6
 JUNIOR_YEARS = 2
-_SEVERITY = {"high": 0.6, "medium": 0.4, "low": 0.2, "info": 0.1}
+_SEVERITY = {Severity.HIGH: 0.6, Severity.MEDIUM: 0.4, Severity.LOW: 0.2, Severity.INFO: 0.1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -928,7 +928,8 @@ def generate_questions(
     """The ranked questions for one resume; the same input always gives the same tuple."""
     bank = bank or load_bank()
     options = options or Options()
-    as_of = options.as_of or (resume.as_of if resume else "") or "2000-01"
+    # The month the resume was read against (resolved once, in the pipeline); without a resume, the options'.
+    as_of = resume.as_of if resume is not None else options.as_of or this_month()
     claimed = frozenset(s.id for s in skills) | frozenset(i for c in claims for i in c.skill_ids)
     ctx = _Context(resume, {s.id: s for s in skills}, {c.id: c for c in claims}, taxonomy, bank, options, as_of,
                    claimed, seniority(resume, claims),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from analyzer.links import dedupe_key
-from analyzer.models import AreaReadiness, Claim, Flag, Link, Skill
+from analyzer.models import AreaReadiness, Claim, Flag, Link, Severity, Skill
 from analyzer.skill_classes import is_used
 from analyzer.taxonomy import Taxonomy
 
@@ -36,7 +36,7 @@ START = {"skill": 40, "project": 40, "result": 40, "link": 50, "publication": 60
          "patent": 60, "certification": 45}
 
 # Points taken away for each flag raised on the claim itself, by the flag's severity.
-FLAG_DEDUCTION = {"high": 30, "medium": 20, "low": 10, "info": 0}
+FLAG_DEDUCTION = {Severity.HIGH: 30, Severity.MEDIUM: 20, Severity.LOW: 10, Severity.INFO: 0}
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,58 @@ def structure_resume(document: Document, taxonomy: Taxonomy, *, as_of: str) -> R
     return Resume(document, contact, sections, entries, as_of, warnings=reading_warnings(document, sections, taxonomy))
 
 
+# --- the thresholds -----------------------------------------------------------------------------
+
+# A heading is short: at most this many words and characters ("Professional Experience and Projects").
+HEADING_MAX_WORDS = 6
+HEADING_MAX_CHARS = 48
+# Capitals count as a look only with this many letters: "AI" or "R" in capitals is no heading style.
+CAPS_MIN_LETTERS = 3
+# Type sizes compared in half points: 10.5 and 10.6 are one size, 10 and 11 are not.
+SIZE_STEPS_PER_POINT = 2
+# The body size when a document has no text to measure (a common resume body size).
+DEFAULT_BODY_SIZE = 10.0
+# This much larger than the body text (points) is a larger type, not rounding noise.
+LARGER_BY = 0.9
+# Space above a line that is more than this many typical gaps, plus a point, sets it apart.
+SPACE_ABOVE_GAPS = 1.6
+SPACE_ABOVE_SLACK = 1.0
+# The gap given to a line with no line above it in its column (a page or column start): always apart.
+NO_LINE_ABOVE = 99.0
+# The typical gap between lines when no two lines share a column (points).
+DEFAULT_LINE_GAP = 2.0
+# Style comparisons between headings need at least this many recognised headings to mean anything.
+MIN_HEADINGS_TO_COMPARE = 3
+# A trait (capitals, bold) shared by this share of the headings is the heading style.
+SHARED_TRAIT_SHARE = 0.75
+# The section headings' size is one this many recognised headings share (one large label is not enough).
+SECTION_SIZE_SHARED_BY = 2
+# A heading broken over two lines: the second starts within this many type sizes of the first's bottom.
+WRAPPED_HEADING_GAP_SIZES = 0.8
+# Two separators or more make a row of items ("LinkedIn | GitHub | Portfolio"), not a heading.
+ROW_MIN_SEPARATORS = 2
+# A line of running text: at least this many words, at least this share of them lower case.
+PROSE_MIN_WORDS = 5
+PROSE_LOWER_SHARE = 0.4
+# Not a resume: this many letter openings/closings, or document words ("Abstract", "Chapter 2")...
+NOT_RESUME_MIN_MARKERS = 2
+# ...with fewer resume sections than these (a cover letter may name a job; a thesis its education).
+LETTER_MAX_RESUME_SECTIONS = 2
+PAPER_MAX_RESUME_SECTIONS = 3
+# A document this many pages long with fewer resume sections than this is not a resume.
+LONG_DOCUMENT_PAGES = 6
+LONG_DOCUMENT_MAX_RESUME_SECTIONS = 2
+# The contact block, when no section holds it, is among the first lines of page 1.
+CONTACT_LINES = 12
+# A phone number has at least this many digits; two numbers ending in the same ones are one number.
+PHONE_MIN_DIGITS = 9
+# A person's name is 1 to 5 words, mostly letters.
+NAME_MAX_WORDS = 5
+NAME_LETTER_SHARE = 0.7
+# Words within this many points of the line's largest size are set in that size (the name's run).
+SAME_SIZE_SLACK = 0.5
+
+
 # --- failure is never silent ----------------------------------------------------------------------
 
 # Fewer lines than this hold no headings to miss (a one-screen note, a test fixture).
@@ -91,12 +143,13 @@ def not_resume_kind(document: Document, sections: tuple[Section, ...], taxonomy:
     (judged by how many of the sections every resume has, role core, it holds)."""
     texts = [line.text.strip() for line in document.lines]
     resume_kinds = {s.kind for s in sections} & taxonomy.kinds_with(SectionRole.CORE)
-    if sum(1 for t in texts if _LETTER_RE.match(t)) >= 2 or (
-            any(re.match(r"^dear\b", t, re.IGNORECASE) for t in texts) and len(resume_kinds) < 2):
+    if sum(1 for t in texts if _LETTER_RE.match(t)) >= NOT_RESUME_MIN_MARKERS or (
+            any(re.match(r"^dear\b", t, re.IGNORECASE) for t in texts) and len(resume_kinds) < LETTER_MAX_RESUME_SECTIONS):
         return "a cover letter"
-    if sum(1 for t in texts if _DOCUMENT_WORDS_RE.match(t.rstrip(":"))) >= 2 and len(resume_kinds) < 3:
+    if (sum(1 for t in texts if _DOCUMENT_WORDS_RE.match(t.rstrip(":"))) >= NOT_RESUME_MIN_MARKERS
+            and len(resume_kinds) < PAPER_MAX_RESUME_SECTIONS):
         return "a thesis, paper or manual"
-    if document.pages >= 6 and len(resume_kinds) < 2:
+    if document.pages >= LONG_DOCUMENT_PAGES and len(resume_kinds) < LONG_DOCUMENT_MAX_RESUME_SECTIONS:
         return "a long document that is not a resume"
     return ""
 
@@ -110,11 +163,11 @@ def _heading_text(line: Line) -> str:
 
 def is_all_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return len(letters) >= CAPS_MIN_LETTERS and all(c.isupper() for c in letters)
 
 
 def is_short(line: Line) -> bool:
-    return len(line.text.split()) <= 6 and len(line.text) <= 48
+    return len(line.text.split()) <= HEADING_MAX_WORDS and len(line.text) <= HEADING_MAX_CHARS
 
 
 def has_heading_shape(line: Line) -> bool:
@@ -132,15 +185,19 @@ def has_heading_shape(line: Line) -> bool:
     )
 
 
+def _size_step(size: float) -> float:
+    return round(size * SIZE_STEPS_PER_POINT) / SIZE_STEPS_PER_POINT
+
+
 def _style(line: Line) -> _Style:
-    return _Style(round(line.size * 2) / 2, line.bold, is_all_caps(line.text))
+    return _Style(_size_step(line.size), line.bold, is_all_caps(line.text))
 
 
 def _body_size(lines: tuple[Line, ...]) -> float:
     sizes = Counter()
     for line in lines:
-        sizes[round(line.size * 2) / 2] += len(line.text)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+        sizes[_size_step(line.size)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else DEFAULT_BODY_SIZE
 
 
 def _space_above(lines: tuple[Line, ...]) -> dict[int, float]:
@@ -148,7 +205,7 @@ def _space_above(lines: tuple[Line, ...]) -> dict[int, float]:
     for i, line in enumerate(lines):
         previous = lines[i - 1] if i else None
         same_flow = previous is not None and previous.page == line.page and previous.column == line.column
-        gaps[i] = line.top - previous.bottom if same_flow and line.top > previous.bottom else 99.0
+        gaps[i] = line.top - previous.bottom if same_flow and line.top > previous.bottom else NO_LINE_ABOVE
     return gaps
 
 
@@ -185,8 +242,10 @@ def _compact_phrases(sections: tuple) -> dict[str, str]:
 # A known heading in type this much smaller than the document's section headings is a label inside
 # a section ("Programming" under "Skills"), not a section of its own.
 SUBHEADING_STEP = 1.0
-# Prose before the first heading longer than this (words) is an unheaded summary, not contact data.
+# Prose before the first heading longer than this (words) is an unheaded summary, not contact data...
 SUMMARY_MIN_WORDS = 20
+# ...on at least this many lines (one long line is a tagline).
+SUMMARY_MIN_LINES = 2
 # ...when it starts among the first lines of the page: further down, it is text whose heading was missed.
 SUMMARY_MAX_START = 12
 # A warning when one section holds more than this share of the text of a document this long (lines).
@@ -203,17 +262,13 @@ def has_measured_sizes(document: Document) -> bool:
 def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy, *, sizes_measured: bool = True) -> tuple[Section, ...]:
     body = _body_size(lines)
     gaps = _space_above(lines)
-    typical_gap = statistics.median([g for g in gaps.values() if g < 99.0] or [2.0])
-
-    def stands_out(i: int, line: Line) -> bool:
-        # Set apart by its look: bold, capitals, larger type, or clear space above it.
-        return line.bold or is_all_caps(line.text) or line.size >= body + 0.9 or gaps[i] > 1.6 * typical_gap + 1
+    typical_gap = statistics.median([g for g in gaps.values() if g < NO_LINE_ABOVE] or [DEFAULT_LINE_GAP])
 
     headings: dict[int, str] = {}
     titles: dict[int, str] = {}
     joined: set[int] = set()
     for i, line in enumerate(lines):
-        if i in joined or not (could_be_heading(line, body) and stands_out(i, line)):
+        if i in joined or not (could_be_heading(line, body) and is_set_apart(line, gaps[i], body, typical_gap)):
             continue
         text = _heading_text(line)
         following = lines[i + 1] if i + 1 < len(lines) else None
@@ -253,17 +308,29 @@ def split_sections(lines: tuple[Line, ...], taxonomy: Taxonomy, *, sizes_measure
     return _split_unheaded_summary(tuple(sections))
 
 
+def is_set_apart(line: Line, space_above: float, body: float, typical_gap: float) -> bool:
+    """Set apart by its look: bold, capitals, larger type than the body, or clear space above it."""
+    return (line.bold or is_all_caps(line.text) or is_larger(line, body)
+            or space_above > SPACE_ABOVE_GAPS * typical_gap + SPACE_ABOVE_SLACK)
+
+
+def is_larger(line: Line, body: float) -> bool:
+    """Set in clearly larger type than the body text."""
+    return line.size >= body + LARGER_BY
+
+
 def _drop_weaker_headings(headings: dict[int, str], lines: tuple[Line, ...]) -> dict[int, str]:
     """When most headings share a trait (capitals, bold), a known word set without it is a label
     inside a section ('Languages' above 'Python · SQL' in a skills list), not a heading of its own."""
-    if len(headings) < 3:
+    if len(headings) < MIN_HEADINGS_TO_COMPARE:
         return headings
     styles = {i: _style(lines[i]) for i in headings}
     caps_share = sum(st.caps for st in styles.values()) / len(styles)
     bold_share = sum(st.bold for st in styles.values()) / len(styles)
 
     def lacks_shared_trait(style: _Style) -> bool:
-        return (caps_share >= 0.75 and not style.caps) or (bold_share >= 0.75 and not style.bold)
+        return ((caps_share >= SHARED_TRAIT_SHARE and not style.caps)
+                or (bold_share >= SHARED_TRAIT_SHARE and not style.bold))
 
     typical = min((st.size for st in styles.values() if not lacks_shared_trait(st)), default=0.0)
     return {i: kind for i, kind in headings.items()
@@ -272,7 +339,7 @@ def _drop_weaker_headings(headings: dict[int, str], lines: tuple[Line, ...]) -> 
 
 def _is_distinct(line: Line, body: float) -> bool:
     # Matching a heading style by accident is easy for plain bold text; demand caps or larger type too.
-    return is_all_caps(line.text) or line.size >= body + 0.9
+    return is_all_caps(line.text) or is_larger(line, body)
 
 
 
@@ -283,7 +350,7 @@ def could_be_heading(line: Line, body: float) -> bool:
     if has_heading_shape(line):
         return True
     return line.bullet and has_heading_shape(_with_bullet(line, False)) and (
-        line.size >= body + 0.9 or is_all_caps(line.text))
+        is_larger(line, body) or is_all_caps(line.text))
 
 
 def _with_bullet(line: Line, bullet: bool) -> Line:
@@ -297,7 +364,7 @@ def is_wrapped_heading(line: Line, following: Line) -> bool:
         following.page == line.page and following.column == line.column
         and _style(following) == _style(line) and has_heading_shape(following)
         and re.search(r"(?:&|/|,|\band)$", _heading_text(line), re.IGNORECASE) is not None
-        and 0 <= following.top - line.bottom <= 0.8 * max(line.size, 1.0)
+        and 0 <= following.top - line.bottom <= WRAPPED_HEADING_GAP_SIZES * max(line.size, 1.0)
     )
 
 
@@ -308,7 +375,7 @@ _ROW_SEPARATOR_RE = re.compile(r"\s[|\u2022\u00b7\u2014\u2013]\s|\|")
 def is_link_row(text: str) -> bool:
     """Three or more items separated by bars, bullets or dashes: content, never one heading
     ("VIRTUAL INTERNSHIPS | PROVIDER" may still be one)."""
-    return len(_ROW_SEPARATOR_RE.findall(text)) >= 2
+    return len(_ROW_SEPARATOR_RE.findall(text)) >= ROW_MIN_SEPARATORS
 
 
 def is_content_line(line: Line, hints: EntryWords) -> bool:
@@ -321,20 +388,20 @@ def _drop_subheadings(headings: dict[int, str], lines: tuple[Line, ...]) -> dict
     """Known words set clearly smaller than the section headings of their column are labels inside a
     section ("Programming", "Languages" under "Skills"); the section headings' size is the largest
     that two recognised headings share, per column when a sidebar has two of its own."""
-    if len(headings) < 3:
+    if len(headings) < MIN_HEADINGS_TO_COMPARE:
         return headings
 
     def section_size(indices: list[int]) -> float:
         # Section headings are the largest known words that recur: the largest size shared by two.
         counts = Counter(_style(lines[i]).size for i in indices)
-        shared = [size for size, count in counts.items() if count >= 2]
+        shared = [size for size, count in counts.items() if count >= SECTION_SIZE_SHARED_BY]
         return max(shared) if shared else 0.0
 
     overall = section_size(list(headings))
     by_column: dict[int, list[int]] = {}
     for i in headings:
         by_column.setdefault(lines[i].column, []).append(i)
-    sizes = {column: (section_size(found) or overall) if len(found) >= 2 else overall
+    sizes = {column: (section_size(found) or overall) if len(found) >= SECTION_SIZE_SHARED_BY else overall
              for column, found in by_column.items()}
     return {i: kind for i, kind in headings.items() if _style(lines[i]).size >= sizes[lines[i].column] - SUBHEADING_STEP}
 
@@ -352,7 +419,8 @@ def _split_unheaded_summary(sections: tuple[Section, ...]) -> tuple[Section, ...
             run.append(following)
         if start >= SUMMARY_MAX_START:
             break
-        if is_prose(line.text) and len(run) >= 2 and sum(len(l.text.split()) for l in run) >= SUMMARY_MIN_WORDS:
+        if (is_prose(line.text) and len(run) >= SUMMARY_MIN_LINES
+                and sum(len(l.text.split()) for l in run) >= SUMMARY_MIN_WORDS):
             end = start + len(run)
             head = Section(SectionKind.CONTACT, "", sections[0].page, lines[:start]) if start else None
             summary = Section(SectionKind.SUMMARY, "", line.page, tuple(lines[start:end]))
@@ -366,7 +434,8 @@ def is_prose(text: str) -> bool:
     """A line of running text: several words, mostly lower case, no address, link or phone."""
     words = text.split()
     lower = sum(1 for w in words if w[:1].islower())
-    return (len(words) >= 5 and lower >= 0.4 * len(words) and "@" not in text and not URL_RE.search(text)
+    return (len(words) >= PROSE_MIN_WORDS and lower >= PROSE_LOWER_SHARE * len(words) and "@" not in text
+            and not URL_RE.search(text)
             and not _PHONE_RE.search(text))
 
 
@@ -379,7 +448,7 @@ def find_contact(document: Document, sections: tuple[Section, ...], taxonomy: Ta
     name = _find_name(first_page, taxonomy)
     # The contact block, any section headed "Contact", and a sidebar's lines at the top of page 1.
     contact_lines = [l for s in sections if s.kind == SectionKind.CONTACT for l in s.lines]
-    contact_text = "\n".join(line.text for line in (contact_lines or first_page[:12]))
+    contact_text = "\n".join(line.text for line in (contact_lines or first_page[:CONTACT_LINES]))
     emails = tuple(dict.fromkeys(
         [link.url.removeprefix("mailto:") for link in document.links if link.kind == "email"]
         + [m.group().lower() for m in EMAIL_RE.finditer(contact_text)]
@@ -389,7 +458,8 @@ def find_contact(document: Document, sections: tuple[Section, ...], taxonomy: Ta
     phones: dict[str, str] = {}  # digits -> as typed; a tel: link repeats a typed number
     for phone in typed + dialled:
         digits = re.sub(r"\D", "", phone)
-        if len(digits) >= 9 and not find_date_range(phone) and not any(d.endswith(digits[-9:]) for d in phones):
+        if (len(digits) >= PHONE_MIN_DIGITS and not find_date_range(phone)
+                and not any(d.endswith(digits[-PHONE_MIN_DIGITS:]) for d in phones)):
             phones[digits] = phone
     hints = _hints(taxonomy)
     location = next((part for line in header for part in split_fields(line.text, hints) if is_location(part, hints)), "")
@@ -405,7 +475,7 @@ def _find_name(lines: list[Line], taxonomy: Taxonomy | None = None) -> str:
     candidates = []
     bottom = max((line.bottom for line in lines), default=0.0)
     for order, line in enumerate(lines):
-        if line.top > NAME_ZONE * max(bottom, 1.0) and order >= 12:
+        if line.top > NAME_ZONE * max(bottom, 1.0) and order >= CONTACT_LINES:
             continue
         words = _largest_words(line)
         text = " ".join(w.text for w in words) if words else line.text
@@ -425,7 +495,7 @@ def _largest_words(line: Line) -> list:
     largest = max(w.size for w in line.words)
     run: list = []
     for word in line.words:
-        if word.size >= largest - 0.5:
+        if word.size >= largest - SAME_SIZE_SLACK:
             run.append(word)
         elif run:
             break
@@ -437,11 +507,11 @@ def is_name(text: str, taxonomy: Taxonomy | None = None) -> bool:
     words = text.split()
     letters = text.replace(" ", "")
     return (
-        1 <= len(words) <= 5
+        1 <= len(words) <= NAME_MAX_WORDS
         and not any(c.isdigit() for c in text)
         and "@" not in text and "|" not in text
         and not URL_RE.search(text)
-        and sum(c.isalpha() for c in letters) >= 0.7 * max(len(letters), 1)
+        and sum(c.isalpha() for c in letters) >= NAME_LETTER_SHARE * max(len(letters), 1)
         and not (taxonomy is not None and heading_kind(text, taxonomy))
         and not is_title_or_company(text, _hints(taxonomy))
     )

@@ -44,7 +44,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from analyzer.dates import from_month_index, month_index
-from analyzer.models import BBox, Block, Entry, Evidence, Line, Resume, Skill
+from analyzer.models import BBox, Block, Entry, Evidence, Line, Resume, Skill, union_bbox
 from analyzer.nlp import is_list_like, prepare_text, skill_docs
 from analyzer.taxonomy import Taxonomy
 
@@ -120,11 +120,6 @@ def is_name_line(line: Line, name: str) -> bool:
     return bool(name) and " ".join(line.text.split()).lower() == name.lower()
 
 
-def _union_bbox(lines: Iterable[Line]) -> BBox:
-    lines = list(lines)
-    return (min(l.x0 for l in lines), min(l.top for l in lines), max(l.x1 for l in lines), max(l.bottom for l in lines))
-
-
 def find_mentions(resume: Resume, taxonomy: Taxonomy, nlp: Language,
                   blocks: list[_Block] | None = None) -> dict[str, list[Evidence]]:
     """Every named mention, by skill id, in reading order; one Evidence per skill and line."""
@@ -143,8 +138,8 @@ def find_mentions(resume: Resume, taxonomy: Taxonomy, nlp: Language,
             entry = block.entry
             mentions.setdefault(ent.label_, []).append(Evidence(
                 section=block.kind, entry=entry.label if entry else "", quote=quote, page=lines[0].page,
-                bbox=_union_bbox(lines), start=entry.start if entry else None, end=entry.end if entry else None,
-                entry_index=block.entry_index))
+                bbox=union_bbox(l.bbox for l in lines), start=entry.start if entry else None,
+                end=entry.end if entry else None, entry_index=block.entry_index))
     return mentions
 
 
@@ -317,7 +312,7 @@ def infer_skills(resume: Resume, taxonomy: Taxonomy, named: set[str], blocks: li
             entry = block.entry
             evidence.append(Evidence(
                 section=block.kind, entry=entry.label if entry else "", quote=" ".join(l.text for l in lines),
-                page=lines[0].page, bbox=_union_bbox(lines), start=entry.start if entry else None,
+                page=lines[0].page, bbox=union_bbox(l.bbox for l in lines), start=entry.start if entry else None,
                 end=entry.end if entry else None, entry_index=block.entry_index))
         figures = _figures(evidence, resume.as_of, taxonomy.context.list_sections)
         inferred.append(Skill(

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analyzer.models import BBox, Block, Entry, Evidence, Line, Resume, Skill
+from analyzer.models import BBox, Block, Entry, Evidence, Line, Resume, Skill, union_bbox
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +79,7 @@ def _join(lines: list[Line]) -> str:
 
 def _bbox(lines: list[Line]) -> BBox | None:
     same_page = [line for line in lines if line.page == lines[0].page]
-    return (min(l.x0 for l in same_page), min(l.top for l in same_page),
-            max(l.x1 for l in same_page), max(l.bottom for l in same_page))
+    return union_bbox(l.bbox for l in same_page)
 
 
 def _runs(blocks: tuple[Block, ...]) -> list[tuple[Block, list[Line]]]:

@@ -370,6 +370,12 @@ def _load_areas(root: Path) -> tuple[Area, ...]:
     return areas
 
 
+@lru_cache(maxsize=1)
+def area_ids() -> frozenset[int]:
+    """The interview-map rows areas.toml defines: what every other data file's ``area`` is checked against."""
+    return frozenset(area.id for area in _load_areas(taxonomy_root()))
+
+
 _CONTEXTS = ("skills_list", "tech_neighbour", "tech_verb")
 _CATEGORY_FLAGS = ("tool", "deep_learning", "conventional_ml", "deployment", "monitoring", "statistics",
                    "mathematics", "analytics", "domain")
@@ -589,18 +595,12 @@ def load_taxonomy(root: str | None = None) -> Taxonomy:
     context = replace(context, list_sections=kinds(SectionRole.IS_LIST), skip_sections=kinds(SectionRole.SKIP_SKILLS))
     claims = replace(parse_claim_rules(read_toml(base / "claims.toml")),
                      self_description_sections=kinds(SectionRole.SELF_DESCRIPTION))
-    flags = parse_flag_texts(read_toml(base / "flags.toml"))
-    _check_flag_areas(flags, len(areas))
+    flags = parse_flag_texts(read_toml(base / "flags.toml"), area_ids=frozenset(a.id for a in areas))
     return Taxonomy(root=str(base), sections=sections, areas=areas, categories=categories, skills=skills,
                     inferred=inferred, context=context, inferred_threshold=threshold,
                     entries=load_entry_words(root), dates=load_dates(root), links=load_links(root),
                     claims=claims, flags=flags, labels=parse_labels(read_toml(base / "labels.toml")),
-                    postings=parse_posting_rules(read_toml(base / "postings.toml")))
-
-
-def _check_flag_areas(flags: FlagTexts, area_count: int) -> None:
-    for text in flags.texts:
-        _check_areas((text.area,), area_count, f"flags.toml flag {text.code!r}")
+                    postings=parse_posting_rules(read_toml(base / "postings.toml"), area_ids=frozenset(a.id for a in areas)))
 
 
 @lru_cache(maxsize=4)
@@ -614,5 +614,7 @@ def load_bank(root: str | None = None, skills_root: str | None = None) -> Bank:
     paths = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     if not paths:
         raise TaxonomyError(f"Taxonomy folder {folder} holds no question files.")
-    known = {s.id for s in load_taxonomy(skills_root or root).skills}
-    return build_bank(tuple((f"questions/{path.name}", read_toml(path)) for path in paths), known)
+    taxonomy = load_taxonomy(skills_root or root)
+    return build_bank(tuple((f"questions/{path.name}", read_toml(path)) for path in paths),
+                      {s.id for s in taxonomy.skills}, area_ids=frozenset(a.id for a in taxonomy.areas),
+                      flag_codes=frozenset(t.code for t in taxonomy.flags.texts) if taxonomy.flags else frozenset())

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer.errors import TaxonomyError
-
-SEVERITIES = ("high", "medium", "low", "info")
+from analyzer.models import Severity
 
 
 # --- claims.toml: the words the claim and flag heuristics look for ------------------------------
@@ -108,7 +107,7 @@ def parse_claim_rules(data: dict[str, Any], where: str = "claims.toml") -> Claim
 class FlagText:
     code: str
     variant: str
-    severity: str
+    severity: Severity
     area: int
     message: str
     advice: str
@@ -138,19 +137,19 @@ class FlagTexts:
         return self.link_kind("other") if kind != "other" else ("a link", "the page")
 
 
-def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml") -> FlagTexts:
-    """flags.toml's parsed TOML, validated."""
+def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml", *, area_ids: frozenset[int]) -> FlagTexts:
+    """flags.toml's parsed TOML, validated; ``area_ids``: the interview-map rows of areas.toml."""
     texts = []
     for record in data.get("flag", []):
         where = f"{where} flag {record.get('code')!r}"
         for key in ("code", "severity", "message", "advice"):
             if not isinstance(record.get(key), str) or not record[key].strip():
                 raise TaxonomyError(f"{where}: '{key}' must be a non-empty string.")
-        if record["severity"] not in SEVERITIES:
-            raise TaxonomyError(f"{where}: severity must be one of {', '.join(SEVERITIES)}.")
-        if not isinstance(record.get("area"), int) or not 1 <= record["area"] <= 12:
-            raise TaxonomyError(f"{where}: area must be an interview-map row, 1 to 12.")
-        texts.append(FlagText(record["code"], record.get("variant", ""), record["severity"], record["area"],
+        if record["severity"] not in {s.value for s in Severity}:
+            raise TaxonomyError(f"{where}: severity must be one of {', '.join(Severity)}.")
+        if not isinstance(record.get("area"), int) or record["area"] not in area_ids:
+            raise TaxonomyError(f"{where}: area must be an interview-map row of areas.toml.")
+        texts.append(FlagText(record["code"], record.get("variant", ""), Severity(record["severity"]), record["area"],
                               " ".join(record["message"].split()), " ".join(record["advice"].split())))
     keys = [(t.code, t.variant) for t in texts]
     if len(set(keys)) != len(keys):

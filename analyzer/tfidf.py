@@ -7,8 +7,7 @@ on SciPy's sparse matrices (``scipy.sparse`` alone loads in a tenth of the time)
 
 - :func:`tfidf_counts` ``(texts, stop_words=..., ngram_range=...)`` is ``CountVectorizer(...)
   .fit_transform(texts)`` for the default word tokens (two or more word characters, lower-cased),
-  :func:`tfidf_weigh` is ``TfidfTransformer(sublinear_tf=True).fit_transform``, and
-  :func:`tfidf_matrix` the two together (``TfidfVectorizer``);
+  :func:`tfidf_weigh` is ``TfidfTransformer(sublinear_tf=True).fit_transform``;
 - :class:`FittedTfidf` ``.fit(texts, analyzer)`` / ``.transform(texts)`` is ``TfidfVectorizer(
   analyzer=analyzer, sublinear_tf=True)`` fitted once and then applied to new texts.
 
@@ -81,11 +80,6 @@ def tfidf_weigh(counts):
     """``TfidfTransformer(sublinear_tf=True).fit_transform(counts)``: IDF taken over these rows,
     L2-normalised rows (so the dot product of two rows is their cosine)."""
     return _weigh(counts, _idf(counts))
-
-
-def tfidf_matrix(texts: Sequence[str], **options):
-    """``TfidfVectorizer(sublinear_tf=True, **options).fit_transform(texts)`` (options as tfidf_counts)."""
-    return tfidf_weigh(tfidf_counts(texts, **options))
 
 
 @dataclass(frozen=True)

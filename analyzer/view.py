@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer.errors import AnalyzerError
-from analyzer.models import BBox, Claim, Evidence, Flag, Line, Question, Report, Skill
+from analyzer.models import BBox, Claim, Evidence, Flag, Line, Question, Report, Severity, Skill, union_bbox
 from analyzer.taxonomy import SectionKind
 
 # Highest first: a user reads the findings that can sink an interview before the small ones.
-SEVERITY_ORDER = ("high", "medium", "low", "info")
+SEVERITY_ORDER = tuple(Severity)
 PERSPECTIVES = ("candidate", "interviewer")
 DIFFICULTY_LABELS = {1: "warm-up", 2: "standard", 3: "hard"}
 
@@ -484,14 +484,6 @@ def question_meta(question: Question) -> str:
 # --- marks on the page images -----------------------------------------------------------------
 
 
-# What each kind of mark means, for the legend under the page images.
-MARK_LEGEND = {
-    "skill": "green box: a skill named here",
-    "described": "green underline: a line that describes a skill without naming it",
-    "flag": "red outline: a line with a flag (see the Flags tab); a skill inside it keeps its green box",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Mark:
     """A box to draw on a page image: ``kind`` is "skill" (the words), "described" (a line) or "flag" (a line)."""
@@ -546,8 +538,7 @@ def skill_word_boxes(line: Line, skill: Skill) -> list[BBox]:
             if tokens[i:i + len(parts)] == parts and not taken.intersection(span):
                 taken.update(span)
                 chosen = [words[j] for j in span if words[j].page == line.page]
-                boxes.append((min(w.x0 for w in chosen), min(w.top for w in chosen),
-                              max(w.x1 for w in chosen), max(w.bottom for w in chosen)))
+                boxes.append(union_bbox(w.bbox for w in chosen))
     return boxes
 
 

@@ -10,7 +10,7 @@ import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from analyzer.bank import CLAIM_SLOTS, FLAG_CODES, KINDS, NEAR_DUPLICATE, SLOTS, slots_of
+from analyzer.bank import CLAIM_SLOTS, KINDS, NEAR_DUPLICATE, SLOTS, slots_of
 from analyzer.errors import TaxonomyError
 from analyzer.taxonomy import load_bank, load_taxonomy, taxonomy_root
 
@@ -79,7 +79,7 @@ def test_every_slot_is_one_the_generator_can_fill(bank):
 
 
 def test_every_flag_code_and_main_claim_kind_has_a_template(bank):
-    assert {t.flag for t in bank.templates_for("flag")} == set(FLAG_CODES)
+    assert {t.flag for t in bank.templates_for("flag")} == {t.code for t in load_taxonomy().flags.texts}
     assert {"skill", "project", "result", "link"} <= {t.claim_kind for t in bank.templates_for("claim")}
     assert bank.templates_for("company") and len(bank.templates_for("ask")) >= 3
 

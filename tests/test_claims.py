@@ -41,7 +41,9 @@ def test_wrapped_bullets_are_one_statement_and_hyphen_splits_rejoin():
     ("Reduced churn by 12% across the annual plans", "churn", "12%", "%", "", "down"),
     ("Reached an AUC 0.87 on a held-out month", "AUC", "0.87", "", "", "level"),
     ("Saved $2M a year by retiring unused vendors", "", "$2M", "$", "", "down"),
-    ("Made scoring 10x faster by exporting to ONNX", "", "10x", "x", "", "up"),
+    pytest.param("Made scoring 10x faster by exporting to ONNX", "scoring", "10x", "x", "", "up",
+                 marks=pytest.mark.xfail(strict=True, reason="known bug: the metric read is 'Made scoring 10x', "
+                                                            "verb and value included")),
     ("click-through rate up 8%", "click-through rate", "8%", "%", "", "up"),
     ("moved take rate from 11.2% to 11.9%", "take rate", "11.9%", "%", "11.2%", "up"),
     ("LightGBM cut mean absolute error by 18% against the seasonal-naive forecast", "mean absolute error", "18%", "%",
@@ -52,9 +54,8 @@ def test_wrapped_bullets_are_one_statement_and_hyphen_splits_rejoin():
 def test_results_with_a_number(rules, clause, metric, value, unit, baseline, direction):
     result = find_result(clause, clause, rules, has_skill=False)
     assert result is not None
-    if metric:
-        assert result.metric == metric
-    assert (result.value, result.unit, result.baseline, result.direction) == (value, unit, baseline, direction)
+    assert (result.metric, result.value, result.unit, result.baseline, result.direction) == (
+        metric, value, unit, baseline, direction)
 
 
 @pytest.mark.parametrize("clause", [

@@ -259,7 +259,8 @@ def test_xml_nested_beyond_the_parser_limit_is_a_clear_error():
     deep = "<w:sdt><w:sdtContent>" * 5000 + "</w:sdtContent></w:sdt>" * 5000
     body = body.replace("<w:sectPr", deep + "<w:sectPr", 1)
     result = _timed(_with_members(data, {"word/document.xml": body.encode("utf-8")}))
-    assert isinstance(result, (errors.CorruptDocx, errors.TooComplex)) and "Word document" in str(result), result
+    # lxml refuses XML nested past 256 levels while parsing, before any reading starts: a damaged file.
+    assert isinstance(result, errors.CorruptDocx) and "Word document" in str(result), result
 
 
 def test_external_relationships_are_reported_not_fetched():

@@ -2,7 +2,9 @@
 
 from factory import PdfBuilder, simple_resume
 
+from analyzer.entries import is_body_line, is_new_entry
 from analyzer.extract import read_pdf
+from analyzer.models import Line
 from analyzer.sections import structure_resume
 
 
@@ -138,3 +140,36 @@ def test_a_date_column_with_the_later_year_above_the_earlier_one(taxonomy):
     pdf.text(15, y + 6.5, "2020")
     pdf.text(48, y + 11, "\u2022 Weighted survey panels with raking in R.")
     assert [(e[4], e[5]) for e in _entries(pdf.build(), taxonomy)] == [("2020", "2022")]
+
+
+# --- the predicates, on hand-made lines ---------------------------------------------------------
+
+LEFT = 72.0  # the section's left edge
+
+
+def _line(text: str, x0: float = LEFT, *, bullet: bool = False, bold: bool = False) -> Line:
+    return Line(text, 1, x0, 100.0, x0 + 300.0, 110.0, 10.0, bold, 0, bullet)
+
+
+def test_a_body_line_is_a_bullet_a_wrapped_tail_or_a_sentence():
+    assert is_body_line(_line("Built a churn model in Python", bullet=True), False, LEFT)
+    assert is_body_line(_line("which cut churn by a tenth", x0=LEFT + 12), True, LEFT)  # indented tail
+    assert is_body_line(_line("and wrote the weekly readout", x0=LEFT), True, LEFT)  # lower-case tail
+    sentence = "Led the forecasting work for the stores team and presented the results to the board every quarter"
+    assert is_body_line(_line(sentence), False, LEFT)
+
+
+def test_a_heading_line_is_not_body():
+    assert not is_body_line(_line("Data Scientist, Northwind Trading"), False, LEFT)
+    assert not is_body_line(_line("Jan 2020 \u2013 Present", bullet=True), False, LEFT)  # a date behind an icon
+    assert not is_body_line(_line("Senior Analyst", x0=LEFT + 12, bold=True), True, LEFT)  # bold: a new heading
+
+
+def test_a_new_entry_starts_after_a_body_or_when_the_dates_come_again():
+    first = _line("Data Scientist, Northwind Trading  Jan 2020 \u2013 Present")
+    bullet = _line("Built a churn model in Python", bullet=True)
+    nxt = _line("Data Analyst, Acme Retail  2017 \u2013 2019")
+    assert is_new_entry(first, [])
+    assert is_new_entry(nxt, [([first], [bullet])])  # the last entry has its body
+    assert is_new_entry(nxt, [([first], [])])  # a second dated line: the next entry
+    assert not is_new_entry(_line("Oslo, Norway"), [([first], [])])  # a place under the heading

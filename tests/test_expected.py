@@ -14,6 +14,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from analyzer.taxonomy import load_taxonomy
+
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "expected"
 SAMPLES = ROOT / "samples"
@@ -22,9 +24,7 @@ SECTION_KINDS = {"contact", "summary", "experience", "education", "projects", "s
                  "certifications", "awards", "courses", "volunteering", "languages", "interests", "other"}
 LINK_KINDS = {"github_repo", "github_profile", "gist", "kaggle", "linkedin", "scholar", "blog", "portfolio",
               "email", "other"}
-FLAG_CODES = {"unsupported_skill", "stale_claim", "keyword_padding", "dl_without_fundamentals", "no_deployment",
-              "no_lifecycle", "metric_without_method", "metric_without_baseline", "vague_claim",
-              "link_to_check", "hidden_text", "date_problem"}
+FLAG_CODES = {text.code for text in load_taxonomy().flags.texts}
 DATE_RE = re.compile(r"^(?:\d{4}(?:-(?:0[1-9]|1[0-2]))?|present|)$")
 
 PDFS = sorted(SAMPLES.glob("*.pdf"))

@@ -4,6 +4,7 @@ zipfile + sqlite, jsonschema)."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -16,6 +17,7 @@ from pathlib import Path
 import jsonschema
 import pdfplumber
 import pytest
+from markdown_it import MarkdownIt
 
 from _helpers_page import NAME, hand_report
 from conftest import sample_paths
@@ -23,9 +25,9 @@ from conftest import sample_paths
 from analyzer.export import FORMATS, to_apkg, to_csv, to_json_bytes, to_jsonresume, to_markdown, to_pdf
 from analyzer.export.anki import note_guid
 from analyzer.export.csv_export import neutralise
-from analyzer.export.markdown import escape
 from analyzer.models import Question
 from analyzer.report import to_dict
+from analyzer.view import escape_markdown
 
 SCHEMA = json.loads((Path(__file__).resolve().parent / "jsonresume-schema.json").read_text())
 
@@ -67,20 +69,42 @@ def test_every_format_renders_a_report_without_findings(report, key):
 def test_markdown_has_every_question_with_why_and_resume_line(report):
     text = to_markdown(report).decode("utf-8")
     for question in report.questions:
-        assert escape(question.text) in text
-        assert escape(question.why) in text
-        assert escape(question.quote) in text
+        assert escape_markdown(question.text) in text
+        assert escape_markdown(question.why) in text
+        assert escape_markdown(question.quote) in text
     # grouped by area, in area order
-    headings = re.findall(r"^## (\d+)\. ", text, re.M)
+    headings = re.findall(r"^## (\d+)\\\. ", text, re.M)  # "1\\." : the escaped full stop
     assert headings == sorted(headings, key=int) and len(headings) == len({q.area for q in report.questions})
 
 
+def _rendered(markdown: str) -> str:
+    """The exported Markdown as a CommonMark viewer shows it (HTML)."""
+    return MarkdownIt("commonmark").render(markdown)
+
+
+def _shown_text(html_text: str) -> str:
+    """What a reader sees of rendered HTML: the text without tags or the invisible word joiner."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text)).replace("\u2060", "")
+
+
 def test_markdown_keeps_resume_html_and_links_as_text(report):
-    hostile = Question(id="q-x", text="<img src=x onerror=alert(1)> [click](javascript:alert(1))", area=1,
-                       kind="deep-dive", difficulty=1, topic="", why="", anchor="claim")
-    text = to_markdown(replace(report, questions=(hostile,))).decode()
-    assert not re.search(r"(?<!\\)<", text) and not re.search(r"(?<!\\)\]\(", text), "no live HTML or link"
-    assert r"\<img src=x onerror=alert(1)\> \[click\](javascript:alert(1))" in text
+    typed = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) **bold** `code`"
+    hostile = Question(id="q-x", text=typed, area=1, kind="deep-dive", difficulty=1, topic="", why="", anchor="claim")
+    rendered = _rendered(to_markdown(replace(report, questions=(hostile,))).decode())
+    question = re.search(r"<p>1\. <strong>(.*?)</strong></p>", rendered).group(1)  # the export's own bold
+    assert not re.search(r"<[a-z]", question), "no live HTML, link or markup inside the question"
+    assert _shown_text(question) == typed, "shown exactly as typed"
+
+
+def test_markdown_never_makes_a_bare_url_or_address_a_live_link(report):
+    # GFM viewers (GitHub, most editors) link "https://...", "www...." and "name@host" even in plain text.
+    typed = "Code at https://github.com/ada/churn and www.ada.example; write to ada@ada.example"
+    question = replace(report.questions[0], quote=typed)
+    markdown = to_markdown(replace(report, questions=(question,))).decode()
+    line = next(line for line in markdown.splitlines() if "github" in line)
+    unescaped = line.replace("\\", "")
+    assert "://" not in unescaped and "www." not in unescaped and not re.search(r"\w@", unescaped)
+    assert typed in _shown_text(_rendered(markdown))
 
 
 # --- PDF --------------------------------------------------------------------------------------
@@ -235,7 +259,7 @@ def test_every_format_carries_a_real_reports_questions(resources):
     rows = list(csv.DictReader(io.StringIO(to_csv(real).decode("utf-8-sig"))))
     assert [row["question"] for row in rows] == [neutralise(t) for t in texts]
     markdown = to_markdown(real).decode("utf-8")
-    assert all(escape(t) in markdown for t in texts)
+    assert all(escape_markdown(t) in markdown for t in texts)
     with pdfplumber.open(io.BytesIO(to_pdf(real))) as pdf:
         printed = _flat(" ".join(page.extract_text() or "" for page in pdf.pages))
     assert all(_flat(t) in printed for t in texts)

@@ -25,8 +25,9 @@ from analyzer.report import to_json
 
 # Tight bounds so the hostile cases stay quick: half a second per page, 256 MB of extra memory.
 HOSTILE = Limits(seconds_per_page=0.5, max_memory_mb=256)
-# The bound the library promises for one file, plus slack for a loaded CI machine.
-TIME_BOUND = budget_seconds(HOSTILE, HOSTILE.max_pages) + 3.0
+# The same memory bound with time to spare, for cases about something else than time: on a busy
+# two-core machine parsing them takes over a second, and the time bound would answer first.
+ROOMY = Limits(seconds_per_page=10, max_memory_mb=HOSTILE.max_memory_mb)
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "analyst_priya_natarajan.pdf"
 
 
@@ -35,15 +36,16 @@ def sample_bytes() -> bytes:
     return SAMPLE.read_bytes()
 
 
-def _outcome(data: bytes | str | Path, resources, *, name: str | None = None):
+def _outcome(data: bytes | str | Path, resources, *, name: str | None = None, limits: Limits = HOSTILE):
     """The report, or the AnalyzerError raised; anything else fails the test. Checks the time bound."""
     start = time.monotonic()
     try:
-        result = analyze(data, as_of="2026-01", name=name, options=Options(limits=HOSTILE), resources=resources)
+        result = analyze(data, as_of="2026-01", name=name, options=Options(limits=limits), resources=resources)
     except errors.AnalyzerError as error:
         result = error
     elapsed = time.monotonic() - start
-    assert elapsed < TIME_BOUND, f"took {elapsed:.1f}s, bound {TIME_BOUND:.1f}s"
+    bound = budget_seconds(limits, limits.max_pages) + 3.0  # the library's promise, plus slack for a loaded machine
+    assert elapsed < bound, f"took {elapsed:.1f}s, bound {bound:.1f}s"
     if isinstance(result, Report):
         # A valid report is one the JSON contract can write out as UTF-8.
         json.loads(to_json(result).encode("utf-8"))
@@ -102,12 +104,22 @@ def test_hand_built_pdf_is_read(resources):
 
 # --- the corpus -----------------------------------------------------------------------------------
 
+def test_truncated_inside_the_header_is_not_a_pdf(sample_bytes, resources):
+    for cut in range(1, len(b"%PDF-")):
+        assert isinstance(_outcome(sample_bytes[:cut], resources), errors.NotAPDF), cut
+
+
 def test_truncated_at_many_offsets(sample_bytes, resources):
-    cuts = sorted({int(len(sample_bytes) * i / 23) for i in range(1, 23)} | {1, 5, 9, 100, len(sample_bytes) - 1})
+    # From a whole header to the last object, the table at the end is missing: a damaged PDF.
+    cuts = sorted({int(len(sample_bytes) * i / 23) for i in range(1, 23)} | {len(b"%PDF-"), 9, 100})
     for cut in cuts:
         result = _outcome(sample_bytes[:cut], resources)
-        # Cut before the header ends it is not a PDF; after, it is damaged (or pdfminer recovers it).
-        assert isinstance(result, (Report, errors.NotAPDF, errors.CorruptPDF, errors.NoTextLayer, errors.TooComplex)), (cut, result)
+        assert isinstance(result, errors.CorruptPDF), (cut, result)
+
+
+def test_truncated_after_the_end_marker_is_read(sample_bytes, resources):
+    assert sample_bytes.endswith(b"%%EOF\n")
+    assert isinstance(_outcome(sample_bytes[:-1], resources), Report), "only the last line break is lost"
 
 
 def test_random_byte_flips(sample_bytes, resources):
@@ -127,9 +139,13 @@ def test_wrong_xref_tables(resources):
     startxref_past_end = good.rsplit(b"startxref", 1)[0] + b"startxref\n99999999\n%%EOF\n"
     garbage_table = good.replace(b"xref\n0 6", b"xref\n0 600000")
     no_table = build_pdf({1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [] /Count 0 >>"}, xref=False)
-    for data in (shifted, startxref_past_end, garbage_table, no_table):
+    # A wrong start of the table, or a table claiming far more objects: pdfminer scans the file and reads it.
+    for data in (startxref_past_end, garbage_table):
+        assert isinstance(_outcome(data, resources), Report)
+    # Every offset wrong, or no table at all: no page is found, and the message says so.
+    for data in (shifted, no_table):
         result = _outcome(data, resources)
-        assert isinstance(result, (Report, errors.CorruptPDF, errors.NoTextLayer)), result
+        assert isinstance(result, errors.CorruptPDF) and "no pages" in str(result), result
 
 
 def test_deeply_nested_objects(resources):
@@ -140,8 +156,8 @@ def test_deeply_nested_objects(resources):
     in_font = one_page(extra_objects={5: FONT[:-2] + b"/Junk " + b"<< /A " * depth + b"1" + b" >>" * depth + b" >>"})
     in_content = one_page(TEXT + b" " + b"[" * depth + b"]" * depth + b" pop")
     for data in (in_page, in_font, in_content):
-        result = _outcome(data, resources)
-        assert isinstance(result, (Report, errors.CorruptPDF, errors.TooComplex)), result
+        result = _outcome(data, resources, limits=ROOMY)  # the depth breaks nothing, however long it takes
+        assert isinstance(result, Report) and "Python" in json.dumps([s.text for s in result.resume.sections]), result
 
 
 def test_page_tree_that_loops(resources):
@@ -157,14 +173,16 @@ def test_page_tree_that_loops(resources):
         2: b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
         6: b"<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>",
     })
-    for data in (loop, two_node_cycle):
-        result = _outcome(data, resources)
-        assert isinstance(result, (Report, errors.CorruptPDF, errors.NoTextLayer, errors.TooManyPages)), result
+    # The page reached once is read once; a tree of nothing but itself has no page.
+    looped = _outcome(loop, resources)
+    assert isinstance(looped, Report) and looped.resume.document.pages == 1, looped
+    result = _outcome(two_node_cycle, resources)
+    assert isinstance(result, errors.CorruptPDF) and "no pages" in str(result), result
 
 
 def test_huge_declared_page_size(resources):
     result = _outcome(one_page(media_box=b"[0 0 1000000000000 1000000000000]"), resources)
-    assert isinstance(result, (Report, errors.CorruptPDF, errors.NoTextLayer, errors.TooComplex)), result
+    assert isinstance(result, Report) and "Python" in json.dumps([s.text for s in result.resume.sections]), result
 
 
 def test_thousands_of_tiny_pages(resources):
@@ -190,7 +208,7 @@ def _bomb_stream(megabytes: int) -> bytes:
 def test_decompression_bomb_stream(resources):
     bomb = _bomb_stream(HOSTILE.max_memory_mb * 2)
     data = one_page(extra_objects={4: stream(bomb, b"/Filter /FlateDecode")})
-    result = _outcome(data, resources)
+    result = _outcome(data, resources, limits=ROOMY)
     # Running out of the memory budget is TooComplex, not "damaged": the file may be fine but hostile.
     assert isinstance(result, errors.TooComplex), result
 
@@ -207,15 +225,21 @@ def test_font_without_unicode_map(resources):
     assert isinstance(result, errors.NoTextLayer) and "character map" in str(result), result
 
 
-def test_text_only_in_annotations(resources):
-    # No text layer: the annotation's text is what a viewer draws, so OCR reads it where it can.
+def _annotation_only() -> bytes:
     annotation = b"<< /Type /Annot /Subtype /FreeText /Rect [72 600 400 700] /Contents (Maya Lindqvist, Python, SQL) /DA (/Helv 12 Tf 0 g) >>"
-    data = one_page(b"", page_extra=b"/Annots [6 0 R]", extra_objects={6: annotation})
-    result = _outcome(data, resources)
-    if ocr.is_available():
-        assert isinstance(result, Report) and result.resume.document.source == "ocr", result
-    else:
-        assert isinstance(result, errors.NoTextLayer), result
+    return one_page(b"", page_extra=b"/Annots [6 0 R]", extra_objects={6: annotation})
+
+
+@pytest.mark.skipif(not ocr.is_available(), reason="Tesseract is not installed (apt-get install tesseract-ocr)")
+def test_text_only_in_annotations_is_read_by_ocr(resources):
+    # No text layer: the annotation's text is what a viewer draws, so OCR reads it.
+    result = _outcome(_annotation_only(), resources)
+    assert isinstance(result, Report) and result.resume.document.source == "ocr", result
+
+
+@pytest.mark.skipif(ocr.is_available(), reason="Tesseract is installed: the OCR test covers this file")
+def test_text_only_in_annotations_without_ocr_has_no_text_layer(resources):
+    assert isinstance(_outcome(_annotation_only(), resources), errors.NoTextLayer)
 
 
 def test_link_annotation_with_malformed_url(resources):

@@ -3,6 +3,8 @@
 from factory import PdfBuilder
 
 from analyzer.extract import read_pdf
+from analyzer.layout import is_across_gutter, is_bullet_word, is_date_column, is_in_edge_zone, is_page_number
+from analyzer.models import Line, Word
 
 
 def _texts(data: bytes) -> list[str]:
@@ -95,3 +97,46 @@ def test_a_large_name_does_not_pull_the_line_under_it_into_its_row():
     pdf.text(30, 23.5, "Data Analyst", size=7)
     pdf.text(15, 30, "maya@example.org", size=9)
     assert _texts(pdf.build()) == ["Maya Lindqvist", "Data Analyst", "maya@example.org"]
+
+
+# --- the predicates, on hand-made words and lines ----------------------------------------------
+
+PAGE_HEIGHT = 842.0  # A4 in points
+
+
+def _line(text: str, top: float, size: float = 10.0) -> Line:
+    return Line(text, 1, 72.0, top, 300.0, top + size, size)
+
+
+def _word(text: str, x0: float, x1: float, size: float = 10.0) -> Word:
+    return Word(text, 1, x0, 100.0, x1, 100.0 + size, size=size)
+
+
+def test_a_page_number_is_one_only_at_the_top_or_bottom_of_the_page():
+    for text in ("3", "Page 3", "3 / 4", "Page 3 of 4"):
+        assert is_page_number(_line(text, PAGE_HEIGHT - 30), PAGE_HEIGHT), text
+    assert not is_page_number(_line("3", PAGE_HEIGHT / 2), PAGE_HEIGHT)  # a number in the text
+    assert not is_page_number(_line("3 years of Python", PAGE_HEIGHT - 30), PAGE_HEIGHT)
+
+
+def test_the_edge_zone_is_the_top_and_bottom_tenth():
+    assert is_in_edge_zone(_line("Maya Lindqvist — CV", 20), PAGE_HEIGHT)
+    assert is_in_edge_zone(_line("Maya Lindqvist — CV", PAGE_HEIGHT - 20), PAGE_HEIGHT)
+    assert not is_in_edge_zone(_line("Maya Lindqvist — CV", PAGE_HEIGHT * 0.2), PAGE_HEIGHT)
+
+
+def test_a_bullet_word_is_only_a_glyph_or_a_lone_dash():
+    assert all(is_bullet_word(text) for text in ("\u2022", "-", "\u2013", "\u25aa", "\u00bb\u00bb"))
+    assert not any(is_bullet_word(text) for text in ("Python", "-3%", "\u2022\u2022\u2022", "A"))
+
+
+def test_a_row_crosses_the_gutter_when_a_word_spans_it_or_the_words_are_a_space_apart():
+    gutter = 200.0
+    assert is_across_gutter([_word("Lindqvist", 190, 230)], gutter)
+    assert is_across_gutter([_word("Maya", 170, 198), _word("Lindqvist", 201, 240)], gutter)  # 3 pt: a space
+    assert not is_across_gutter([_word("Python", 150, 180), _word("Built", 220, 245)], gutter)  # 40 pt: two columns
+
+
+def test_a_side_of_dates_is_a_date_column_not_a_text_column():
+    assert is_date_column(["Jan 2020 – Present", "2017 – 2019", "Cleaned data"])
+    assert not is_date_column(["Python", "SQL", "Spark", "2021"])

@@ -23,13 +23,12 @@ from factory import PdfBuilder
 from analyzer import pipeline, view
 from analyzer.errors import AnalyzerError
 from analyzer.export import FORMATS
-from analyzer.models import Limits, Options, Report
+from analyzer.models import Limits, Options, Report, Severity
 
 APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
 SAMPLES = Path(APP).parent / "samples"
 TABS = ["Overview", "Skills", "Resume", "Flags", "Questions", "Practice"]
 TIMEOUT = 120
-SEVERITIES = ("high", "medium", "low", "info")
 
 
 @pytest.fixture
@@ -135,7 +134,7 @@ def test_flags_are_grouped_from_most_to_least_severe(app):
     at = _upload(app.run(), sample.name, sample.read_bytes())
     assert not at.exception and not at.error
     flag_text = "\n".join(m.value for m in at.tabs[3].markdown)
-    shown = [s for s in SEVERITIES if any(f.severity == s for f in report.flags)]
+    shown = [s for s in Severity if any(f.severity == s for f in report.flags)]
     assert len(shown) >= 2
     positions = [flag_text.index(f"[{s.title()}] ({sum(f.severity == s for f in report.flags)})") for s in shown]
     assert positions == sorted(positions)
@@ -171,6 +170,30 @@ def test_perspective_toggle_rewords_the_reason(app):
     assert not at.exception
     after = "\n".join(m.value for m in at.tabs[4].markdown)
     assert view.why_label("interviewer") in after and view.why_label("candidate") not in after
+
+
+def test_switching_perspective_asks_again_without_reading_the_resume_again(app, monkeypatch):
+    # The observable is the number of analyses the page runs: the real pipeline.analyze, counted.
+    analyses = []
+
+    def counted(*args, **kwargs):
+        analyses.append(kwargs["name"])
+        return real(*args, **kwargs)
+
+    real = pipeline.analyze
+    monkeypatch.setattr(pipeline, "analyze", counted)
+    at = _upload(app.run(), "zoe.pdf", resume_pdf())
+    at.radio(key="perspective").set_value("interviewer").run()
+    interviewer = _question_labels(at)
+    at.radio(key="perspective").set_value("candidate").run()
+    assert not at.exception
+    assert analyses == ["zoe.pdf"]
+    # ...and the interviewer's list is the one a whole analysis for the interviewer gives.
+    as_of = datetime.date.today().strftime("%Y-%m")
+    whole = real(resume_pdf(), as_of, name="zoe.pdf", options=Options(as_of=as_of, perspective="interviewer"))
+    assert interviewer == "\n".join(f"{n}\\. {view.escape_markdown(q.text)}"
+                                     for n, q in enumerate((q for _, g in view.questions_by_area(list(whole.questions))
+                                                            for q in g), 1))
 
 
 def test_download_buttons_exist_for_every_format(app):
@@ -350,7 +373,7 @@ def test_11_and_12_settings_file():
     import tomllib
 
     config = tomllib.loads((Path(APP).parent / ".streamlit" / "config.toml").read_text())
-    assert config["client"]["toolbarMode"] in ("viewer", "minimal")  # no Deploy button
+    assert config["client"]["toolbarMode"] == "viewer"  # no Deploy button
     assert config["server"]["address"] == "localhost"  # this computer only, and no public-IP look-up
     assert config["browser"]["gatherUsageStats"] is False
 
@@ -435,9 +458,7 @@ def test_a_damaged_practice_file_gives_a_message_and_a_fresh_start(app, zoe):
 
 
 def test_answer_guide_shows_after_trying(app, zoe):
-    if not any(getattr(q, "guide", None) for q in zoe.questions):
-        pytest.skip("this version's questions carry no answer guide yet")
-    question = next(q for q in zoe.questions if getattr(q, "guide", None))
+    question = next(q for q in zoe.questions if q.guide)  # every question carries a guide (questions.py)
     at = _upload(app.run(), "zoe.pdf", resume_pdf())
     assert "Interviewer's answer guide" not in "\n".join(m.value for m in at.tabs[4].markdown)
     at.text_area(key=_key("note", zoe, question.id)).set_value("My draft").run()

@@ -26,6 +26,7 @@ from analyzer.practice import (
     progress,
 )
 from analyzer.practice.store import SCHEMA_VERSION
+from analyzer.view import escape_markdown
 
 SHA_A = "a" * 64
 SHA_B = "b" * 64
@@ -174,7 +175,8 @@ def test_exports_carry_status_and_notes_only_when_there_are_any(made):
     marks = {"q-ab-power": Mark("q-ab-power", "needs work", "Power = 0.8, alpha 0.05")}
     plain = export(report, "md").decode()
     marked = export(report, "md", practice=marks).decode()
-    assert "Practice:" not in plain and "Practice: needs work" in marked and "My notes: Power = 0.8" in marked
+    assert "Practice:" not in plain and "Practice: needs work" in marked
+    assert f"My notes: {escape_markdown('Power = 0.8, alpha 0.05')}" in marked
     rows = list(csv.DictReader(io.StringIO(export(report, "csv", practice=marks).decode("utf-8-sig"))))
     row = next(r for r in rows if r["id"] == "q-ab-power")
     assert (row["practice_status"], row["practice_note"]) == ("needs work", "Power = 0.8, alpha 0.05")

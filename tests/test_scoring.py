@@ -8,10 +8,11 @@ from _helpers_claims import build_resume, find_skills, job, link, section
 from analyzer.claims import extract_claims
 from analyzer.statements import resume_statements
 from analyzer.flags import find_flags
-from analyzer.models import Options
-from analyzer.scoring import FLAG_DEDUCTION, NEUTRAL, RUBRIC, START, assess_readiness, score_claims
+from analyzer.models import Flag, Options, Severity
+from analyzer.scoring import NEUTRAL, RUBRIC, START, assess_readiness, score_claims
 
-def _analysis(taxonomy):
+
+def _unscored(taxonomy):
     resume = build_resume(
         section("experience", "Experience",
                 job("Data Scientist", "Acme", "2022-01", "present",
@@ -26,6 +27,11 @@ def _analysis(taxonomy):
     skills = find_skills(resume)
     claims = extract_claims(resume, skills, taxonomy, resume_statements(resume))
     flags = find_flags(resume, skills, claims, taxonomy, Options())
+    return skills, claims, flags
+
+
+def _analysis(taxonomy):
+    skills, claims, flags = _unscored(taxonomy)
     return skills, score_claims(claims, flags, skills), flags
 
 
@@ -49,10 +55,23 @@ def test_backed_claims_score_above_unbacked_ones(taxonomy):
         c for c in claims if c.id == "link:github.com/someone/fraud").reasons
 
 
-def test_every_rule_and_deduction_is_sane():
+def test_every_rule_is_named_once():
     assert all(rule.reason and rule.kinds and rule.points != 0 for rule in RUBRIC)
     assert len({rule.reason for rule in RUBRIC}) == len(RUBRIC)
-    assert FLAG_DEDUCTION["high"] > FLAG_DEDUCTION["medium"] > FLAG_DEDUCTION["low"] > FLAG_DEDUCTION["info"] == 0
+
+
+def test_a_flag_costs_its_claim_more_the_more_severe_it_is(taxonomy):
+    skills, claims, _ = _unscored(taxonomy)
+    claim_id = "skill:sas"  # used long ago: a middling score, far from both ends of 0..100
+
+    def score(*severities: Severity) -> int:
+        flags = tuple(Flag(code="stale_claim", severity=s, message="m", advice="a", claim_id=claim_id) for s in severities)
+        return next(c for c in score_claims(claims, flags, skills) if c.id == claim_id).defensibility
+
+    costs = [score() - score(severity) for severity in Severity]
+    assert costs == sorted(set(costs), reverse=True), "each severity costs strictly less than the one above it"
+    assert costs[-1] == 0, "an information flag costs nothing"
+    assert score() - score(Severity.LOW, Severity.LOW) == 2 * costs[-2], "each flag on the claim counts"
 
 
 def test_readiness_has_one_row_per_area(taxonomy):
@@ -74,3 +93,11 @@ def test_an_empty_resume_is_neutral_everywhere(taxonomy):
     rows = assess_readiness((), (), (), taxonomy)
     assert {r.score for r in rows} == {NEUTRAL}
     assert score_claims(extract_claims(resume, (), taxonomy, resume_statements(resume)), (), ()) == ()
+
+
+def test_every_table_by_severity_names_each_severity():
+    from analyzer.practice.plan import SEVERITY_EXPOSURE
+    from analyzer.questions import _SEVERITY
+    from analyzer.scoring import FLAG_DEDUCTION
+
+    assert set(FLAG_DEDUCTION) == set(_SEVERITY) == set(SEVERITY_EXPOSURE) == set(Severity)

@@ -4,7 +4,8 @@ import pytest
 from factory import PdfBuilder, simple_resume
 
 from analyzer.extract import read_pdf
-from analyzer.sections import heading_kind, structure_resume
+from analyzer.models import Line
+from analyzer.sections import heading_kind, is_name, is_prose, is_set_apart, is_wrapped_heading, structure_resume
 
 
 def _resume(data: bytes, taxonomy, as_of="2026-11"):
@@ -290,3 +291,44 @@ def test_a_clear_resume_has_no_reading_warning(taxonomy):
         "# Education", "BSc Statistics, University of Leeds 2016 - 2019",
     ), taxonomy)
     assert resume.warnings == ()
+
+
+# --- the predicates, on hand-made lines ---------------------------------------------------------
+
+BODY = 10.0  # the body text's size
+TYPICAL_GAP = 3.0  # the usual space between two lines of the body
+
+
+def _line(text: str, *, size: float = BODY, bold: bool = False, top: float = 100.0) -> Line:
+    return Line(text, 1, 72.0, top, 300.0, top + size, size, bold)
+
+
+def test_a_line_is_set_apart_by_bold_capitals_size_or_space_above():
+    assert is_set_apart(_line("Experience", bold=True), TYPICAL_GAP, BODY, TYPICAL_GAP)
+    assert is_set_apart(_line("EXPERIENCE"), TYPICAL_GAP, BODY, TYPICAL_GAP)
+    assert is_set_apart(_line("Experience", size=BODY + 2), TYPICAL_GAP, BODY, TYPICAL_GAP)
+    assert is_set_apart(_line("Experience"), 3 * TYPICAL_GAP, BODY, TYPICAL_GAP)
+    assert not is_set_apart(_line("Experience"), TYPICAL_GAP, BODY, TYPICAL_GAP)
+    assert not is_set_apart(_line("Experience", size=BODY + 0.5), TYPICAL_GAP, BODY, TYPICAL_GAP)  # rounding, not larger
+
+
+def test_prose_is_several_mostly_lower_case_words_without_contact_details():
+    assert is_prose("Data scientist with six years of forecasting work in retail")
+    assert not is_prose("Python, SQL, Spark")  # too few words
+    assert not is_prose("Senior Data Scientist At Northwind Trading Company")  # title case
+    assert not is_prose("write to maya at maya@example.org for the full list")
+
+
+def test_a_name_is_a_few_words_of_letters_and_no_title():
+    assert is_name("Maya Lindqvist")
+    assert not is_name("Data Scientist")  # a job title (entries.toml)
+    assert not is_name("Maya Lindqvist 2024")
+    assert not is_name("one two three four five six")
+
+
+def test_a_heading_wrapped_over_two_lines_ends_with_a_joining_word():
+    top = _line("DATA TOOLS &", bold=True)
+    under = _line("LANGUAGES", bold=True, top=top.bottom + 2)
+    assert is_wrapped_heading(top, under)
+    assert not is_wrapped_heading(_line("DATA TOOLS", bold=True), under)
+    assert not is_wrapped_heading(top, _line("LANGUAGES", bold=True, top=top.bottom + 40))  # far below

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from analyzer.models import Question, Report
+from analyzer.models import Question, Report, Severity
 
 READY, NEEDS_WORK, SKIP = "ready", "needs work", "skip"
 STATUSES = (READY, NEEDS_WORK, SKIP)
@@ -21,7 +21,7 @@ NOT_TRIED = "not tried"
 # A question marked "needs work" is worth twice one not tried yet: the person already found a gap.
 STATUS_WEIGHT = {NEEDS_WORK: 2.0, "": 1.0}
 # Exposure (0-100) of a question anchored to a flag, by the flag's severity.
-SEVERITY_EXPOSURE = {"high": 90, "medium": 70, "low": 45, "info": 25}
+SEVERITY_EXPOSURE = {Severity.HIGH: 90, Severity.MEDIUM: 70, Severity.LOW: 45, Severity.INFO: 25}
 # Exposure of a question nothing on the resume scores (a baseline question): a middling one.
 BASELINE_EXPOSURE = 50
 NEXT_COUNT = 5
