@@ -39,7 +39,7 @@ SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baselin
 CLAIM_KINDS = ("skill", "project", "result", "link", "publication", "certification", "talk", "patent")
 FLAG_CODES = ("unsupported_skill", "stale_claim", "keyword_padding", "dl_without_fundamentals", "no_deployment",
               "no_lifecycle", "metric_without_method", "metric_without_baseline", "vague_claim", "link_to_check",
-              "hidden_text", "date_problem")
+              "hidden_text", "date_problem", "shared_work")
 DEPTHS = ("any", "backed", "weak")
 NEAR_DUPLICATE = 0.9  # cosine over TF-IDF; above it two templates ask the same thing in the same words
 

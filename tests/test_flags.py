@@ -21,11 +21,11 @@ SKILLS = {
     "pytorch": ("PyTorch", "dl_frameworks"),
     "lstm": ("LSTM", "dl_architectures"),
     "cnn": ("CNN", "dl_architectures"),
-    "haskell": ("Haskell", "programming_languages"),
+    "julia": ("Julia", "programming_languages"),
 }
 ISSUE_CODES = {"unsupported_skill", "stale_claim", "keyword_padding", "dl_without_fundamentals", "no_deployment",
                "no_lifecycle", "metric_without_method", "metric_without_baseline", "vague_claim", "link_to_check",
-               "hidden_text", "date_problem"}
+               "hidden_text", "date_problem", "shared_work"}
 
 
 def flags_of(resume, taxonomy, options=None, names=SKILLS, inferred=()):
@@ -56,10 +56,10 @@ def test_every_issue_flag_has_text_and_every_check_is_wired():
     # Every placeholder is one the checks fill (they format with exactly these names).
     known = {"skill", "last_used", "entry", "years", "as_of", "listed", "used", "share", "listed_only", "dl_skills",
              "model_skills", "deploy_quote", "clause", "value", "metric_or_it", "phrases", "url", "kind_name", "what",
-             "page", "text", "label", "start", "end", "other", "months", "skills", "total"}
+             "page", "text", "label", "start", "end", "other", "months", "skills", "total", "quote"}
     for text in texts.texts:
         assert text.fields() <= known, (text.code, text.variant, text.fields() - known)
-    assert len(CHECKS) == 11
+    assert len(CHECKS) == 12
     for text in texts.texts:
         assert text.advice.split()[0].rstrip(":") in ("Add", "Prepare", "Rephrase", "Remove"), text.code
 
@@ -77,10 +77,10 @@ def test_flag_texts_are_validated(tmp_path):
 
 def test_unsupported_skill(taxonomy):
     resume = build_resume(jobs("Built an XGBoost model in Python, served behind an API and monitored."),
-                          skills_list("Python, XGBoost, Haskell"))
+                          skills_list("Python, XGBoost, Julia"))
     flags = codes(flags_of(resume, taxonomy), "unsupported_skill")
-    assert [f.claim_id for f in flags] == ["skill:haskell"]
-    assert "Haskell" in flags[0].message and flags[0].severity == "medium" and flags[0].area == 1
+    assert [f.claim_id for f in flags] == ["skill:julia"]
+    assert "Julia" in flags[0].message and flags[0].severity == "medium" and flags[0].area == 1
 
 
 def test_stale_claim_depends_on_the_reference_date_and_the_setting(taxonomy):
@@ -242,7 +242,7 @@ def test_no_date_problem_on_a_plain_history(taxonomy):
 def test_flags_are_deterministic_and_ordered_by_check(taxonomy):
     resume = build_resume(section("summary", "Summary", "Expert in AI."),
                           jobs("Trained an LSTM in PyTorch; increased accuracy by 4%."),
-                          skills_list("PyTorch, LSTM, Haskell"),
+                          skills_list("PyTorch, LSTM, Julia"),
                           links=(link("https://github.com/someone", "github_profile"),))
     first, second = flags_of(resume, taxonomy), flags_of(resume, taxonomy)
     assert first == second
@@ -261,7 +261,7 @@ def test_a_pdf_built_in_memory_through_the_reader(taxonomy):
         "# Experience", "* Data Scientist, Acme  Jan 2022 – Present",
         "- Reduced churn by 12% across the annual plans.",
         "- Trained an XGBoost model in Python to predict churn.",
-        "# Skills", "Python, XGBoost, Haskell",
+        "# Skills", "Python, XGBoost, Julia",
     )
     resume = analyze(pdf, as_of="2026-11").resume
     found = set(codes(flags_of(resume, taxonomy)))
@@ -301,15 +301,15 @@ def test_sample_flags_match_the_expectations(path, taxonomy, resources, sample_n
 
 def test_a_used_skill_backs_the_skills_it_implies(taxonomy):
     names = {"python": ("Python", "programming_languages"), "pandas": ("pandas", "data_libraries"),
-             "haskell": ("Haskell", "programming_languages")}
+             "julia": ("Julia", "programming_languages")}
     resume = build_resume(section("experience", "Experience",
                                   job("Data Scientist", "Acme", "2023-01", "present", "Cleaned sales data with pandas."),
-                                  job("Developer", "Beta", "2015-01", "2018-12", "Scripts in Python and Haskell.")),
-                          skills_list("Python, pandas, Haskell"))
+                                  job("Developer", "Beta", "2015-01", "2018-12", "Scripts in Python and Julia.")),
+                          skills_list("Python, pandas, Julia"))
     flags = flags_of(resume, taxonomy, names=names)
-    assert [f.claim_id for f in codes(flags, "stale_claim")] == ["skill:haskell"]  # Python lives on through pandas
-    listed = build_resume(jobs("Cleaned sales data with pandas."), skills_list("Python, pandas, Haskell"))
-    assert [f.claim_id for f in codes(flags_of(listed, taxonomy, names=names), "unsupported_skill")] == ["skill:haskell"]
+    assert [f.claim_id for f in codes(flags, "stale_claim")] == ["skill:julia"]  # Python lives on through pandas
+    listed = build_resume(jobs("Cleaned sales data with pandas."), skills_list("Python, pandas, Julia"))
+    assert [f.claim_id for f in codes(flags_of(listed, taxonomy, names=names), "unsupported_skill")] == ["skill:julia"]
 
 
 def test_everyday_tools_are_one_low_note_and_hidden_page_numbers_are_nothing(taxonomy):
