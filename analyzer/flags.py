@@ -214,14 +214,40 @@ def _unsupported_skill(ctx: _Context) -> list[Flag]:
     # Only a skills list names it: the interviewer will ask where it was used and find no answer.
     found = [s for s in ctx.skills if is_unsupported(s) and not _is_backed_elsewhere(ctx, s)]
     everyday = tuple(s for s in found if is_everyday(s, ctx.texts))
-    flags = [ctx.flag("unsupported_skill", {"skill": s.name}, claim_id=f"skill:{s.id}", evidence=_skill_evidence(s))
-             for s in found if s not in everyday]
+    flags = [ctx.flag("unsupported_skill", {"skill": _with_children(s, children)}, claim_id=f"skill:{s.id}",
+                      evidence=_skill_evidence(s))
+             for s, children in _fold_children([s for s in found if s not in everyday])]
     if everyday:
         # WHY: twenty near-identical cards for Git, Jupyter and Excel bury the ones that matter.
         evidence = tuple(e for s in everyday[:3] for e in s.evidence[:1])
         flags.append(ctx.flag("unsupported_skill", {"skills": _names(everyday, limit=MAX_NAMED_EVERYDAY)},
                               evidence=evidence, variant="everyday"))
     return flags
+
+
+def _fold_children(skills: list[Skill]) -> list[tuple[Skill, tuple[Skill, ...]]]:
+    """Each skill with the listed-only skills under it ("Regularization (Ridge/Lasso)" is one card,
+    not three): a skill whose more general skill is also flagged joins that skill's card."""
+    ids = {s.id for s in skills}
+    by_id = {s.id: s for s in skills}
+
+    def head(skill: Skill) -> Skill:
+        seen = {skill.id}
+        while (parent := next((p for p in skill.parents if p in ids and p not in seen), None)) is not None:
+            skill = by_id[parent]
+            seen.add(parent)
+        return skill
+
+    children: dict[str, list[Skill]] = {}
+    for skill in skills:
+        top = head(skill)
+        if top.id != skill.id:
+            children.setdefault(top.id, []).append(skill)
+    return [(s, tuple(children.get(s.id, ()))) for s in skills if head(s).id == s.id]
+
+
+def _with_children(skill: Skill, children: tuple[Skill, ...]) -> str:
+    return f"{skill.name} (with {_names(children)})" if children else skill.name
 
 
 # Skill names shorter than this ("R", "C") are letters in too many other words and codes to look for.
@@ -349,7 +375,9 @@ def _last_use_with_promotions(ctx: _Context, skill: Skill) -> str:
 
 def _keyword_padding(ctx: _Context) -> list[Flag]:
     # A long list with little shown in use looks written for a keyword filter, not for a person.
-    listed = [s for s in ctx.skills if s.listed_only or any(e.section == "skills" for e in s.evidence)]
+    # WHY: a student's Git, NumPy and Java lines are not padding; only the skills that matter are counted.
+    counted = tuple(s for s in ctx.skills if not is_everyday(s, ctx.texts))
+    listed = [s for s in counted if s.listed_only or any(e.section == "skills" for e in s.evidence)]
     listed_only = [s for s in listed if s.listed_only]
     used = [s for s in listed if is_used(s)]
     if not listed or len(listed_only) < ctx.rules.padding_min_listed_only:
@@ -357,7 +385,7 @@ def _keyword_padding(ctx: _Context) -> list[Flag]:
     share = len(used) / len(listed)
     if share > ctx.rules.padding_max_used_share:
         return []
-    fields = {"listed": len(listed), "total": len(ctx.skills), "used": len(used), "share": round(100 * share), "listed_only": len(listed_only)}
+    fields = {"listed": len(listed), "total": len(counted), "used": len(used), "share": round(100 * share), "listed_only": len(listed_only)}
     evidence = tuple(e for s in listed_only[:1] for e in s.evidence[:1])
     return [ctx.flag("keyword_padding", fields, evidence=evidence)]
 
@@ -368,10 +396,16 @@ def _shows_fundamentals(ctx: _Context, skill: Skill) -> bool:
             and skill.id not in ctx.rules.not_fundamentals)
 
 
+def _is_used_at_work(skill: Skill) -> bool:
+    return is_used(skill) and any(e.section in ("experience", "projects") and e.entry for e in skill.evidence)
+
+
 def _dl_without_fundamentals(ctx: _Context) -> list[Flag]:
     # Deep learning with no conventional ML: nothing shows what the candidate did versus the model.
     dl = tuple(s for s in ctx.skills if "dl" in ctx.classes(s))
-    if not dl or any(_shows_fundamentals(ctx, s) for s in ctx.skills):
+    # Only deep learning shown at work or in a project counts: a framework in a list or a course
+    # certificate is no work the interviewer could ask "what did you do, what did the model do" about.
+    if not any(_is_used_at_work(s) for s in dl) or any(_shows_fundamentals(ctx, s) for s in ctx.skills):
         return []
     shown = tuple(sorted(dl, key=lambda s: (not is_used(s), -s.strength, ctx.skills.index(s))))
     evidence = tuple(e for s in shown[:3] for e in s.evidence[:1])
@@ -398,7 +432,20 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
         return []
     if any(has_phrase(s.text, ctx.rules.lifecycle_phrases) for s in ctx.work_statements()):
         return []
-    return [ctx.flag("no_lifecycle", {"deploy_quote": deployed[0].text}, evidence=(deployed[0].evidence(),))]
+    quote = _deployment_quote(ctx, deployed, model_lines)
+    return [ctx.flag("no_lifecycle", {"deploy_quote": quote.text}, evidence=(quote.evidence(),))]
+
+
+def _deployment_quote(ctx: _Context, deployed: tuple[Statement, ...], model_lines: tuple[Statement, ...]) -> Statement:
+    """The deployment line most likely about a model: one that says a model was built, else one in an
+    entry where a model was built, else the first ("Serving as a developer" is not serving a model)."""
+    model_entries = {id(s.entry) for s in model_lines if s.entry is not None}
+
+    def rank(statement: Statement) -> tuple[bool, bool]:
+        return (not has_phrase(statement.text, ctx.rules.model_building),
+                not (statement.entry is not None and id(statement.entry) in model_entries))
+
+    return min(deployed, key=rank)
 
 
 def _metric_flags(ctx: _Context) -> list[Flag]:
@@ -497,7 +544,14 @@ class _Dates:
     strict_end: int
 
 
+# A degree printed with only its end date ("BSc, May 2024") is taken to cover the years before it:
+# a typical degree's length, so the study is not read as a gap before the end date.
+UNDATED_STUDY_MONTHS = 36
+
+
 def _read_dates(entry: Entry, as_of: str) -> _Dates | None:
+    if not entry.start:
+        return _study_by_end(entry, as_of)
     start = month_index(entry.start, as_of)
     strict_start = month_index(entry.start, as_of, end=True)
     strict_end = month_index(entry.end or entry.start, as_of)
@@ -510,6 +564,14 @@ def _read_dates(entry: Entry, as_of: str) -> _Dates | None:
         if end is None:
             return None
     return _Dates(entry, start, end, strict_start, strict_end)
+
+
+def _study_by_end(entry: Entry, as_of: str) -> _Dates | None:
+    end = month_index(entry.end, as_of, end=True) if entry.section == "education" and entry.end else None
+    if end is None:
+        return None
+    start = end - UNDATED_STUDY_MONTHS
+    return _Dates(entry, start, end, start, end)
 
 
 def is_end_before_start(dates: _Dates) -> bool:
@@ -584,7 +646,7 @@ def _date_problem(ctx: _Context) -> list[Flag]:
     flags: list[Flag] = []
     kept: list[_Dates] = []
     for entry in ctx.resume.entries:
-        dates = _read_dates(entry, as_of) if entry.start else None
+        dates = _read_dates(entry, as_of)
         if dates is None:
             continue
         planned = is_planned(entry, ctx.texts)
@@ -616,8 +678,25 @@ def _entries_above(entries: tuple[Entry, ...]) -> dict[int, Entry | None]:
     return {id(entry): entries[i - 1] if i else None for i, entry in enumerate(entries)}
 
 
+def has_undated_study(entries: tuple[Entry, ...]) -> bool:
+    """A run of study entries none of which is dated: the reader missed the degree's dates, and the
+    study may fill any gap, so gaps are not judged. (An undated line under a dated degree, such as its
+    coursework or grade, is part of that degree.)"""
+    runs: list[list[Entry]] = []
+    for index, entry in enumerate(entries):
+        if entry.section != "education":
+            continue
+        if runs and index > 0 and entries[index - 1] is runs[-1][-1]:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return any(not any(e.start or e.end for e in run) for run in runs)
+
+
 def _gap_flags(ctx: _Context, kept: list[_Dates], now: int | None) -> list[Flag]:
     # Study and dated projects count as time accounted for, so a PhD between two jobs is not a gap.
+    if has_undated_study(ctx.resume.entries):
+        return []
     spans = sorted((d.start, _reach(d, now), i) for i, d in enumerate(kept) if d.entry.section in _ACCOUNTED_SECTIONS)
     flags = []
     reach, last = None, None
