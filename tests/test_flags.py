@@ -324,3 +324,83 @@ def test_everyday_tools_are_one_low_note_and_hidden_page_numbers_are_nothing(tax
     assert [f for f in flags if f.severity == "medium" and "Tableau" in f.message]
     from analyzer.flags import is_hidden_words
     assert not is_hidden_words("2") and is_hidden_words("python pytorch kubernetes")
+
+
+# --- the check anyone can run (issue 12): no "only in a skills list" on a skill a role, project or repo shows --
+
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from analyzer.models import Limits  # noqa: E402
+from analyzer.pipeline import analyze  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVSET = ROOT.parent / "shared" / "devset"
+WORK = ("experience", "projects", "education", "publications")
+
+
+def _named(name: str, text: str) -> bool:
+    return len(name) >= 3 and re.search(rf"(?<![\w+#]){re.escape(name)}(?![\w+#])", text, re.IGNORECASE) is not None
+
+
+def _shown_by_work(skill, report) -> str:
+    """Where a role, project or linked repository shows the skill, judged from the skill's own evidence,
+    the entries' titles and the repository links (not from the flag's logic); '' when nowhere."""
+    for evidence in skill.evidence:
+        if evidence.section in WORK and evidence.entry:
+            return f"{evidence.section} entry {evidence.entry!r}"
+    for entry in report.resume.entries:
+        if entry.section in ("experience", "projects") and _named(skill.name, f"{entry.title} {entry.organization}"):
+            return f"the title {entry.label!r}"
+    for link in report.resume.document.links:
+        if link.kind in ("github_repo", "gist") and _named(skill.name, link.url.replace("-", " ").replace("_", " ")):
+            return f"the repository {link.url}"
+    return ""
+
+
+def only_listed_problems(report) -> list[str]:
+    problems = []
+    for flag in report.flags:
+        if flag.code != "unsupported_skill" or "only in a skills list" not in flag.message:
+            continue
+        # A grouped note lists names after its colon: "...for a data role: Git, Jupyter and Excel."
+        grouped = re.split(r",\s*|\s+and\s+", flag.message.partition(": ")[2].split(". ")[0])
+        named = [s for s in report.skills if f"skill:{s.id}" == flag.claim_id
+                 or (flag.claim_id is None and s.name in grouped)]
+        for skill in named:
+            if where := _shown_by_work(skill, report):
+                problems.append(f"{skill.name} called only listed, but {where} shows it")
+    return problems
+
+
+def _report(path: Path):
+    # Generous time limits: the machine running the suite may be busy; speed is tested elsewhere.
+    return analyze(path, as_of="2026-01", options=Options(limits=Limits(seconds_per_page=60.0)))
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "samples").glob("*.pdf")), ids=lambda p: p.stem)
+def test_no_sample_calls_a_skill_a_role_project_or_repository_shows_only_listed(path):
+    assert only_listed_problems(_report(path)) == []
+
+
+def test_no_devset_resume_calls_a_skill_a_role_project_or_repository_shows_only_listed():
+    pdfs = sorted((DEVSET / "pdfs").glob("*.pdf"))
+    if not pdfs:
+        pytest.skip(f"the dev set is not at {DEVSET} (real resumes, kept outside the project)")
+    problems = {path.stem: found for path in pdfs if (found := only_listed_problems(_report(path)))}
+    assert problems == {}
+
+
+def test_the_only_listed_check_catches_a_skill_a_project_shows(taxonomy):
+    # The check itself: a flag on a skill with project evidence is reported.
+    resume = build_resume(section("projects", "Projects", job("Churn model", "", "2024-01", "2024-06",
+                                                             "Trained an XGBoost churn model.")),
+                          skills_list("XGBoost"))
+    skills = find_skills(resume, SKILLS)
+    xgboost = next(s for s in skills if s.id == "xgboost")
+    flag = load_flag_texts().get("unsupported_skill")
+    from analyzer.models import Flag, Report
+    fake = Flag(code="unsupported_skill", severity=flag.severity, message="XGBoost appears only in a skills list.",
+                advice="", claim_id="skill:xgboost")
+    report = Report(resume=resume, skills=(xgboost,), flags=(fake,))
+    assert only_listed_problems(report) == ["XGBoost called only listed, but projects entry 'Churn model' shows it"]
