@@ -61,6 +61,7 @@ class FlagTexts:
     side_work_words: tuple[str, ...] = ()  # study, capstones, theses: not a second job when they overlap one
     shared_work_phrases: tuple[str, ...] = ()  # "co-authored", "team of": whose part was it?
     umbrella_categories: tuple[str, ...] = ()  # whole fields ("machine learning"): never "last used long ago"
+    shipped_words: tuple[str, ...] = ()  # words that say something went live ("deployed"), not only a pipeline
 
     def get(self, code: str, variant: str = "") -> FlagText:
         for text in self.texts:
@@ -105,7 +106,7 @@ def load_flag_texts(root: str | None = None) -> FlagTexts:
 
 # The lists of words and skill ids flags.toml holds beside the texts (see its comments).
 _WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases",
-               "umbrella_categories")
+               "umbrella_categories", "shipped_words")
 
 
 def _word_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -437,12 +438,15 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
 
 
 def _deployment_quote(ctx: _Context, deployed: tuple[Statement, ...], model_lines: tuple[Statement, ...]) -> Statement:
-    """The deployment line most likely about a model: one that says a model was built, else one in an
-    entry where a model was built, else the first ("Serving as a developer" is not serving a model)."""
+    """The deployment line most likely about a model going live: one that says both that something
+    shipped and that a model was built, then one that says it shipped, then one about a model, then one
+    in an entry where a model was built ("Serving as a developer" is not serving a model)."""
     model_entries = {id(s.entry) for s in model_lines if s.entry is not None}
 
-    def rank(statement: Statement) -> tuple[bool, bool]:
-        return (not has_phrase(statement.text, ctx.rules.model_building),
+    def rank(statement: Statement) -> tuple[bool, bool, bool, bool]:
+        shipped = has_phrase(statement.text, ctx.texts.shipped_words)
+        model = has_phrase(statement.text, ctx.rules.model_building)
+        return (not (shipped and model), not shipped, not model,
                 not (statement.entry is not None and id(statement.entry) in model_entries))
 
     return min(deployed, key=rank)
@@ -451,7 +455,10 @@ def _deployment_quote(ctx: _Context, deployed: tuple[Statement, ...], model_line
 def _metric_flags(ctx: _Context) -> list[Flag]:
     # A number invites two questions: how did you get it, and compared with what (area 2).
     flags = []
-    for claim in (c for c in ctx.claims if c.kind == "result"):
+    results = tuple(c for c in ctx.claims if c.kind == "result")
+    for claim in results:
+        if _is_repeated_in_work(ctx, claim, results):
+            continue  # a summary repeating a job line's result: one flag, on the job line
         moved = claim.detail("moved") in ("up", "down")
         if claim.detail("measures") in _NOT_OUTCOMES and not (moved and claim.detail("measures") == "other"):
             continue  # a headcount, a data size or a count is not a result to back with a method
@@ -465,6 +472,19 @@ def _metric_flags(ctx: _Context) -> list[Flag]:
         if improvement and not claim.detail("baseline") and not money:
             flags.append(ctx.flag("metric_without_baseline", fields, claim_id=claim.id, evidence=claim.evidence))
     return flags
+
+
+def _is_repeated_in_work(ctx: _Context, claim: Claim, results: tuple[Claim, ...]) -> bool:
+    """A result stated in the summary (or another self-description) that a job or project line states too."""
+    if not claim.evidence or claim.evidence[0].section not in ctx.rules.self_description_sections:
+        return False
+    numbers = set(_NUMBER.findall(claim.text))
+    return bool(numbers) and any(
+        other is not claim and other.evidence and other.evidence[0].section not in ctx.rules.self_description_sections
+        and numbers <= set(_NUMBER.findall(other.text)) for other in results)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?\s*[%x×]?")
 
 
 # Kinds of number that measure no outcome (see taxonomy/claims.toml [measures]).

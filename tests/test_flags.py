@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 import pytest
 
@@ -227,6 +228,110 @@ def test_an_expected_graduation_is_not_a_future_start(taxonomy):
                           section("experience", "Experience",
                                   job("Data Analyst", "Fabrikam", "2023-01", "present", "Daily SQL.")))
     assert not [f for f in codes(flags_of(resume, taxonomy), "date_problem") if "starts in" in f.message]
+
+
+def test_a_swapped_title_or_a_title_stacked_under_an_employer_is_not_an_overlap(taxonomy):
+    # The reader sometimes swaps title and organisation, or leaves the second title under one employer
+    # without an organisation: both are one employer, not two jobs at once.
+    swapped = build_resume(section("experience", "Experience",
+                                   job("Senior Data Scientist", "Northwind Systems", "2022-06", "present", "Daily SQL."),
+                                   job("Northwind", "Technical Interviewer", "2020-06", "present", "Interviews.")))
+    assert codes(flags_of(swapped, taxonomy), "date_problem") == []
+    stacked = build_resume(section("experience", "Experience",
+                                   job("Research Scientist", "Contoso Labs", "2019-01", "present", "Daily SQL."),
+                                   job("Team Lead", "", "2021-01", "present", "Daily SQL.")))
+    assert codes(flags_of(stacked, taxonomy), "date_problem") == []
+    two_jobs = build_resume(section("experience", "Experience",
+                                    job("Data Scientist", "Northwind", "2022-01", "present", "Daily SQL."),
+                                    job("Data Scientist", "Fabrikam", "2020-01", "2023-06", "Daily SQL.")))
+    assert [f.message for f in codes(flags_of(two_jobs, taxonomy), "date_problem")] == [
+        "Data Scientist, Fabrikam and Data Scientist, Northwind overlap by about 17 months, and both read as "
+        "full-time jobs."]
+
+
+def test_a_thesis_or_a_doctorate_beside_a_job_is_not_an_overlap(taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Data Analyst", "Fabrikam", "2021-01", "present", "Daily SQL."),
+                                  job("PhD Candidate", "Contoso University", "2019-09", "present", "Thesis.")))
+    assert codes(flags_of(resume, taxonomy), "date_problem") == []
+
+
+def test_an_expected_or_incoming_start_anywhere_is_a_plan(taxonomy):
+    planned = build_resume(section("experience", "Experience",
+                                   job("Incoming Data Scientist", "Fabrikam", "2027-06", "present", "Starts in June."),
+                                   job("Data Analyst", "Northwind", "2023-01", "present", "Daily SQL.")))
+    assert codes(flags_of(planned, taxonomy), "date_problem") == []
+    unplanned = build_resume(section("experience", "Experience",
+                                     job("Data Scientist", "Fabrikam", "2027-06", "present", "Daily SQL.")))
+    assert ["starts in 2027-06" in f.message for f in codes(flags_of(unplanned, taxonomy), "date_problem")] == [True]
+
+
+def test_a_degree_with_only_its_end_date_covers_the_years_before_it(taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Data Analyst", "Fabrikam", "2025-09", "present", "Daily SQL."),
+                                  job("Data Intern", "Northwind", "2022-06", "2022-08", "Daily SQL.")),
+                          section("education", "Education", job("BSc Statistics", "Contoso University", None, "2025-06")))
+    assert codes(flags_of(resume, taxonomy), "date_problem") == []
+
+
+def test_a_degree_the_reader_found_no_dates_for_suspends_gap_checks(taxonomy):
+    jobs_only = section("experience", "Experience",
+                        job("Data Analyst", "Fabrikam", "2025-09", "present", "Daily SQL."),
+                        job("Data Intern", "Northwind", "2021-06", "2021-08", "Daily SQL."))
+    assert [f.message.split(" between")[0] for f in codes(flags_of(build_resume(jobs_only), taxonomy), "date_problem")] \
+        == ["There is a gap of about 48 months"]
+    with_degree = build_resume(jobs_only, section("education", "Education", job("BSc Statistics", "Contoso", None, None)))
+    assert codes(flags_of(with_degree, taxonomy), "date_problem") == []
+
+
+def test_a_used_skill_whose_name_holds_a_listed_one_backs_it(taxonomy):
+    names = {"ruby": ("Ruby", "programming_languages"), "ruby_on_rails": ("Ruby on Rails", "software_engineering"),
+             "sas": ("SAS", "programming_languages")}
+    resume = build_resume(jobs("Built billing pages with Ruby on Rails."), skills_list("Ruby, SAS"))
+    assert [f.claim_id for f in codes(flags_of(resume, taxonomy, names=names), "unsupported_skill")] == ["skill:sas"]
+
+
+def test_a_kind_of_data_in_a_skills_list_is_not_a_claimed_method(taxonomy):
+    names = {"time_series_analysis": ("time series", "time_series"), "sas": ("SAS", "programming_languages")}
+    resume = build_resume(jobs("Daily reports."), section("skills", "Skills", "Types of data: time series, text",
+                                                          "Languages: SAS"))
+    assert [f.claim_id for f in codes(flags_of(resume, taxonomy, names=names), "unsupported_skill")] == ["skill:sas"]
+
+
+def test_listed_only_skills_under_a_listed_only_broader_skill_share_its_card(taxonomy):
+    names = {"regularisation": ("regularization", "ml_methods"), "ridge_regression": ("Ridge", "ml_methods"),
+             "lasso": ("Lasso", "ml_methods")}
+    resume = build_resume(jobs("Daily reports."), skills_list("Regularization (Ridge, Lasso)"))
+    # The stand-in skills step gives no parents: take them from the taxonomy, as the real one does.
+    skills = tuple(replace(s, parents=taxonomy.ancestors(s.id)) for s in find_skills(resume, names))
+    flags = codes(find_flags(resume, skills, extract_claims(resume, skills), taxonomy, Options()), "unsupported_skill")
+    assert [f.claim_id for f in flags] == ["skill:regularisation"]
+    assert "Ridge" in flags[0].message and "Lasso" in flags[0].message
+
+
+def test_one_everyday_tool_is_still_a_low_note_and_never_stale(taxonomy):
+    names = {"git": ("Git", "software_engineering"), "java": ("Java", "programming_languages"),
+             "sas": ("SAS", "programming_languages")}
+    resume = build_resume(section("experience", "Experience",
+                                  job("Data Analyst", "Fabrikam", "2023-01", "present", "Daily reports."),
+                                  job("Developer", "Northwind", "2012-01", "2015-12", "Services in Java and SAS.")),
+                          skills_list("Git"))
+    flags = flags_of(resume, taxonomy, names=names)
+    assert [(f.severity, "Git" in f.message) for f in codes(flags, "unsupported_skill")] == [("low", True)]
+    assert [f.claim_id for f in codes(flags, "stale_claim")] == ["skill:sas"]
+
+
+def test_shared_work_asks_for_the_candidates_own_part(taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Data Scientist", "Fabrikam", "2023-01", "present",
+                                      "Co-authored a paper on demand forecasting.",
+                                      "Built a churn model with a team of four.",
+                                      "Collaborated with stakeholders on weekly reports.")))
+    flags = codes(flags_of(resume, taxonomy), "shared_work")
+    assert [f.evidence[0].quote for f in flags] == ["Co-authored a paper on demand forecasting."]  # one per entry
+    assert "which part was yours" in flags[0].message
+    alone = build_resume(jobs("Collaborated with stakeholders on weekly reports."))
+    assert codes(flags_of(alone, taxonomy), "shared_work") == []
 
 
 def test_no_date_problem_on_a_plain_history(taxonomy):
