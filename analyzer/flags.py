@@ -7,9 +7,12 @@ reading order, so the same resume always gives the same list. Wording, severitie
 areas live in ``taxonomy/flags.toml``; the words the checks look for in ``taxonomy/claims.toml``.
 
 Known limits: deployment and life-cycle evidence is a phrase match on job, project and study
-lines (the summary and skills list prove nothing); "full-time" is guessed from the job title;
-a skill's class (deep learning, conventional ML) comes from its category and parents, so a skill
-the taxonomy does not classify counts for neither.
+lines (the summary and skills list prove nothing); "full-time" is guessed from the job title and
+heading (a capstone, a thesis or a doctorate beside a job is not a second job); one employer is
+recognised by its name only (a renamed or acquired company reads as two); a skill's class (deep
+learning, conventional ML) comes from its category and parents, so a skill the taxonomy does not
+classify counts for neither. A method a line describes without naming it ("estimated social
+networks") does not back a listed name; "shared work" is a phrase match ("team of", "co-authored").
 """
 
 from __future__ import annotations
