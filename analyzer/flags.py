@@ -270,13 +270,17 @@ def _word_pattern(name: str, *, case_sensitive: bool) -> re.Pattern[str]:
 
 
 def _skill_names(skill: Skill, taxonomy: Taxonomy | None) -> tuple[tuple[str, bool], ...]:
-    """The skill's name and aliases, each with whether it must match as written (case-sensitive skills
-    and short all-capital names such as "SQL" or "AWS")."""
+    """The skill's name and aliases, each with whether it must match as written: short names and
+    acronyms ("Go", "SAS", "AWS") are everyday words or parts of other words in other cases. A longer
+    name matches in any case: a job line's "e.g. spark, redshift" names the tools."""
     definition = taxonomy.skill(skill.id) if taxonomy is not None and taxonomy.knows(skill.id) else None
     names = (skill.name,) + (definition.aliases if definition else ())
-    exact = bool(definition and definition.case_sensitive)
-    return tuple((name, exact or (len(name) <= 4 and name.isupper())) for name in dict.fromkeys(names)
-                 if len(name) >= MIN_NAME_CHARS)
+    return tuple((name, len(name) <= MAX_EXACT_CHARS or (len(name) <= 4 and name.isupper()))
+                 for name in dict.fromkeys(names) if len(name) >= MIN_NAME_CHARS)
+
+
+# Names this short ("Go", "SAS") match only as written.
+MAX_EXACT_CHARS = 3
 
 
 def is_shown_elsewhere(skill: Skill, resume: Resume, taxonomy: Taxonomy | None = None) -> bool:
@@ -379,19 +383,25 @@ def _last_use_with_promotions(ctx: _Context, skill: Skill) -> str:
 
 def _keyword_padding(ctx: _Context) -> list[Flag]:
     # A long list with little shown in use looks written for a keyword filter, not for a person.
-    # WHY: a student's Git, NumPy and Java lines are not padding; only the skills that matter are counted.
-    counted = tuple(s for s in ctx.skills if not is_everyday(s, ctx.texts))
-    listed = [s for s in counted if s.listed_only or any(e.section == "skills" for e in s.evidence)]
+    listed = [s for s in ctx.skills if s.listed_only or any(e.section == "skills" for e in s.evidence)]
+    if not _is_padded([s for s in listed if not is_everyday(s, ctx.texts)], ctx.rules):
+        return []
+    # The message counts every skill, as the page's overview does; the verdict leaves everyday tools out.
     listed_only = [s for s in listed if s.listed_only]
     used = [s for s in listed if is_used(s)]
-    if not listed or len(listed_only) < ctx.rules.padding_min_listed_only:
-        return []
-    share = len(used) / len(listed)
-    if share > ctx.rules.padding_max_used_share:
-        return []
-    fields = {"listed": len(listed), "total": len(counted), "used": len(used), "share": round(100 * share), "listed_only": len(listed_only)}
+    fields = {"listed": len(listed), "total": len(ctx.skills), "used": len(used),
+              "share": round(100 * len(used) / len(listed)), "listed_only": len(listed_only)}
     evidence = tuple(e for s in listed_only[:1] for e in s.evidence[:1])
     return [ctx.flag("keyword_padding", fields, evidence=evidence)]
+
+
+def _is_padded(listed: list[Skill], rules: ClaimRules) -> bool:
+    """Many skills named only in a list and few of the list shown in use. WHY without everyday tools:
+    a student's Git, NumPy and Java lines are not padding; only the skills that matter are weighed."""
+    listed_only = [s for s in listed if s.listed_only]
+    if not listed or len(listed_only) < rules.padding_min_listed_only:
+        return False
+    return sum(is_used(s) for s in listed) / len(listed) <= rules.padding_max_used_share
 
 
 def _shows_fundamentals(ctx: _Context, skill: Skill) -> bool:
