@@ -7,9 +7,12 @@ reading order, so the same resume always gives the same list. Wording, severitie
 areas live in ``taxonomy/flags.toml``; the words the checks look for in ``taxonomy/claims.toml``.
 
 Known limits: deployment and life-cycle evidence is a phrase match on job, project and study
-lines (the summary and skills list prove nothing); "full-time" is guessed from the job title;
-a skill's class (deep learning, conventional ML) comes from its category and parents, so a skill
-the taxonomy does not classify counts for neither.
+lines (the summary and skills list prove nothing); "full-time" is guessed from the job title and
+heading (a capstone, a thesis or a doctorate beside a job is not a second job); one employer is
+recognised by its name only (a renamed or acquired company reads as two); a skill's class (deep
+learning, conventional ML) comes from its category and parents, so a skill the taxonomy does not
+classify counts for neither. A method a line describes without naming it ("estimated social
+networks") does not back a listed name; "shared work" is a phrase match ("team of", "co-authored").
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from analyzer.dates import month_index
-from analyzer.models import Claim, Evidence, Flag, Options, Resume, Severity, Skill
+from analyzer.models import Claim, Entry, Evidence, Flag, Options, Resume, Skill
 from analyzer.phrases import find_phrases, has_phrase
 from analyzer.skill_classes import is_used, skill_classes
 from analyzer.statements import Statement, resume_statements
@@ -99,44 +102,123 @@ def _is_implied(ctx: _Context, skill: Skill) -> bool:
     return any(s.id in implying and is_used(s) and not s.inferred for s in ctx.skills)
 
 
+def _is_named_in_used_skill(ctx: _Context, skill: Skill) -> bool:
+    """A used skill whose name holds this one's as a word: Ruby on Rails shows Ruby, Spark SQL shows SQL."""
+    if len(skill.name) < MIN_NAME_CHARS:
+        return False
+    pattern = _word_pattern(skill.name, case_sensitive=False)
+    return any(other.id != skill.id and is_used(other) and not other.inferred and pattern.search(other.name)
+               for other in ctx.skills)
+
+
+def is_everyday(skill: Skill, texts: FlagTexts) -> bool:
+    """A skill interviewers do not probe one by one when it is only listed (flags.toml everyday_tools)."""
+    return skill.id in texts.everyday_tools
+
+
+def _is_backed_elsewhere(ctx: _Context, skill: Skill) -> bool:
+    """Something besides the skills list backs the skill: a used skill that implies or names it, a role,
+    project or repository that names it, or the list only names it as a kind of data."""
+    return (_implied_last_use(ctx, skill) is not None or _is_implied(ctx, skill)
+            or _is_named_in_used_skill(ctx, skill)
+            or is_shown_elsewhere(skill, ctx.resume, ctx.taxonomy)
+            or _is_category_list_only(skill, ctx.texts.category_labels))
+
+
 def _unsupported_skill(ctx: _Context) -> list[Flag]:
     # Only a skills list names it: the interviewer will ask where it was used and find no answer.
-    found = [s for s in ctx.skills if is_unsupported(s) and not _implied_last_use(ctx, s) and not _is_implied(ctx, s)
-             and not is_shown_elsewhere(s, ctx.resume) and not _is_data_kind_only(s)]
-    everyday = [s for s in found if s.id in ctx.texts.everyday_tools]
-    flags = [ctx.flag("unsupported_skill", {"skill": s.name}, claim_id=f"skill:{s.id}", evidence=_skill_evidence(s))
-             for s in found if s not in everyday]
-    if len(everyday) >= 2:
+    found = [s for s in ctx.skills if is_unsupported(s) and not _is_backed_elsewhere(ctx, s)]
+    everyday = tuple(s for s in found if is_everyday(s, ctx.texts))
+    flags = [ctx.flag("unsupported_skill", {"skill": _with_children(s, children)}, claim_id=f"skill:{s.id}",
+                      evidence=_skill_evidence(s))
+             for s, children in _fold_children([s for s in found if s not in everyday])]
+    if everyday:
         # WHY: twenty near-identical cards for Git, Jupyter and Excel bury the ones that matter.
         evidence = tuple(e for s in everyday[:3] for e in s.evidence[:1])
-        flags.append(ctx.flag("unsupported_skill", {"skills": _names(tuple(everyday), limit=8)}, evidence=evidence,
-                              variant="everyday"))
-    elif everyday:
-        s = everyday[0]
-        flags.append(ctx.flag("unsupported_skill", {"skill": s.name}, claim_id=f"skill:{s.id}",
-                              evidence=_skill_evidence(s)))
+        flags.append(ctx.flag("unsupported_skill", {"skills": _names(everyday, limit=MAX_NAMED_EVERYDAY)},
+                              evidence=evidence, variant="everyday"))
     return flags
 
 
-def is_shown_elsewhere(skill: Skill, resume: Resume) -> bool:
-    """The skill is named by a job or project title, or by a linked repository, so a list is not
-    the only place that backs it."""
-    pattern = re.compile(rf"(?<![\w]){re.escape(skill.name.lower())}(?![\w])")
-    if any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS, SectionKind.EDUCATION, SectionKind.PUBLICATIONS) and e.entry for e in skill.evidence):
+def _fold_children(skills: list[Skill]) -> list[tuple[Skill, tuple[Skill, ...]]]:
+    """Each skill with the listed-only skills under it ("Regularization (Ridge/Lasso)" is one card,
+    not three): a skill whose more general skill is also flagged joins that skill's card."""
+    ids = {s.id for s in skills}
+    by_id = {s.id: s for s in skills}
+
+    def head(skill: Skill) -> Skill:
+        seen = {skill.id}
+        while (parent := next((p for p in skill.parents if p in ids and p not in seen), None)) is not None:
+            skill = by_id[parent]
+            seen.add(parent)
+        return skill
+
+    children: dict[str, list[Skill]] = {}
+    for skill in skills:
+        top = head(skill)
+        if top.id != skill.id:
+            children.setdefault(top.id, []).append(skill)
+    return [(s, tuple(children.get(s.id, ()))) for s in skills if head(s).id == s.id]
+
+
+def _with_children(skill: Skill, children: tuple[Skill, ...]) -> str:
+    return f"{skill.name} (with {_names(children)})" if children else skill.name
+
+
+# Skill names shorter than this ("R", "C") are letters in too many other words and codes to look for.
+MIN_NAME_CHARS = 2
+# The everyday tools a grouped note names before "and N more": enough to recognise the list.
+MAX_NAMED_EVERYDAY = 8
+# Sections whose entries show a skill in use: a role, a project, a degree, a paper.
+_WORK_SECTIONS = (SectionKind.EXPERIENCE, SectionKind.PROJECTS, SectionKind.EDUCATION, SectionKind.PUBLICATIONS)
+# Links that are the candidate's own code: a repository named after a skill shows it.
+_CODE_LINK_KINDS = ("github_repo", "gist", "kaggle")
+
+
+def _word_pattern(name: str, *, case_sensitive: bool) -> re.Pattern[str]:
+    # Whole words; "C" is not the C of "C++" or "C#", and "SQL" is not the SQL of "PostgreSQL".
+    return re.compile(rf"(?<![\w+#.-]){re.escape(name)}(?![\w+#-])", 0 if case_sensitive else re.IGNORECASE)
+
+
+def _skill_names(skill: Skill, taxonomy: Taxonomy | None) -> tuple[tuple[str, bool], ...]:
+    """The skill's name and aliases, each with whether it must match as written: short names and
+    acronyms ("Go", "SAS", "AWS") are everyday words or parts of other words in other cases. A longer
+    name matches in any case: a job line's "e.g. spark, redshift" names the tools."""
+    definition = taxonomy.skill(skill.id) if taxonomy is not None and taxonomy.knows(skill.id) else None
+    names = (skill.name,) + (definition.aliases if definition else ())
+    return tuple((name, len(name) <= MAX_EXACT_CHARS or (len(name) <= 4 and name.isupper()))
+                 for name in dict.fromkeys(names) if len(name) >= MIN_NAME_CHARS)
+
+
+# Names this short ("Go", "SAS") match only as written.
+MAX_EXACT_CHARS = 3
+
+
+def is_shown_elsewhere(skill: Skill, resume: Resume, taxonomy: Taxonomy | None = None) -> bool:
+    """The skill is named by a job, project, degree or paper (its title or its lines), or by a linked
+    repository, so a list is not the only place that backs it. With the taxonomy, aliases count too."""
+    if any(e.section in _WORK_SECTIONS and e.entry for e in skill.evidence):
         return True
-    titles = " | ".join(f"{e.title} {e.organization}".lower() for e in resume.entries
-                        if e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS))
-    links = " | ".join(f"{l.url} {l.anchor_text}".lower().replace("-", " ").replace("_", " ")
-                       for l in resume.document.links if l.kind in ("github_repo", "gist", "kaggle"))
-    return len(skill.name) >= 3 and bool(pattern.search(titles) or pattern.search(links))
+    entries = [e for e in resume.entries if e.section in _WORK_SECTIONS]
+    text = "\n".join([f"{e.title} | {e.organization}" for e in entries]
+                      + [line.text for e in entries for line in (*e.heading, *e.lines)])
+    links = " | ".join(f"{l.url} {l.anchor_text}".replace("-", " ").replace("_", " ")
+                       for l in resume.document.links if l.kind in _CODE_LINK_KINDS)
+    for name, exact in _skill_names(skill, taxonomy):
+        pattern = _word_pattern(name, case_sensitive=exact)
+        if pattern.search(text) or (len(name) >= 3 and _word_pattern(name, case_sensitive=False).search(links)):
+            return True
+    return False
 
 
-# A skills-list label that lists kinds of data ("Types of data: time series, text"): no method is claimed.
-_DATA_KIND_LABEL = re.compile(r"^\s*(?:types? of data|data types?|data kinds?|data formats?)\s*:", re.IGNORECASE)
+def _is_category_list_only(skill: Skill, labels: tuple[str, ...]) -> bool:
+    """Every mention follows a label that lists kinds of data or domains ("Types of data: time series")."""
+    return bool(skill.evidence) and bool(labels) and all(_follows_label(e.quote, labels) for e in skill.evidence)
 
 
-def _is_data_kind_only(skill: Skill) -> bool:
-    return bool(skill.evidence) and all(_DATA_KIND_LABEL.search(e.quote) for e in skill.evidence)
+def _follows_label(quote: str, labels: tuple[str, ...]) -> bool:
+    label, colon, _ = quote.partition(":")
+    return bool(colon) and " ".join(label.lower().split()) in labels
 
 
 def _implied_last_use(ctx: _Context, skill: Skill) -> int | None:
@@ -161,7 +243,7 @@ def _stale_claim(ctx: _Context) -> list[Flag]:
     as_of = ctx.resume.as_of
     for skill in ctx.skills:
         # An inferred skill is a guess about a description; calling it stale would compound the guess.
-        if not is_used(skill) or skill.inferred or not skill.last_used:
+        if not is_used(skill) or skill.inferred or not skill.last_used or not _may_be_stale(ctx, skill):
             continue
         months = _months_between(_last_use_with_promotions(ctx, skill), as_of, as_of)
         implied = _implied_last_use(ctx, skill)
@@ -176,6 +258,17 @@ def _stale_claim(ctx: _Context) -> list[Flag]:
                   "years": f"{months / 12:.1f}".rstrip("0").rstrip("."), "as_of": ctx.resume.as_of}
         flags.append(ctx.flag("stale_claim", fields, claim_id=f"skill:{skill.id}", evidence=tuple(last)))
     return flags
+
+
+def _may_be_stale(ctx: _Context, skill: Skill) -> bool:
+    """A skill "what would you use instead today?" fits: not an everyday tool or a whole field, and not
+    used in an undated role or project (which may be recent)."""
+    return (not is_everyday(skill, ctx.texts) and skill.category not in ctx.texts.umbrella_categories
+            and not _has_undated_use(skill))
+
+
+def _has_undated_use(skill: Skill) -> bool:
+    return any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS) and e.entry and not (e.start or e.end) for e in skill.evidence)
 
 
 def _last_use_with_promotions(ctx: _Context, skill: Skill) -> str:
@@ -200,16 +293,24 @@ def _last_use_with_promotions(ctx: _Context, skill: Skill) -> str:
 def _keyword_padding(ctx: _Context) -> list[Flag]:
     # A long list with little shown in use looks written for a keyword filter, not for a person.
     listed = [s for s in ctx.skills if s.listed_only or any(e.section == SectionKind.SKILLS for e in s.evidence)]
+    if not _is_padded([s for s in listed if not is_everyday(s, ctx.texts)], ctx.rules):
+        return []
+    # The message counts every skill, as the page's overview does; the verdict leaves everyday tools out.
     listed_only = [s for s in listed if s.listed_only]
     used = [s for s in listed if is_used(s)]
-    if not listed or len(listed_only) < ctx.rules.padding_min_listed_only:
-        return []
-    share = len(used) / len(listed)
-    if share > ctx.rules.padding_max_used_share:
-        return []
-    fields = {"listed": len(listed), "total": len(ctx.skills), "used": len(used), "share": round(100 * share), "listed_only": len(listed_only)}
+    fields = {"listed": len(listed), "total": len(ctx.skills), "used": len(used),
+              "share": round(100 * len(used) / len(listed)), "listed_only": len(listed_only)}
     evidence = tuple(e for s in listed_only[:1] for e in s.evidence[:1])
     return [ctx.flag("keyword_padding", fields, evidence=evidence)]
+
+
+def _is_padded(listed: list[Skill], rules: ClaimRules) -> bool:
+    """Many skills named only in a list and few of the list shown in use. WHY without everyday tools:
+    a student's Git, NumPy and Java lines are not padding; only the skills that matter are weighed."""
+    listed_only = [s for s in listed if s.listed_only]
+    if not listed or len(listed_only) < rules.padding_min_listed_only:
+        return False
+    return sum(is_used(s) for s in listed) / len(listed) <= rules.padding_max_used_share
 
 
 def _shows_fundamentals(ctx: _Context, skill: Skill) -> bool:
@@ -218,10 +319,16 @@ def _shows_fundamentals(ctx: _Context, skill: Skill) -> bool:
             and skill.id not in ctx.rules.not_fundamentals)
 
 
+def _is_used_at_work(skill: Skill) -> bool:
+    return is_used(skill) and any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS) and e.entry for e in skill.evidence)
+
+
 def _dl_without_fundamentals(ctx: _Context) -> list[Flag]:
     # Deep learning with no conventional ML: nothing shows what the candidate did versus the model.
     dl = tuple(s for s in ctx.skills if "dl" in ctx.classes(s))
-    if not dl or any(_shows_fundamentals(ctx, s) for s in ctx.skills):
+    # Only deep learning shown at work or in a project counts: a framework in a list or a course
+    # certificate is no work the interviewer could ask "what did you do, what did the model do" about.
+    if not any(_is_used_at_work(s) for s in dl) or any(_shows_fundamentals(ctx, s) for s in ctx.skills):
         return []
     shown = tuple(sorted(dl, key=lambda s: (not is_used(s), -s.strength, ctx.skills.index(s))))
     evidence = tuple(e for s in shown[:3] for e in s.evidence[:1])
@@ -248,13 +355,32 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
         return []
     if any(has_phrase(s.text, ctx.rules.lifecycle_phrases) for s in ctx.work_statements()):
         return []
-    return [ctx.flag("no_lifecycle", {"deploy_quote": deployed[0].text}, evidence=(deployed[0].evidence(),))]
+    quote = _deployment_quote(ctx, deployed, model_lines)
+    return [ctx.flag("no_lifecycle", {"deploy_quote": quote.text}, evidence=(quote.evidence(),))]
+
+
+def _deployment_quote(ctx: _Context, deployed: tuple[Statement, ...], model_lines: tuple[Statement, ...]) -> Statement:
+    """The deployment line most likely about a model going live: one that says both that something
+    shipped and that a model was built, then one that says it shipped, then one about a model, then one
+    in an entry where a model was built ("Serving as a developer" is not serving a model)."""
+    model_entries = {id(s.entry) for s in model_lines if s.entry is not None}
+
+    def rank(statement: Statement) -> tuple[bool, bool, bool, bool]:
+        shipped = has_phrase(statement.text, ctx.texts.shipped_words)
+        model = has_phrase(statement.text, ctx.rules.model_building)
+        return (not (shipped and model), not shipped, not model,
+                not (statement.entry is not None and id(statement.entry) in model_entries))
+
+    return min(deployed, key=rank)
 
 
 def _metric_flags(ctx: _Context) -> list[Flag]:
     # A number invites two questions: how did you get it, and compared with what (area 2).
     flags = []
-    for claim in (c for c in ctx.claims if c.result is not None):
+    results = tuple(c for c in ctx.claims if c.result is not None)
+    for claim in results:
+        if _is_repeated_in_work(ctx, claim, results):
+            continue  # a summary repeating a job line's result: one flag, on the job line
         result = claim.result
         moved = result.moved in ("up", "down")
         if result.measures in _NOT_OUTCOMES and not (moved and result.measures == "other"):
@@ -269,6 +395,19 @@ def _metric_flags(ctx: _Context) -> list[Flag]:
     return flags
 
 
+def _is_repeated_in_work(ctx: _Context, claim: Claim, results: tuple[Claim, ...]) -> bool:
+    """A result stated in the summary (or another self-description) that a job or project line states too."""
+    if not claim.evidence or claim.evidence[0].section not in ctx.rules.self_description_sections:
+        return False
+    numbers = set(_NUMBER.findall(claim.text))
+    return bool(numbers) and any(
+        other is not claim and other.evidence and other.evidence[0].section not in ctx.rules.self_description_sections
+        and numbers <= set(_NUMBER.findall(other.text)) for other in results)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?\s*[%x×]?")
+
+
 # Kinds of number that measure no outcome (see taxonomy/claims.toml [measures]).
 _NOT_OUTCOMES = ("people", "records_or_data_volume", "count_of_things", "other", "rank_or_score", "money")
 
@@ -281,6 +420,28 @@ def _vague_claim(ctx: _Context) -> list[Flag]:
         if found:
             flags.append(ctx.flag("vague_claim", {"phrases": "\", \"".join(found)}, evidence=(statement.evidence(),)))
     return flags
+
+
+def _shared_work(ctx: _Context) -> list[Flag]:
+    # Work done with others (a co-authored paper, "a team of five"): the interviewer asks which part
+    # was the candidate's, so the candidate should have that answer ready. One flag per entry.
+    flags: list[Flag] = []
+    seen: set[int | str] = set()
+    for statement in ctx.work_statements():
+        if statement.section not in _WORK_SECTIONS or not has_phrase(statement.text, ctx.texts.shared_work_phrases):
+            continue
+        key = statement.entry_index if statement.entry_index is not None else statement.text
+        if key in seen:
+            continue
+        seen.add(key)
+        flags.append(ctx.flag("shared_work", {"quote": statement.text}, evidence=(statement.evidence(),)))
+        if len(flags) == MAX_SHARED_WORK:
+            break
+    return flags
+
+
+# WHY: the question is the same for every shared piece of work; three cover the ones a candidate leads with.
+MAX_SHARED_WORK = 3
 
 
 def _link_to_check(ctx: _Context) -> list[Flag]:
@@ -309,66 +470,205 @@ def _hidden_text(ctx: _Context) -> list[Flag]:
     return flags
 
 
+# --- dates: one reading of each entry's dates, then one predicate per problem ---------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Dates:
+    """An entry's dates as month numbers, read leniently (a bare year starts in January and ends in
+    December) and strictly (a bare year starts in December and ends in January), for overlaps."""
+
+    entry: Entry
+    start: int
+    end: int | None  # None: ongoing ("present"); a single date ends where it starts
+    strict_start: int
+    strict_end: int
+
+
+# A degree printed with only its end date ("BSc, May 2024") is taken to cover the years before it:
+# a typical degree's length, so the study is not read as a gap before the end date.
+UNDATED_STUDY_MONTHS = 36
+
+
+def _read_dates(entry: Entry, as_of: str) -> _Dates | None:
+    if not entry.start:
+        return _study_by_end(entry, as_of)
+    start = month_index(entry.start, as_of)
+    strict_start = month_index(entry.start, as_of, end=True)
+    strict_end = month_index(entry.end or entry.start, as_of)
+    if start is None or strict_start is None or strict_end is None:
+        return None
+    if entry.end == "present":
+        end = None
+    else:  # a single date is both the start and the end
+        end = month_index(entry.end or entry.start, as_of, end=True)
+        if end is None:
+            return None
+    return _Dates(entry, start, end, strict_start, strict_end)
+
+
+def _study_by_end(entry: Entry, as_of: str) -> _Dates | None:
+    end = month_index(entry.end, as_of, end=True) if entry.section == SectionKind.EDUCATION and entry.end else None
+    if end is None:
+        return None
+    start = end - UNDATED_STUDY_MONTHS
+    return _Dates(entry, start, end, start, end)
+
+
+def is_end_before_start(dates: _Dates) -> bool:
+    return dates.end is not None and dates.end < dates.start
+
+
+def is_future_start(dates: _Dates, now: int) -> bool:
+    return dates.start > now
+
+
+def is_future_end(dates: _Dates, now: int) -> bool:
+    """A job (not a study or project) that ends after the reference month."""
+    return dates.entry.section == SectionKind.EXPERIENCE and dates.entry.end not in (None, "present") and dates.strict_end > now
+
+
+def is_planned(entry: Entry, texts: FlagTexts) -> bool:
+    """A dated study, or an entry whose heading or first line says the date is a plan ("Expected May
+    2027", "Incoming analyst"): a future date there is not an error."""
+    first = " ".join(line.text for line in (*entry.heading, *entry.lines[:1]))
+    return entry.section == SectionKind.EDUCATION or has_phrase(first, texts.plan_words)
+
+
+def is_side_work(entry: Entry, ctx: _Context) -> bool:
+    """Not a full-time job: a part-time title, or a heading that names study, a capstone or a thesis."""
+    heading = " ".join(line.text for line in entry.heading) or entry.label
+    return has_phrase(entry.title, ctx.rules.part_time_titles) or has_phrase(heading, ctx.texts.side_work_words)
+
+
+def _employer(entry: Entry, above: Entry | None) -> str:
+    """The entry's organisation or, for a title with no organisation right under another entry of its
+    section, that entry's organisation (several titles listed under one employer)."""
+    if entry.organization or above is None or above.section != entry.section:
+        return _plain(entry.organization)
+    return _plain(above.organization)
+
+
+def _plain(name: str) -> str:
+    return " ".join(re.sub(r"[^\w&]+", " ", name.lower()).split())
+
+
+def _is_same_name(a: str, b: str) -> bool:
+    """'EPAM' and 'EPAM Systems' name one employer; a name is the other's first words."""
+    if len(a) < MIN_EMPLOYER_CHARS or len(b) < MIN_EMPLOYER_CHARS:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long == short or long.startswith(short + " ")
+
+
+# Employer names shorter than this ("AI", "X") are too likely to be part of another name.
+MIN_EMPLOYER_CHARS = 3
+
+
+def is_same_employer(first: Entry, second: Entry, above: dict[int, Entry | None] | None = None) -> bool:
+    """Two titles at one employer (a promotion or a change of team), not two jobs at once. An employer is
+    compared with the other's organisation and title (the reader sometimes swaps the two), never a
+    title with a title (two "Data Scientist" roles are two jobs). ``above``: entry id -> the entry before it."""
+    above = above or {}
+    a_org, b_org = _employer(first, above.get(id(first))), _employer(second, above.get(id(second)))
+    return (any(_is_same_name(a_org, name) for name in (b_org, _plain(second.title)))
+            or _is_same_name(b_org, _plain(first.title)))
+
+
+def _overlap_months(first: _Dates, second: _Dates) -> int:
+    # For overlaps the strict reading: a bare year ends in January and starts in December.
+    return min(first.strict_end, second.strict_end) - max(first.strict_start, second.strict_start)
+
+
 def _date_problem(ctx: _Context) -> list[Flag]:
     # Impossible or surprising dates draw a question; the candidate should have the answer ready.
     as_of = ctx.resume.as_of
     now = month_index(as_of, as_of)
-    flags = []
-
-    def problem(variant: str, entry: Any, other: Any = None, months: int = 0) -> None:
-        fields = {"label": entry.label, "start": entry.start, "end": entry.end, "as_of": as_of,
-                  "other": other.label if other else "", "months": months}
-        evidence = tuple(Evidence(section=e.section, entry=e.label, quote=" ".join(l.text for l in e.heading) or e.label,
-                                  page=e.page, start=e.start, end=e.end, entry_index=ctx.resume.entries.index(e))
-                         for e in (other, entry) if e is not None)
-        flags.append(ctx.flag("date_problem", fields, evidence=evidence, variant=variant))
-
-    dated = []
-    for entry in (e for e in ctx.resume.entries if e.start):
-        # Read leniently: a bare year starts in January and ends in December.
-        start = month_index(entry.start, as_of)
-        end = None if entry.end in (None, "present") else month_index(entry.end, as_of, end=True)
-        if start is None:
+    flags: list[Flag] = []
+    kept: list[_Dates] = []
+    for entry in ctx.resume.entries:
+        dates = _read_dates(entry, as_of)
+        if dates is None:
             continue
-        if end is not None and end < start:
-            problem("end_before_start", entry)
-        elif start > now and is_expected(entry):
-            continue  # "Expected 2027": a planned graduation, not a claim about the past
-        elif start > now:
-            problem("future_start", entry)
-        elif end is not None and month_index(entry.end, as_of) > now and entry.section == SectionKind.EXPERIENCE:
-            problem("future_end", entry)
+        planned = is_planned(entry, ctx.texts)
+        if is_end_before_start(dates):
+            flags.append(_date_flag(ctx, "end_before_start", entry))
+        elif is_future_start(dates, now):
+            if not planned:  # "Expected 2027": a planned graduation or start, not a claim about the past
+                flags.append(_date_flag(ctx, "future_start", entry))
         else:
-            dated.append(entry)
+            if is_future_end(dates, now) and not planned:
+                flags.append(_date_flag(ctx, "future_end", entry))
+            kept.append(dates)  # started already: it counts for overlaps, gaps and recent work
+    return flags + _overlap_flags(ctx, kept) + _gap_flags(ctx, kept, now)
 
-    jobs = [e for e in dated if e.section == SectionKind.EXPERIENCE and not has_phrase(e.title, ctx.rules.part_time_titles)]
+
+def _overlap_flags(ctx: _Context, kept: list[_Dates]) -> list[Flag]:
+    above = _entries_above(ctx.resume.entries)
+    jobs = [d for d in kept if d.entry.section == SectionKind.EXPERIENCE and not is_side_work(d.entry, ctx)]
+    flags = []
     for i, first in enumerate(jobs):
         for second in jobs[i + 1:]:
-            # For overlaps the other way round: a bare year ends in January and starts in December.
-            a_end = month_index(first.end or first.start, as_of)
-            b_end = month_index(second.end or second.start, as_of)
-            a_start = month_index(first.start, as_of, end=True)
-            b_start = month_index(second.start, as_of, end=True)
-            if None in (a_end, b_end, a_start, b_start):
-                continue
-            overlap = min(a_end, b_end) - max(a_start, b_start)
-            if is_same_employer(first, second):
-                continue  # a promotion or a change of team, not two jobs at once
-            if overlap > ctx.rules.overlap_months:
-                problem("overlap", second, first, overlap)
+            overlap = _overlap_months(first, second)
+            if overlap > ctx.rules.overlap_months and not is_same_employer(first.entry, second.entry, above):
+                flags.append(_date_flag(ctx, "overlap", second.entry, first.entry, overlap))
+    return flags
 
-    # Study counts as time accounted for, so a PhD between two jobs is not a gap.
-    spans = sorted((month_index(e.start, as_of), month_index(e.end or e.start, as_of, end=True), i)
-                   for i, e in enumerate(dated) if e.section in (SectionKind.EXPERIENCE, SectionKind.EDUCATION))
+
+def _entries_above(entries: tuple[Entry, ...]) -> dict[int, Entry | None]:
+    return {id(entry): entries[i - 1] if i else None for i, entry in enumerate(entries)}
+
+
+def has_undated_study(entries: tuple[Entry, ...]) -> bool:
+    """A run of study entries none of which is dated: the reader missed the degree's dates, and the
+    study may fill any gap, so gaps are not judged. (An undated line under a dated degree, such as its
+    coursework or grade, is part of that degree.)"""
+    runs: list[list[Entry]] = []
+    for index, entry in enumerate(entries):
+        if entry.section != SectionKind.EDUCATION:
+            continue
+        if runs and index > 0 and entries[index - 1] is runs[-1][-1]:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return any(not any(e.start or e.end for e in run) for run in runs)
+
+
+def _gap_flags(ctx: _Context, kept: list[_Dates], now: int | None) -> list[Flag]:
+    # Study and dated projects count as time accounted for, so a PhD between two jobs is not a gap.
+    if has_undated_study(ctx.resume.entries):
+        return []
+    spans = sorted((d.start, _reach(d, now), i) for i, d in enumerate(kept) if d.entry.section in _ACCOUNTED_SECTIONS)
+    flags = []
     reach, last = None, None
     for start, end, index in spans:
         if reach is not None and start - reach - 1 > ctx.rules.gap_months:
-            problem("gap", dated[index], last, start - reach - 1)
+            flags.append(_date_flag(ctx, "gap", kept[index].entry, last, start - reach - 1))
         if reach is None or end > reach:
-            reach, last = end, dated[index]
-    if reach is not None and now - reach > ctx.rules.gap_months:
-        problem("nothing_recent", last, None, now - reach)
+            reach, last = end, kept[index].entry
+    if reach is not None and now is not None and now - reach > ctx.rules.gap_months:
+        flags.append(_date_flag(ctx, "nothing_recent", last, None, now - reach))
     return flags
+
+
+def _reach(dates: _Dates, now: int | None) -> int:
+    """The last month an entry accounts for: its end, or the reference month when it is ongoing or ends later."""
+    if now is None:
+        return dates.end if dates.end is not None else dates.start
+    return now if dates.end is None else min(dates.end, now)
+
+
+# Sections whose dated entries account for time: jobs, study and dated projects.
+_ACCOUNTED_SECTIONS = (SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.PROJECTS)
+
+
+def _date_flag(ctx: _Context, variant: str, entry: Entry, other: Entry | None = None, months: int = 0) -> Flag:
+    fields = {"label": entry.label, "start": entry.start, "end": entry.end, "as_of": ctx.resume.as_of,
+              "other": other.label if other else "", "months": months}
+    evidence = tuple(Evidence(section=e.section, entry=e.label, quote=" ".join(l.text for l in e.heading) or e.label,
+                              page=e.page, start=e.start, end=e.end, entry_index=ctx.resume.entries.index(e))
+                     for e in (other, entry) if e is not None)
+    return ctx.flag("date_problem", fields, evidence=evidence, variant=variant)
 
 
 def is_contact_uri(url: str) -> bool:
@@ -386,17 +686,6 @@ def is_hidden_words(text: str) -> bool:
     return re.search(r"[^\W\d_]{3,}", text) is not None
 
 
-def is_expected(entry: Any) -> bool:
-    """A dated study or a heading that says "expected": a future date there is a plan, not an error."""
-    heading = " ".join(line.text for line in entry.heading).lower()
-    return entry.section == SectionKind.EDUCATION or "expected" in heading or "anticipated" in heading
-
-
-def is_same_employer(first: Any, second: Any) -> bool:
-    a, b = " ".join(first.organization.lower().split()), " ".join(second.organization.lower().split())
-    return bool(a) and a == b
-
-
 CHECKS: tuple[Callable[[_Context], list[Flag]], ...] = (
     _hidden_text,
     _keyword_padding,
@@ -407,6 +696,7 @@ CHECKS: tuple[Callable[[_Context], list[Flag]], ...] = (
     _no_lifecycle,
     _metric_flags,
     _vague_claim,
+    _shared_work,
     _link_to_check,
     _date_problem,
 )

@@ -123,6 +123,12 @@ class FlagTexts:
     texts: tuple[FlagText, ...]
     link_kinds: tuple[tuple[str, str, str], ...]  # kind, name, what to re-read
     everyday_tools: tuple[str, ...] = ()  # skill ids grouped into one low note when only listed
+    category_labels: tuple[str, ...] = ()  # skills-list labels that list kinds of data, not methods
+    plan_words: tuple[str, ...] = ()  # a future date next to one of these is a plan ("Expected 2027")
+    side_work_words: tuple[str, ...] = ()  # study, capstones, theses: not a second job when they overlap one
+    shared_work_phrases: tuple[str, ...] = ()  # "co-authored", "team of": whose part was it?
+    umbrella_categories: tuple[str, ...] = ()  # whole fields ("machine learning"): never "last used long ago"
+    shipped_words: tuple[str, ...] = ()  # words that say something went live ("deployed"), not only a pipeline
 
     def get(self, code: str, variant: str = "") -> FlagText:
         for text in self.texts:
@@ -141,14 +147,14 @@ def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml", *, area_id
     """flags.toml's parsed TOML, validated; ``area_ids``: the interview-map rows of areas.toml."""
     texts = []
     for record in data.get("flag", []):
-        where = f"{where} flag {record.get('code')!r}"
+        at = f"{where} flag {record.get('code')!r}"
         for key in ("code", "severity", "message", "advice"):
             if not isinstance(record.get(key), str) or not record[key].strip():
-                raise TaxonomyError(f"{where}: '{key}' must be a non-empty string.")
+                raise TaxonomyError(f"{at}: '{key}' must be a non-empty string.")
         if record["severity"] not in {s.value for s in Severity}:
-            raise TaxonomyError(f"{where}: severity must be one of {', '.join(Severity)}.")
+            raise TaxonomyError(f"{at}: severity must be one of {', '.join(Severity)}.")
         if not isinstance(record.get("area"), int) or record["area"] not in area_ids:
-            raise TaxonomyError(f"{where}: area must be an interview-map row of areas.toml.")
+            raise TaxonomyError(f"{at}: area must be an interview-map row of areas.toml.")
         texts.append(FlagText(record["code"], record.get("variant", ""), Severity(record["severity"]), record["area"],
                               " ".join(record["message"].split()), " ".join(record["advice"].split())))
     keys = [(t.code, t.variant) for t in texts]
@@ -158,10 +164,20 @@ def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml", *, area_id
     if "other" not in link_table:
         raise TaxonomyError(f"{where}: [link_kinds] needs an 'other' entry.")
     link_kinds = tuple((kind, str(v["name"]), str(v["what"])) for kind, v in sorted(link_table.items()))
-    everyday = data.get("everyday_tools", [])
-    if not isinstance(everyday, list) or not all(isinstance(v, str) and v for v in everyday):
-        raise TaxonomyError(f"{where}: everyday_tools must be a list of skill ids.")
-    return FlagTexts(tuple(texts), link_kinds, tuple(everyday))
+    lists = {key: _word_list(data, key, where) for key in _FLAG_WORD_LISTS}
+    return FlagTexts(tuple(texts), link_kinds, **lists)
+
+
+# The lists of words and skill ids flags.toml holds beside the texts (see its comments).
+_FLAG_WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases",
+                    "umbrella_categories", "shipped_words")
+
+
+def _word_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise TaxonomyError(f"{where}: {key} must be a list of non-empty strings.")
+    return tuple(v.strip().lower() for v in value)
 
 
 # --- links.toml: hosts and words that classify a link ---------------------------------------------

@@ -4,7 +4,7 @@
         section("experience", "Experience",
                 job("Data Scientist", "Acme", "2021-01", "present",
                     "Trained an XGBoost model ...")),
-        section("skills", "Skills", "Python, XGBoost, Haskell"),
+        section("skills", "Skills", "Python, XGBoost, Julia"),
     )
     skills = find_skills(resume)
 

@@ -15,7 +15,7 @@ from analyzer.taxonomy import load_taxonomy
 
 ISSUE_CODES = {"unsupported_skill", "stale_claim", "keyword_padding", "dl_without_fundamentals", "no_deployment",
                "no_lifecycle", "metric_without_method", "metric_without_baseline", "vague_claim", "link_to_check",
-               "hidden_text", "date_problem"}
+               "hidden_text", "date_problem", "shared_work"}
 
 
 def flags_of(resume, taxonomy, options=None):
@@ -46,10 +46,10 @@ def test_every_issue_flag_has_text_and_every_check_is_wired():
     # Every placeholder is one the checks fill (they format with exactly these names).
     known = {"skill", "last_used", "entry", "years", "as_of", "listed", "used", "share", "listed_only", "dl_skills",
              "model_skills", "deploy_quote", "clause", "value", "metric_or_it", "phrases", "url", "kind_name", "what",
-             "page", "text", "label", "start", "end", "other", "months", "skills", "total"}
+             "page", "text", "label", "start", "end", "other", "months", "skills", "total", "quote"}
     for text in texts.texts:
         assert text.fields() <= known, (text.code, text.variant, text.fields() - known)
-    assert len(CHECKS) == 11
+    assert len(CHECKS) == 12
     for text in texts.texts:
         assert text.advice.split()[0].rstrip(":") in ("Add", "Prepare", "Rephrase", "Remove"), text.code
 
@@ -65,10 +65,10 @@ def test_flag_texts_are_validated(tmp_path):
 
 def test_unsupported_skill(taxonomy):
     resume = build_resume(jobs("Built an XGBoost model in Python, served behind an API and monitored."),
-                          skills_list("Python, XGBoost, Haskell"))
+                          skills_list("Python, XGBoost, Julia"))
     flags = codes(flags_of(resume, taxonomy), "unsupported_skill")
-    assert [f.claim_id for f in flags] == ["skill:haskell"]
-    assert "Haskell" in flags[0].message and flags[0].severity == "medium" and flags[0].area == 1
+    assert [f.claim_id for f in flags] == ["skill:julia"]
+    assert "Julia" in flags[0].message and flags[0].severity == "medium" and flags[0].area == 1
 
 
 def test_stale_claim_depends_on_the_reference_date_and_the_setting(taxonomy):
@@ -218,6 +218,102 @@ def test_an_expected_graduation_is_not_a_future_start(taxonomy):
     assert not [f for f in codes(flags_of(resume, taxonomy), "date_problem") if "starts in" in f.message]
 
 
+def test_a_swapped_title_or_a_title_stacked_under_an_employer_is_not_an_overlap(taxonomy):
+    # The reader sometimes swaps title and organisation, or leaves the second title under one employer
+    # without an organisation: both are one employer, not two jobs at once.
+    swapped = build_resume(section("experience", "Experience",
+                                   job("Senior Data Scientist", "Northwind Systems", "2022-06", "present", "Daily SQL."),
+                                   job("Northwind", "Technical Interviewer", "2020-06", "present", "Interviews.")))
+    assert codes(flags_of(swapped, taxonomy), "date_problem") == []
+    stacked = build_resume(section("experience", "Experience",
+                                   job("Research Scientist", "Contoso Labs", "2019-01", "present", "Daily SQL."),
+                                   job("Team Lead", "", "2021-01", "present", "Daily SQL.")))
+    assert codes(flags_of(stacked, taxonomy), "date_problem") == []
+    two_jobs = build_resume(section("experience", "Experience",
+                                    job("Data Scientist", "Northwind", "2022-01", "present", "Daily SQL."),
+                                    job("Data Scientist", "Fabrikam", "2020-01", "2023-06", "Daily SQL.")))
+    assert [f.message for f in codes(flags_of(two_jobs, taxonomy), "date_problem")] == [
+        "Data Scientist, Fabrikam and Data Scientist, Northwind overlap by about 17 months, and both read as "
+        "full-time jobs."]
+
+
+def test_a_thesis_or_a_doctorate_beside_a_job_is_not_an_overlap(taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Data Analyst", "Fabrikam", "2021-01", "present", "Daily SQL."),
+                                  job("PhD Candidate", "Contoso University", "2019-09", "present", "Thesis.")))
+    assert codes(flags_of(resume, taxonomy), "date_problem") == []
+
+
+def test_an_expected_or_incoming_start_anywhere_is_a_plan(taxonomy):
+    planned = build_resume(section("experience", "Experience",
+                                   job("Incoming Data Scientist", "Fabrikam", "2027-06", "present", "Starts in June."),
+                                   job("Data Analyst", "Northwind", "2023-01", "present", "Daily SQL.")))
+    assert codes(flags_of(planned, taxonomy), "date_problem") == []
+    unplanned = build_resume(section("experience", "Experience",
+                                     job("Data Scientist", "Fabrikam", "2027-06", "present", "Daily SQL.")))
+    assert ["starts in 2027-06" in f.message for f in codes(flags_of(unplanned, taxonomy), "date_problem")] == [True]
+
+
+def test_a_degree_with_only_its_end_date_covers_the_years_before_it(taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Data Analyst", "Fabrikam", "2025-09", "present", "Daily SQL."),
+                                  job("Data Intern", "Northwind", "2022-06", "2022-08", "Daily SQL.")),
+                          section("education", "Education", job("BSc Statistics", "Contoso University", None, "2025-06")))
+    assert codes(flags_of(resume, taxonomy), "date_problem") == []
+
+
+def test_a_degree_the_reader_found_no_dates_for_suspends_gap_checks(taxonomy):
+    jobs_only = section("experience", "Experience",
+                        job("Data Analyst", "Fabrikam", "2025-09", "present", "Daily SQL."),
+                        job("Data Intern", "Northwind", "2021-06", "2021-08", "Daily SQL."))
+    assert [f.message.split(" between")[0] for f in codes(flags_of(build_resume(jobs_only), taxonomy), "date_problem")] \
+        == ["There is a gap of about 48 months"]
+    with_degree = build_resume(jobs_only, section("education", "Education", job("BSc Statistics", "Contoso", None, None)))
+    assert codes(flags_of(with_degree, taxonomy), "date_problem") == []
+
+
+def test_a_used_skill_whose_name_holds_a_listed_one_backs_it(taxonomy):
+    resume = build_resume(jobs("Built billing pages with Ruby on Rails."), skills_list("Ruby, SAS"))
+    assert [f.claim_id for f in codes(flags_of(resume, taxonomy), "unsupported_skill")] == ["skill:sas"]
+
+
+def test_a_kind_of_data_in_a_skills_list_is_not_a_claimed_method(taxonomy):
+    resume = build_resume(jobs("Daily reports."), section("skills", "Skills", "Types of data: time series, text",
+                                                          "Languages: SAS"))
+    assert [f.claim_id for f in codes(flags_of(resume, taxonomy), "unsupported_skill")] == ["skill:sas"]
+
+
+def test_listed_only_skills_under_a_listed_only_broader_skill_share_its_card(taxonomy):
+    resume = build_resume(jobs("Daily reports."), skills_list("Regularization (Ridge, Lasso)"))
+    skills = find_skills(resume)
+    flags = codes(find_flags(resume, skills, extract_claims(resume, skills, taxonomy), taxonomy, Options()), "unsupported_skill")
+    assert [f.claim_id for f in flags] == ["skill:regularisation"]
+    assert "ridge regression" in flags[0].message and "lasso regression" in flags[0].message  # the taxonomy's names
+
+
+def test_one_everyday_tool_is_still_a_low_note_and_never_stale(taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Data Analyst", "Fabrikam", "2023-01", "present", "Daily reports."),
+                                  job("Developer", "Northwind", "2012-01", "2015-12", "Services in Java and SAS.")),
+                          skills_list("Git"))
+    flags = flags_of(resume, taxonomy)
+    assert [(f.severity, "Git" in f.message) for f in codes(flags, "unsupported_skill")] == [("low", True)]
+    assert [f.claim_id for f in codes(flags, "stale_claim")] == ["skill:sas"]
+
+
+def test_shared_work_asks_for_the_candidates_own_part(taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Data Scientist", "Fabrikam", "2023-01", "present",
+                                      "Co-authored a paper on demand forecasting.",
+                                      "Built a churn model with a team of four.",
+                                      "Collaborated with stakeholders on weekly reports.")))
+    flags = codes(flags_of(resume, taxonomy), "shared_work")
+    assert [f.evidence[0].quote for f in flags] == ["Co-authored a paper on demand forecasting."]  # one per entry
+    assert "which part was yours" in flags[0].message
+    alone = build_resume(jobs("Collaborated with stakeholders on weekly reports."))
+    assert codes(flags_of(alone, taxonomy), "shared_work") == []
+
+
 def test_no_date_problem_on_a_plain_history(taxonomy):
     resume = build_resume(
         section("experience", "Experience",
@@ -231,7 +327,7 @@ def test_no_date_problem_on_a_plain_history(taxonomy):
 def test_flags_are_deterministic_and_ordered_by_check(taxonomy):
     resume = build_resume(section("summary", "Summary", "Expert in AI."),
                           jobs("Trained an LSTM in PyTorch; increased accuracy by 4%."),
-                          skills_list("PyTorch, LSTM, Haskell"),
+                          skills_list("PyTorch, LSTM, Julia"),
                           links=(link("https://github.com/someone", "github_profile"),))
     first, second = flags_of(resume, taxonomy), flags_of(resume, taxonomy)
     assert first == second
@@ -250,7 +346,7 @@ def test_a_pdf_built_in_memory_through_the_reader(taxonomy):
         "# Experience", "* Data Scientist, Acme  Jan 2022 – Present",
         "- Reduced churn by 12% across the annual plans.",
         "- Trained an XGBoost model in Python to predict churn.",
-        "# Skills", "Python, XGBoost, Haskell",
+        "# Skills", "Python, XGBoost, Julia",
     )
     resume = analyze(pdf, as_of="2026-11").resume
     found = set(codes(flags_of(resume, taxonomy)))
@@ -291,12 +387,12 @@ def test_sample_flags_match_the_expectations(path, taxonomy, resources, sample_n
 def test_a_used_skill_backs_the_skills_it_implies(taxonomy):
     resume = build_resume(section("experience", "Experience",
                                   job("Data Scientist", "Acme", "2023-01", "present", "Cleaned sales data with pandas."),
-                                  job("Developer", "Beta", "2015-01", "2018-12", "Scripts in Python and Haskell.")),
-                          skills_list("Python, pandas, Haskell"))
+                                  job("Developer", "Beta", "2015-01", "2018-12", "Scripts in Python and Julia.")),
+                          skills_list("Python, pandas, Julia"))
     flags = flags_of(resume, taxonomy)
-    assert [f.claim_id for f in codes(flags, "stale_claim")] == ["skill:haskell"]  # Python lives on through pandas
-    listed = build_resume(jobs("Cleaned sales data with pandas."), skills_list("Python, pandas, Haskell"))
-    assert [f.claim_id for f in codes(flags_of(listed, taxonomy), "unsupported_skill")] == ["skill:haskell"]
+    assert [f.claim_id for f in codes(flags, "stale_claim")] == ["skill:julia"]  # Python lives on through pandas
+    listed = build_resume(jobs("Cleaned sales data with pandas."), skills_list("Python, pandas, Julia"))
+    assert [f.claim_id for f in codes(flags_of(listed, taxonomy), "unsupported_skill")] == ["skill:julia"]
 
 
 def test_everyday_tools_are_one_low_note_and_hidden_page_numbers_are_nothing(taxonomy):
@@ -309,3 +405,83 @@ def test_everyday_tools_are_one_low_note_and_hidden_page_numbers_are_nothing(tax
     assert [f for f in flags if f.severity == "medium" and "Tableau" in f.message]
     from analyzer.flags import is_hidden_words
     assert not is_hidden_words("2") and is_hidden_words("python pytorch kubernetes")
+
+
+# --- the check anyone can run (issue 12): no "only in a skills list" on a skill a role, project or repo shows --
+
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from analyzer.models import Limits  # noqa: E402
+from analyzer.pipeline import analyze  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVSET = ROOT.parent / "shared" / "devset"
+WORK = ("experience", "projects", "education", "publications")
+
+
+def _named(name: str, text: str) -> bool:
+    return len(name) >= 3 and re.search(rf"(?<![\w+#]){re.escape(name)}(?![\w+#])", text, re.IGNORECASE) is not None
+
+
+def _shown_by_work(skill, report) -> str:
+    """Where a role, project or linked repository shows the skill, judged from the skill's own evidence,
+    the entries' titles and the repository links (not from the flag's logic); '' when nowhere."""
+    for evidence in skill.evidence:
+        if evidence.section in WORK and evidence.entry:
+            return f"{evidence.section} entry {evidence.entry!r}"
+    for entry in report.resume.entries:
+        if entry.section in ("experience", "projects") and _named(skill.name, f"{entry.title} {entry.organization}"):
+            return f"the title {entry.label!r}"
+    for link in report.resume.document.links:
+        if link.kind in ("github_repo", "gist") and _named(skill.name, link.url.replace("-", " ").replace("_", " ")):
+            return f"the repository {link.url}"
+    return ""
+
+
+def only_listed_problems(report) -> list[str]:
+    problems = []
+    for flag in report.flags:
+        if flag.code != "unsupported_skill" or "only in a skills list" not in flag.message:
+            continue
+        # A grouped note lists names after its colon: "...for a data role: Git, Jupyter and Excel."
+        grouped = re.split(r",\s*|\s+and\s+", flag.message.partition(": ")[2].split(". ")[0])
+        named = [s for s in report.skills if f"skill:{s.id}" == flag.claim_id
+                 or (flag.claim_id is None and s.name in grouped)]
+        for skill in named:
+            if where := _shown_by_work(skill, report):
+                problems.append(f"{skill.name} called only listed, but {where} shows it")
+    return problems
+
+
+def _report(path: Path):
+    # Generous time limits: the machine running the suite may be busy; speed is tested elsewhere.
+    return analyze(path, as_of="2026-01", options=Options(limits=Limits(seconds_per_page=60.0)))
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "samples").glob("*.pdf")), ids=lambda p: p.stem)
+def test_no_sample_calls_a_skill_a_role_project_or_repository_shows_only_listed(path):
+    assert only_listed_problems(_report(path)) == []
+
+
+def test_no_devset_resume_calls_a_skill_a_role_project_or_repository_shows_only_listed():
+    pdfs = sorted((DEVSET / "pdfs").glob("*.pdf"))
+    if not pdfs:
+        pytest.skip(f"the dev set is not at {DEVSET} (real resumes, kept outside the project)")
+    problems = {path.stem: found for path in pdfs if (found := only_listed_problems(_report(path)))}
+    assert problems == {}
+
+
+def test_the_only_listed_check_catches_a_skill_a_project_shows(taxonomy):
+    # The check itself: a flag on a skill with project evidence is reported.
+    resume = build_resume(section("projects", "Projects", job("Churn model", "", "2024-01", "2024-06",
+                                                             "Trained an XGBoost churn model.")),
+                          skills_list("XGBoost"))
+    skills = find_skills(resume)
+    xgboost = next(s for s in skills if s.id == "xgboost")
+    flag = load_taxonomy().flags.get("unsupported_skill")
+    from analyzer.models import Flag, Report
+    fake = Flag(code="unsupported_skill", severity=flag.severity, message="XGBoost appears only in a skills list.",
+                advice="", claim_id="skill:xgboost")
+    report = Report(resume=resume, skills=(xgboost,), flags=(fake,))
+    assert only_listed_problems(report) == ["XGBoost called only listed, but projects entry 'Churn model' shows it"]

@@ -21,7 +21,7 @@ def _unscored(taxonomy):
                 job("Analyst", "Beta", "2015-01", "2021-12", "Reports in SAS and Python.")),
         section("projects", "Projects", job("Fraud scoring", "", "2023", "2023",
                                             "XGBoost in Python; code at github.com/someone/fraud")),
-        section("skills", "Skills", "Python, XGBoost, Haskell, SAS"),
+        section("skills", "Skills", "Python, XGBoost, Julia, SAS"),
         links=(link("https://github.com/someone/fraud", "github_repo"), link("https://github.com/someone", "github_profile")),
     )
     skills = find_skills(resume)
@@ -46,8 +46,8 @@ def test_reasons_add_up_to_the_score(taxonomy):
 def test_backed_claims_score_above_unbacked_ones(taxonomy):
     _, claims, _ = _analysis(taxonomy)
     score = {c.id: c.defensibility for c in claims}
-    assert score["skill:python"] > score["skill:sas"] > score["skill:haskell"]  # used now > used long ago > listed only
-    assert "-20 flag unsupported_skill (medium)" in next(c for c in claims if c.id == "skill:haskell").reasons
+    assert score["skill:python"] > score["skill:sas"] > score["skill:julia"]  # used now > used long ago > listed only
+    assert "-20 flag unsupported_skill (medium)" in next(c for c in claims if c.id == "skill:julia").reasons
     results = [c for c in claims if c.kind == "result"]
     assert results[0].defensibility > results[1].defensibility  # from-to with a method > bare "by 12%"
     assert score["link:github.com/someone/fraud"] > score["link:github.com/someone"]

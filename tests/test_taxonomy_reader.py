@@ -208,7 +208,7 @@ _VOLUNTEERING_RESUME = (
     "# Publications",
     "Granted design: adaptive sampling of sensor streams, 2022.",
     "# Skills",
-    "Python, SQL, scikit-learn, Tableau, Haskell",
+    "Python, SQL, scikit-learn, Tableau, Julia",
 )
 
 
@@ -270,5 +270,5 @@ def test_find_flags_reads_the_flag_texts_of_its_taxonomy(tmp_path, volunteering_
     custom = load_taxonomy(root)
     skills = match_skills(resume, custom, resources.nlp)
     flags = find_flags(resume, skills, extract_claims(resume, skills, custom), custom, Options(as_of="2026-11"))
-    messages = [f.message for f in flags if f.code == "unsupported_skill" and "Haskell" in f.message]
-    assert messages == ["Haskell is only listed; no job, project or course on the resume shows it being used."]
+    messages = [f.message for f in flags if f.code == "unsupported_skill" and "Julia" in f.message]
+    assert messages == ["Julia is only listed; no job, project or course on the resume shows it being used."]
