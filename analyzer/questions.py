@@ -51,11 +51,15 @@ AREA_PENALTY = 0.35  # each question already picked in an area divides the next 
 _PRIOR = {"line": 1.2, "flag": 0.9, "claim": 0.8, "topic": 0.45, "textbook": 0.3, "baseline": 0.25, "ask": 0.3,
           "company": 0.5}
 MAX_PER_CLAIM = 2  # WHY: a third question on one line is answered with the same story
-MAX_GENERIC = 6  # WHY: textbook and baseline questions fit any resume; past a few they only fill the list
+MAX_GENERIC = 4  # WHY: textbook and baseline questions fit any resume; past a few they only fill the list
 MAX_TOPIC_PER_CLAIM = 2  # WHY: three exam questions led in by the same line read as a form
 MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
 MAX_PER_TEMPLATE = 2  # WHY: a third question from one template reads as a form, not an interview
 MAX_LISTED_ONLY = 1  # WHY: five "you list X without a role" questions read as a form; one names several
+MAX_TOPIC = 5  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
+MAX_GENERIC_CLAIM = 4  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
+MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
+MAX_LINK = 2  # WHY: "what will I find", "give me a tour", "what would you rewrite" on links get one answer
 LISTED_NAMES = 3  # listed-only skills named together in that one question
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
 # WHY: what a resume shows sets the depth: a new graduate is not asked expert questions, someone
@@ -75,6 +79,7 @@ class _Candidate:
     evidence_text: str
     bank_text: str = ""  # the bank's wording before slots are filled, follow-ups included
     listed: str = ""  # the name of the listed-only skill it asks to defend (see _group_listed)
+    answers: tuple[str, ...] = ()  # keys of what the answer covers: two questions sharing one get one answer
 
 
 # --- slots -------------------------------------------------------------------------------------------
@@ -482,7 +487,8 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
                                 claim_id=claim.id, quote=quote, page=page, followups=followups)
             question = _guided(question, template.guide, template.worry, ctx)
             source = "line" if is_line_template(template) else "claim"
-            out.append(_Candidate(question, source, template.id, 0.0, text, evidence, _raw(template)))
+            out.append(_Candidate(question, source, template.id, 0.0, text, evidence, _raw(template),
+                                  answers=_answers(template, claim, ctx)))
         if not secret:
             out.extend(_fundamentals(claim, depth, why, quote, page, evidence, ctx))
     return out
@@ -530,35 +536,49 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
     return out
 
 
-def _listed_question(names: list[str], question: Question) -> Question:
+def _listed_question(names: list[str], question: Question, followups: tuple[str, ...]) -> Question:
     """'You list X, Y and Z without a role or project that shows them: pick one and walk me through
-    where you used it.', the exam question on the first one kept as a follow-up."""
+    where you used it.', with the given follow-ups (an exam question on the first one)."""
     if len(names) == 1:
         text = f"You list {names[0]} without a role or project that shows it: walk me through where you used it."
     else:
         joined = f"{', '.join(names[:-1])} and {names[-1]}"
         text = (f"You list {joined} without a role or project that shows them: pick one and walk me through "
                 "where you used it.")
-    return replace(question, text=text, followups=(f"On {names[0]}: {question.text}", *question.followups[:1]))
+    return replace(question, text=text, followups=followups)
 
 
 def _group_listed(chosen: list[_Candidate], candidates: list[_Candidate], exposure: dict[str, tuple]) -> list[_Candidate]:
-    """The one picked listed-only question names up to LISTED_NAMES such skills, the most exposed first
-    (the worst flag on the skill, then the weakest backing); its exam question becomes a follow-up.
-    A skill whose flag question is already picked is named only when no other is left (the same answer)."""
+    """The one picked listed-only question (a topic on a skill only listed, or its "only in a skills
+    list" flag) names up to LISTED_NAMES such skills, the most exposed first (the worst flag on the
+    skill, then the weakest backing); an exam question on the first becomes a follow-up. A skill
+    another picked question already asks about is named only when no other is left (the same answer)."""
     if not any(c.listed for c in chosen):
         return chosen
-    asked = {c.question.claim_id for c in chosen if c.source == "flag"}
-    best: dict[str, _Candidate] = {}
-    for c in sorted((c for c in candidates if c.listed), key=_order_key):
-        best.setdefault(c.listed, c)
-    if any(c.question.claim_id not in asked for c in best.values()):
-        best = {name: c for name, c in best.items() if c.question.claim_id not in asked}
-    ranked = sorted(best.values(), key=lambda c: (exposure.get(c.question.claim_id or "", ()), _order_key(c)))
-    names = [c.listed for c in ranked[:LISTED_NAMES]]
-    lead = ranked[0]
-    grouped = replace(lead, question=_listed_question(names, lead.question))
-    return [grouped if c.listed else c for c in chosen]
+    asked = {c.question.claim_id for c in chosen if not c.listed and c.question.claim_id}
+    pool = sorted((c for c in candidates if c.listed), key=_order_key)
+    lead_of: dict[str, _Candidate] = {}
+    exam_of: dict[str, _Candidate] = {}
+    for c in pool:
+        (lead_of if c.source == "flag" else exam_of).setdefault(c.listed, c)
+    claim_of = {name: (lead_of.get(name) or exam_of[name]).question.claim_id or "" for name in {*lead_of, *exam_of}}
+    names = sorted(claim_of, key=lambda n: (exposure.get(claim_of[n], ()), n))
+    fresh = [n for n in names if claim_of[n] not in asked]
+    names = (fresh or names)[:LISTED_NAMES]
+    lead = lead_of.get(names[0]) or exam_of[names[0]]
+    exam = exam_of.get(names[0])
+    if exam is not None:
+        followups = (f"On {names[0]}: {exam.question.text}", *exam.question.followups[:1])
+    else:
+        followups = tuple(f"On {names[0]}: {f[0].lower()}{f[1:]}" for f in lead.question.followups[:1])
+    grouped = replace(lead, question=_listed_question(names, lead.question, followups))
+    out: list[_Candidate] = []
+    for c in chosen:
+        if not c.listed:
+            out.append(c)
+        elif grouped not in out:
+            out.append(grouped)
+    return out
 
 
 def _is_listed_only(claim: Claim, topic: Topic, ctx: _Context) -> bool:
@@ -627,8 +647,30 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
                                 flag_code=flag.code, quote=quote, page=page, followups=followups)
             question = _guided(question, template.guide, template.worry, ctx)
             score = _SEVERITY.get(flag.severity, 0.1)
-            out.append(_Candidate(question, "flag", template.id, score, text, _evidence_text(evidence), _raw(template)))
+            # WHY: "X is only in your skills list" is the listed-only hook: one question per list names
+            # several such skills (see _group_listed), whether a flag or a topic brought them in.
+            listed = slots.get("skill", "") if flag.code in _LISTED_FLAGS and claim is not None else ""
+            out.append(_Candidate(question, "flag", template.id, score, text, _evidence_text(evidence), _raw(template),
+                                  listed, _answers(template, claim, ctx, evidence)))
     return out
+
+
+_LISTED_FLAGS = frozenset({"unsupported_skill"})
+
+
+def _answers(template: Template, claim: Claim | None, ctx: _Context,
+             evidence: tuple[Evidence, ...] = ()) -> tuple[str, ...]:
+    """What a question's answer covers, as keys (see _Candidate.answers): the template's own key on
+    this claim ("measurement:result:3"), and for a template not built from the line's specifics,
+    the template on this entry (two skills of one job asked "what would you use now" get one story)."""
+    keys = []
+    anchor = claim.id if claim is not None else ""
+    if template.answer and anchor:
+        keys.append(f"{template.answer}:{anchor}")
+    first = (claim.evidence[0] if claim is not None and claim.evidence else None) or (evidence[0] if evidence else None)
+    if first is not None and first.entry and not is_line_template(template):
+        keys.append(f"{template.id}@{first.entry}")
+    return tuple(keys)
 
 
 def _from_baseline(used_topics: set[str], ctx: _Context) -> list[_Candidate]:
@@ -786,6 +828,10 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     is_ask = np.array([c.source == "ask" for c in ordered])
     is_base = np.array([c.source == "baseline" for c in ordered])
     is_listed = np.array([bool(c.listed) for c in ordered])
+    is_gclaim = np.array([c.source == "claim" for c in ordered])
+    is_link = np.array([(c.question.claim_id or "").startswith("link:") or c.question.flag_code == "link_to_check"
+                        for c in ordered])
+    answered: set[str] = set()
     asked_once = np.array([c.source in ("topic", "textbook", "baseline") for c in ordered])  # each topic question once overall
     per_area, per_template, per_claim = (np.zeros(k.max() + 1) for k in (area, template, claim))
     asked = np.zeros(template.max() + 1, dtype=bool)
@@ -801,7 +847,7 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     quota_base = min(max(1, count // 8), MAX_BASELINE, int(is_base.sum()))
     picked: list[int] = []
     texts: set[str] = set()
-    n_ask = n_base = n_generic = n_listed = 0
+    n_ask = n_base = n_generic = n_listed = n_topic = n_gclaim = n_link = 0
     while remaining.any() and len(picked) < count:
         # Room: a question to ask only within its quota; the others only while the slots
         # reserved for the quotas not yet filled stay free.
@@ -811,7 +857,9 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
         open_ = remaining & room & ~(asked_once & asked[template]) & (per_template[template] < MAX_PER_TEMPLATE) \
             & ~(penalised & ~asked_once & (on_line[claim] >= limit)) \
             & ~(is_generic & (n_generic >= MAX_GENERIC)) & ~(is_topic & penalised & (topics_on[claim] >= MAX_TOPIC_PER_CLAIM)) & ~(is_base & (n_base >= MAX_BASELINE)) \
-            & ~(is_listed & (n_listed >= MAX_LISTED_ONLY))
+            & ~(is_listed & (n_listed >= MAX_LISTED_ONLY)) & ~(is_topic & (n_topic >= MAX_TOPIC)) \
+            & ~(is_gclaim & ((n_gclaim >= MAX_GENERIC_CLAIM) | (per_template[template] >= MAX_PER_GENERIC))) \
+            & ~(is_link & (n_link >= MAX_LINK))
         if not open_.any():
             if quota_ask > n_ask or quota_base > n_base:  # a reserved slot cannot be filled: free it
                 quota_ask, quota_base = n_ask, n_base
@@ -824,11 +872,17 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
         chosen = ordered[best]
         if chosen.question.text in texts:
             continue  # a template without slots reads the same for every claim: ask it once
+        if answered.intersection(chosen.answers):
+            continue  # WHY: the candidate would give the same answer as to a question already picked
         others = [i for i in picked if template[i] != template[best]]
         if others and similarity[best, others].max() >= DUPLICATE:
             continue  # WHY: a near-copy of a picked question adds nothing (one template on two claims may stay)
         picked.append(best)
         texts.add(chosen.question.text)
+        answered.update(chosen.answers)
+        n_topic += bool(is_topic[best])
+        n_gclaim += bool(is_gclaim[best])
+        n_link += bool(is_link[best])
         asked[template[best]] = True
         per_template[template[best]] += 1
         per_area[area[best]] += 1
