@@ -179,7 +179,9 @@ _TASK_NOUNS = re.compile(
     r"(?:model|models|classifier|pipeline|pipelines|system|forecast|forecasts|dashboard|dashboards|engine|"
     r"service|platform|tool|api|apis|app|application|algorithm|detector|recommender|network|package|library|"
     r"framework|report|reports|workflow|architecture|solution|bot|chatbot|agent|scorer|predictor|analysis|"
-    r"database|warehouse|etl|simulation|study|experiment|test)$", re.IGNORECASE)
+    r"database|warehouse|etl|simulation|study|experiment|test|assessor|estimator|scraper|crawler|parser|extractor|"
+    r"tracker|ranker|optimizer|optimiser|simulator|monitor|index|signals?|segmentation|detection|recognition)$",
+    re.IGNORECASE)
 
 
 def task_of(text: str) -> str:
@@ -228,13 +230,18 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     if skill_id:
         slots["skill"] = _skill_name(skill_id, ctx.skills, ctx.taxonomy)
         slots["alternative"] = _alternative(skill_id, ctx)
+    if entry is not None and is_heading_title(entry.title, ctx):
+        # a section heading the reader took for an entry title is no project name
+        slots["project"] = ""
+        slots["where"] = "" if slots["where"].startswith("in \"") else slots["where"]
     if claim.kind == "project":
         # WHY: a project is named by its entry's title; a job bullet is not a name (it gets {task}).
-        slots["project"] = title_head(entry.title) if entry and entry.section == "projects" else ""
+        named = entry and entry.section == "projects" and not is_heading_title(entry.title, ctx)
+        slots["project"] = title_head(entry.title) if named else ""
     quote = " ".join(e.quote for e in claim.evidence[:1]) or claim.text
     slots["task"] = task_of(quote)
-    if not slots["task"] and entry and entry.section == "projects" and claim.kind == "project":
-        title = title_head(entry.title)
+    if not slots["task"] and slots["project"] and claim.kind == "project":
+        title = slots["project"]
         slots["task"] = f"project \"{title}\"" if title else ""
         if title:
             slots["where"] = ""  # "the project "X" in "X"" says it twice
@@ -437,7 +444,35 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context) -> bool:
         return False
     if template.not_classes and _classes(claim, ctx) & set(template.not_classes):
         return False
+    if "skill" in template.slots and claim.skill_ids and is_guessed(claim.skill_ids[0], ctx):
+        return False  # WHY: "you used model serving" about a skill only guessed from other words is not fair
     return not template.stale or is_stale(claim, ctx)
+
+
+def is_guessed(skill_id: str, ctx: _Context) -> bool:
+    """The skill was inferred from other words on the resume, not named by it."""
+    skill = ctx.skills.get(skill_id)
+    return skill is not None and skill.inferred
+
+
+def has_substance(claim: Claim, ctx: _Context) -> bool:
+    """A project line names something to ask about: a skill, its data or its outcome, under a title
+    that is not a section heading. WHY: a languages or hobbies block the reader took for a project
+    ('LANGUAGE: Native Hindi') must not get "walk me through the project"."""
+    if claim.kind != "project":
+        return True
+    entry = next((_entry_of(ctx.resume, e) for e in claim.evidence[:1]), None)
+    if entry is not None and is_heading_title(entry.title, ctx):
+        return bool(claim.skill_ids) and bool(task_of(" ".join(e.quote for e in claim.evidence)))
+    return bool(claim.skill_ids or claim.detail("data") or claim.detail("outcome"))
+
+
+def is_heading_title(title: str, ctx: _Context) -> bool:
+    """The entry title reads as a section heading ('Projects', 'LANGUAGE'; taxonomy/sections.toml),
+    not as a project's name."""
+    from analyzer.sections import heading_kind
+
+    return bool(title.strip()) and heading_kind(title, ctx.taxonomy) is not None
 
 
 def is_line_template(template: Template) -> bool:
@@ -473,6 +508,8 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
         secret = is_confidential(evidence, load_claim_rules())
         if claim.kind == "link" and (is_contact_uri(claim.text) or is_not_work(claim.text)):
             continue  # a clickable phone number is not work to discuss
+        if not has_substance(claim, ctx):
+            continue
         for template in templates:
             if template.claim_kind != claim.kind or template.depth not in ("any", depth):
                 continue
