@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from analyzer.bank import Bank, Template, Topic, load_bank
+from analyzer.bank import Bank, Template, Topic, load_bank, slots_of
 from analyzer.flags import is_contact_uri, is_not_work
 from analyzer.claims import has_phrase, is_confidential, load_claim_rules, skill_classes, understand_result
 from analyzer.dates import month_index
@@ -56,8 +56,13 @@ MAX_TOPIC_PER_CLAIM = 2  # WHY: three exam questions led in by the same line rea
 MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
 MAX_PER_TEMPLATE = 2  # WHY: a third question from one template reads as a form, not an interview
 MAX_LISTED_ONLY = 1  # WHY: five "you list X without a role" questions read as a form; one names several
-MAX_TOPIC = 5  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
-MAX_GENERIC_CLAIM = 4  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
+MAX_ASK = 2  # WHY: questions for the candidate to ask; two is best (interview map, area 12)
+# WHY: questions that fit any resume (exam questions, baseline, generic templates, questions to ask)
+# fill a list; a resume with few hooks gets a shorter list rather than one padded with them.
+FILL_RATIO = 0.45  # at most this many such questions per question built from the resume's specifics
+MIN_FILL = 5  # a thin resume still gets a few
+MAX_TOPIC = 4  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
+MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
 MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
 MAX_LINK = 2  # WHY: "what will I find", "give me a tour", "what would you rewrite" on links get one answer
 LISTED_NAMES = 3  # listed-only skills named together in that one question
@@ -80,6 +85,7 @@ class _Candidate:
     bank_text: str = ""  # the bank's wording before slots are filled, follow-ups included
     listed: str = ""  # the name of the listed-only skill it asks to defend (see _group_listed)
     answers: tuple[str, ...] = ()  # keys of what the answer covers: two questions sharing one get one answer
+    specific: bool = False  # an exam question led in by the line that used a named tool or method
 
 
 # --- slots -------------------------------------------------------------------------------------------
@@ -116,7 +122,9 @@ def _organization(resume: Resume | None, evidence: Evidence | None) -> str:
 
 def _is_employer(entry: Entry) -> bool:
     """The entry's organisation reads as a place to work at, not a job title in the wrong field."""
-    return bool(entry.organization) and is_name_like(entry.organization) and not is_job_title(entry.organization)
+    # WHY ':' : "Responsibilities: placement training" is a label and its text, not an employer's name.
+    return (bool(entry.organization) and is_name_like(entry.organization) and ":" not in entry.organization
+            and not is_job_title(entry.organization))
 
 
 def _role(entry: Entry) -> str:
@@ -293,7 +301,7 @@ def result_phrase(claim: Claim) -> str:
     'conversion moving from 90% to 91%'. WHY: a template cannot know whether the value is a level
     or a change, and 'improving error to 18%' misreads 'cut error by 18%'."""
     metric, value, start = claim.detail("metric"), claim.detail("value"), claim.detail("baseline")
-    direction = claim.detail("direction")
+    direction = claim.detail("direction") or claim.detail("moved")
     if claim.detail("quantity"):
         # The understood number, kept whole ("15-20%"), named by the words next to it.
         value, metric = claim.detail("quantity"), claim.detail("measure_name") or metric
@@ -324,7 +332,8 @@ def _fill(template: Template, slots: dict[str, str]) -> tuple[str, tuple[str, ..
         return None  # {where} may be empty: the line's project is already named by {task}
 
     def filled(text: str) -> str:
-        return re.sub(r"\s+([,.:;?])", r"\1", re.sub(r"\s{2,}", " ", fill_sentence(text, slots)))
+        text = re.sub(r"\s+([,.:;?])", r"\1", re.sub(r"\s{2,}", " ", fill_sentence(text, slots)))
+        return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # "at Acme Inc.." after a name ending in a full stop
 
     return filled(template.text), tuple(filled(f) for f in template.followups)
 
@@ -476,8 +485,9 @@ def is_heading_title(title: str, ctx: _Context) -> bool:
 
 
 def is_line_template(template: Template) -> bool:
-    """Built from the line's own specifics: the thing built, the number, or a condition on the line."""
-    return bool({"task", "quantity", "measure"} & set(template.slots) or template.measures
+    """Built from the line's own specifics: the thing built, the number, or a condition on the line
+    (a kind of number alone does not make it one: "what did {result} cost elsewhere" fits any result)."""
+    return bool({"task", "quantity", "measure"} & set(template.slots) or template.change
                 or template.when_skills or template.when_phrases or template.stale)
 
 
@@ -524,8 +534,12 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
                                 claim_id=claim.id, quote=quote, page=page, followups=followups)
             question = _guided(question, template.guide, template.worry, ctx)
             source = "line" if is_line_template(template) else "claim"
+            # WHY specific: "X today, or Y?" names two things from the line; "from 90% to 91%: the next
+            # point?" is the map's existing-solution question on the candidate's own numbers.
+            specific = "alternative" in template.slots or ("result" in template.slots
+                                                           and bool(re.search(r"\d", claim.detail("baseline"))))
             out.append(_Candidate(question, source, template.id, 0.0, text, evidence, _raw(template),
-                                  answers=_answers(template, claim, ctx)))
+                                  answers=_answers(template, claim, ctx), specific=specific))
         if not secret:
             out.extend(_fundamentals(claim, depth, why, quote, page, evidence, ctx))
     return out
@@ -568,8 +582,11 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
                             difficulty=chosen.difficulty, topic=topic.title, why=why, anchor="claim",
                             claim_id=claim.id, quote=line_quote, page=line_page, followups=followups[:2])
         question = _guided(question, topic.guide, topic.worry, ctx)
+        # WHY: "At Acme you used Feast. What is point-in-time correctness?" tests the tool that line used;
+        # "... you used machine learning. <exam question>" fits anyone who names the umbrella term.
+        narrow = used is not None and not is_umbrella(_trigger_id(claim, topic), ctx.taxonomy)
         out.append(_Candidate(question, source, chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence, bank_text,
-                              listed))
+                              listed, specific=narrow))
     return out
 
 
@@ -599,7 +616,10 @@ def _group_listed(chosen: list[_Candidate], candidates: list[_Candidate], exposu
     for c in pool:
         (lead_of if c.source == "flag" else exam_of).setdefault(c.listed, c)
     claim_of = {name: (lead_of.get(name) or exam_of[name]).question.claim_id or "" for name in {*lead_of, *exam_of}}
-    names = sorted(claim_of, key=lambda n: (exposure.get(claim_of[n], ()), n))
+    # WHY the exam question second: a skill the bank has fundamentals for is one a data-science
+    # interviewer tests; a general tool (C, Android) named only in a list is less telling.
+    names = sorted(claim_of, key=lambda n: (exposure.get(claim_of[n], (0.0, 0))[0], n not in exam_of,
+                                            exposure.get(claim_of[n], (0.0, 0))[1:], n))
     fresh = [n for n in names if claim_of[n] not in asked]
     names = (fresh or names)[:LISTED_NAMES]
     lead = lead_of.get(names[0]) or exam_of[names[0]]
@@ -624,6 +644,21 @@ def _is_listed_only(claim: Claim, topic: Topic, ctx: _Context) -> bool:
     shown = claim.evidence + (skill.evidence if skill is not None else ())
     return (skill is not None and skill.listed_only and not skill.inferred
             and not any(e.section in ("experience", "projects") for e in shown))
+
+
+def _trigger_id(claim: Claim, topic: Topic) -> str:
+    return next((i for i in claim.skill_ids if i in topic.skills), claim.skill_ids[0] if claim.skill_ids else "")
+
+
+@lru_cache(maxsize=4)
+def _umbrellas(taxonomy: Taxonomy) -> frozenset[str]:
+    return frozenset(a for s in taxonomy.skills for a in taxonomy.ancestors(s.id))
+
+
+def is_umbrella(skill_id: str, taxonomy: Taxonomy) -> bool:
+    """A broad term other skills sit under (machine learning, deep learning, NLP), or an unknown one."""
+    return not skill_id or not taxonomy.knows(skill_id) or skill_id in _umbrellas(taxonomy) \
+        or taxonomy.skill(skill_id).category == "general"
 
 
 def _trigger_name(claim: Claim, topic: Topic, ctx: _Context) -> str:
@@ -838,11 +873,13 @@ def _order_key(c: _Candidate) -> tuple[float, str, str]:
     return (-c.score, c.template_id, c.question.id)
 
 
-def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
+def _select(candidates: list[_Candidate], count: int, max_fill: int | None = None) -> list[_Candidate]:
     """At most ``count`` questions (a maximum, not a quota: a thin resume gets a shorter list, since
     at most MAX_GENERIC textbook/baseline questions are added). Greedy pick: the best value each round, where a question's value is its score divided by
     penalties for its area, template and claim already having questions; quotas keep room for
-    a few baseline and questions-to-ask; near-duplicates of a picked question are skipped."""
+    a few baseline and questions-to-ask; near-duplicates of a picked question are skipped.
+    ``max_fill``: at most this many questions that fit any resume (see is_specific; questions to ask
+    and about the company not counted)."""
     import numpy as np
 
     if not candidates or count <= 0:
@@ -869,6 +906,8 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     is_link = np.array([(c.question.claim_id or "").startswith("link:") or c.question.flag_code == "link_to_check"
                         for c in ordered])
     answered: set[str] = set()
+    is_fill = np.array([not is_specific(c) and c.source not in ("ask", "company") for c in ordered])
+    max_fill = n if max_fill is None else max_fill
     asked_once = np.array([c.source in ("topic", "textbook", "baseline") for c in ordered])  # each topic question once overall
     per_area, per_template, per_claim = (np.zeros(k.max() + 1) for k in (area, template, claim))
     asked = np.zeros(template.max() + 1, dtype=bool)
@@ -879,12 +918,12 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     limit = np.array([1 if (c.question.claim_id or "").startswith("link:") else MAX_PER_CLAIM for c in ordered])
     remaining = np.ones(n, dtype=bool)
 
-    quota_ask = min(3 if count >= 30 else 2, int(is_ask.sum()), count)
+    quota_ask = min(MAX_ASK, int(is_ask.sum()), count)
     is_generic = np.array([c.source in ("textbook", "baseline") for c in ordered])
     quota_base = min(max(1, count // 8), MAX_BASELINE, int(is_base.sum()))
     picked: list[int] = []
     texts: set[str] = set()
-    n_ask = n_base = n_generic = n_listed = n_topic = n_gclaim = n_link = 0
+    n_ask = n_base = n_generic = n_listed = n_topic = n_gclaim = n_link = n_fill = 0
     while remaining.any() and len(picked) < count:
         # Room: a question to ask only within its quota; the others only while the slots
         # reserved for the quotas not yet filled stay free.
@@ -896,7 +935,7 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
             & ~(is_generic & (n_generic >= MAX_GENERIC)) & ~(is_topic & penalised & (topics_on[claim] >= MAX_TOPIC_PER_CLAIM)) & ~(is_base & (n_base >= MAX_BASELINE)) \
             & ~(is_listed & (n_listed >= MAX_LISTED_ONLY)) & ~(is_topic & (n_topic >= MAX_TOPIC)) \
             & ~(is_gclaim & ((n_gclaim >= MAX_GENERIC_CLAIM) | (per_template[template] >= MAX_PER_GENERIC))) \
-            & ~(is_link & (n_link >= MAX_LINK))
+            & ~(is_link & (n_link >= MAX_LINK)) & ~(is_fill & (n_fill >= max_fill))
         if not open_.any():
             if quota_ask > n_ask or quota_base > n_base:  # a reserved slot cannot be filled: free it
                 quota_ask, quota_base = n_ask, n_base
@@ -920,6 +959,7 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
         n_topic += bool(is_topic[best])
         n_gclaim += bool(is_gclaim[best])
         n_link += bool(is_link[best])
+        n_fill += bool(is_fill[best])
         asked[template[best]] = True
         per_template[template[best]] += 1
         per_area[area[best]] += 1
@@ -935,6 +975,15 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
 
 
 # --- the step ----------------------------------------------------------------------------------------
+
+
+def is_specific(candidate: _Candidate) -> bool:
+    """Built from this resume's specifics: a line template (the thing built, the number, the method),
+    the one listed-only question, or a flag question that names what it is about."""
+    if candidate.source == "line" or candidate.listed or candidate.specific:
+        return True
+    return candidate.source == "flag" and bool(slots_of(candidate.bank_text))
+
 
 
 def list_problems(questions: tuple[Question, ...], perspective: str = "candidate") -> tuple[str, ...]:
@@ -1033,7 +1082,10 @@ def generate_questions(
     if not candidates:
         return ()
     scored = _dedupe_per_template(_score(candidates))
-    chosen = _group_listed(_select(scored, options.question_count), scored, _exposure(flags, claims))
+    # WHY two passes: how many questions may only fill depends on how many specific ones the list holds.
+    specific = sum(is_specific(c) for c in _select(scored, options.question_count))
+    room = max(MIN_FILL, round(FILL_RATIO * specific))
+    chosen = _group_listed(_select(scored, options.question_count, room), scored, _exposure(flags, claims))
     if interviewer:
         chosen = sorted(chosen, key=lambda c: (_REVEALS[c.source], -c.question.difficulty, -c.score, c.question.id))
     return tuple(replace(c.question, template=c.template_id) for c in chosen)

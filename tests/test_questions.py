@@ -291,7 +291,10 @@ def sample_questions(taxonomy):
 
 def test_real_resume_questions_are_anchored_and_personal(sample_questions, taxonomy):
     skills, claims, flags, qs = sample_questions
-    assert 20 <= len(qs) <= Options().question_count  # a maximum since round 2, no longer an exact quota
+    # A maximum since round 2, no longer an exact quota. Lower bound 20 -> 15 (issue 12): the list editor
+    # adds questions that fit any resume only to fill (FILL_RATIO per specific question), and one
+    # template at most twice, so this resume's 19 varied questions are the intended list, not a shortfall.
+    assert 15 <= len(qs) <= Options().question_count
     claim_ids = {c.id for c in claims}
     tied = [q for q in qs if q.anchor != "baseline"]
     assert len(tied) / len(qs) >= 0.6
