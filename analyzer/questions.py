@@ -1046,8 +1046,9 @@ def _fits_level(candidate: _Candidate, level: str) -> bool:
     return not (level == "junior" and difficulty >= 3) and not (level == "senior" and difficulty <= 1)
 
 
-# WHY this order for interviewers: questions on the candidate's own lines reveal most, then the weak
-# spots, then the fundamentals they claim, then the generic baseline.
+# WHY this order for interviewers: questions built from the resume's specifics first (see is_specific);
+# within each part, questions on the candidate's own lines reveal most, then the weak spots, then the
+# fundamentals they claim, then the generic baseline.
 _REVEALS = {"line": 0, "claim": 1, "flag": 2, "topic": 3, "company": 4, "textbook": 5, "baseline": 6, "ask": 7}
 
 
@@ -1087,5 +1088,6 @@ def generate_questions(
     room = max(MIN_FILL, round(FILL_RATIO * specific))
     chosen = _group_listed(_select(scored, options.question_count, room), scored, _exposure(flags, claims))
     if interviewer:
-        chosen = sorted(chosen, key=lambda c: (_REVEALS[c.source], -c.question.difficulty, -c.score, c.question.id))
+        chosen = sorted(chosen, key=lambda c: (not is_specific(c), _REVEALS[c.source], -c.question.difficulty,
+                                               -c.score, c.question.id))
     return tuple(replace(c.question, template=c.template_id) for c in chosen)
