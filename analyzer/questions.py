@@ -150,7 +150,10 @@ _URL_RE = re.compile(r"https?://|www\.|\.(?:com|org|io|net|ai|dev)(?:/|\b)|githu
 
 
 def title_head(title: str) -> str:
-    """A title's name part: 'Churn radar: weekly churn scores' -> 'Churn radar'; '' when none is short."""
+    """A title's name part: 'Churn radar: weekly churn scores' -> 'Churn radar'; '' when none is short,
+    or when the title opens with a verb ('Designed a logo for ...' is a bullet, not a name)."""
+    if _OPENS_WITH_VERB.match(title.strip()):
+        return ""
     if is_name_like(title):
         return title
     head = re.split(r"\s(?:is|are|was|[-–—|])\s|:\s", title, maxsplit=1)[0].strip()
@@ -170,10 +173,15 @@ def _where(resume: Resume | None, evidence: Evidence | None) -> str:
         return f"in your studies at {entry.organization}"
     if entry.section == "experience" and is_name_like(_role(entry)):
         return f"in your role as {_role(entry)}"
-    if entry.section != "experience" and entry.title and is_name_like(entry.title):
+    if entry.section != "experience" and title_head(entry.title) == entry.title:
         return f"in \"{entry.title}\""
     return "on your resume"
 
+
+# A title that opens with a verb of work is a bullet the reader took for a title.
+_OPENS_WITH_VERB = re.compile(
+    r"(?:built|developed|designed|created|implemented|trained|led|managed|analy[sz]ed|conducted|worked|"
+    r"performed|collected|wrote|delivered|improved|reduced|increased)\b", re.IGNORECASE)
 
 # What a line says was built: "Developed a credit card fraud model using ..." -> "credit card fraud model".
 _TASK_RE = re.compile(
@@ -214,6 +222,7 @@ class _Context:
     claimed: frozenset[str]  # skill ids the resume claims
     level: str = "mid"  # junior, mid, senior: see seniority()
     stale_ids: frozenset[str] = frozenset()  # claims the flags step found stale
+    in_projects: frozenset[str] = frozenset()  # skill ids a project or result line uses
 
 
 def _alternative(skill_id: str, ctx: _Context) -> str:
@@ -523,6 +532,8 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
         for template in templates:
             if template.claim_kind != claim.kind or template.depth not in ("any", depth):
                 continue
+            if template.depth == "weak" and claim.kind == "skill" and set(claim.skill_ids) & ctx.in_projects:
+                continue  # WHY: "the resume lists X without much detail" is untrue when a project line uses X
             if secret or not _allowed(template.area, template.difficulty, ctx.options) or not _fits(template, claim, ctx):
                 continue
             filled = _fill(template, slots)
@@ -1069,7 +1080,8 @@ def generate_questions(
     claims = tuple(understand_result(c) for c in claims)
     ctx = _Context(resume, {s.id: s for s in skills}, {c.id: c for c in claims}, taxonomy, bank, options, as_of,
                    claimed, seniority(resume, claims),
-                   frozenset(f.claim_id for f in flags if f.code == "stale_claim" and f.claim_id))
+                   frozenset(f.claim_id for f in flags if f.code == "stale_claim" and f.claim_id),
+                   frozenset(i for c in claims if c.kind in ("project", "result") for i in c.skill_ids))
     flagged = {f.claim_id for f in flags if f.claim_id}
     personal = _from_claims(claims, flagged, ctx) + _from_flags(flags, ctx)
     used_topics = {c.template_id.rsplit(".", 1)[0] for c in personal if c.source in ("topic", "textbook")}
