@@ -56,6 +56,7 @@ MAX_TOPIC_PER_CLAIM = 2  # WHY: three exam questions led in by the same line rea
 MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
 MAX_PER_TEMPLATE = 2  # WHY: a third question from one template reads as a form, not an interview
 MAX_LISTED_ONLY = 1  # WHY: five "you list X without a role" questions read as a form; one names several
+METHOD_BONUS = 0.15  # WHY: the follow-up a named method invites beats the one any method of its category gets
 MAX_ASK = 2  # WHY: questions for the candidate to ask; two is best (interview map, area 12)
 # WHY: questions that fit any resume (exam questions, baseline, generic templates, questions to ask)
 # fill a list; a resume with few hooks gets a shorter list rather than one padded with them.
@@ -493,6 +494,11 @@ def is_heading_title(title: str, ctx: _Context) -> bool:
     return bool(title.strip()) and heading_kind(title, ctx.taxonomy) is not None
 
 
+def is_method_led(template: Template) -> bool:
+    """Chosen by a named method or words on the line (a11_lines_methods.toml), not by a whole category."""
+    return bool(template.when_phrases or any(not s.startswith("category:") for s in template.when_skills))
+
+
 def is_line_template(template: Template) -> bool:
     """Built from the line's own specifics: the thing built, the number, or a condition on the line
     (a kind of number alone does not make it one: "what did {result} cost elsewhere" fits any result)."""
@@ -549,7 +555,8 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
             # point?" is the map's existing-solution question on the candidate's own numbers.
             specific = "alternative" in template.slots or ("result" in template.slots
                                                            and bool(re.search(r"\d", claim.detail("baseline"))))
-            out.append(_Candidate(question, source, template.id, 0.0, text, evidence, _raw(template),
+            bonus = METHOD_BONUS if is_method_led(template) else 0.0
+            out.append(_Candidate(question, source, template.id, bonus, text, evidence, _raw(template),
                                   answers=_answers(template, claim, ctx), specific=specific))
         if not secret:
             out.extend(_fundamentals(claim, depth, why, quote, page, evidence, ctx))
