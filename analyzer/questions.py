@@ -65,6 +65,7 @@ MIN_FILL = 5  # a thin resume still gets a few
 MAX_TOPIC = 4  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
 MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
 MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
+ENTRY_PENALTY = 0.25  # WHY: four questions on one internship crowd out the other jobs and projects
 MAX_LINK = 2  # WHY: "what will I find", "give me a tour", "what would you rewrite" on links get one answer
 LISTED_NAMES = 3  # listed-only skills named together in that one question
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
@@ -87,6 +88,7 @@ class _Candidate:
     listed: str = ""  # the name of the listed-only skill it asks to defend (see _group_listed)
     answers: tuple[str, ...] = ()  # keys of what the answer covers: two questions sharing one get one answer
     specific: bool = False  # an exam question led in by the line that used a named tool or method
+    entry: str = ""  # the resume entry (job, project) the question is about, when there is one
 
 
 # --- slots -------------------------------------------------------------------------------------------
@@ -451,6 +453,10 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context) -> bool:
     if claim is None:
         return not (template.measures or template.when_skills or template.when_phrases or template.stale)
     text = " ".join(e.quote for e in claim.evidence) or claim.text
+    if claim.kind == "skill":
+        # WHY: a skill's {where} is the first role or project line using it; words must be on that line.
+        usage = next((e for e in claim.evidence if e.section in ("experience", "projects")), None)
+        text = usage.quote if usage is not None else text
     if template.measures and claim.detail("measures") not in template.measures:
         return False
     if template.change and (claim.detail("moved") in ("up", "down")) != (template.change == "yes"):
@@ -557,7 +563,8 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
                                                            and bool(re.search(r"\d", claim.detail("baseline"))))
             bonus = METHOD_BONUS if is_method_led(template) else 0.0
             out.append(_Candidate(question, source, template.id, bonus, text, evidence, _raw(template),
-                                  answers=_answers(template, claim, ctx), specific=specific))
+                                  answers=_answers(template, claim, ctx), specific=specific,
+                                  entry=_entry_label(claim.evidence)))
         if not secret:
             out.extend(_fundamentals(claim, depth, why, quote, page, evidence, ctx))
     return out
@@ -604,7 +611,7 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
         # "... you used machine learning. <exam question>" fits anyone who names the umbrella term.
         narrow = used is not None and not is_umbrella(_trigger_id(claim, topic), ctx.taxonomy)
         out.append(_Candidate(question, source, chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence, bank_text,
-                              listed, specific=narrow))
+                              listed, specific=narrow, entry=used[1].entry if used is not None else ""))
     return out
 
 
@@ -741,11 +748,16 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
             # several such skills (see _group_listed), whether a flag or a topic brought them in.
             listed = slots.get("skill", "") if flag.code in _LISTED_FLAGS and claim is not None else ""
             out.append(_Candidate(question, "flag", template.id, score, text, _evidence_text(evidence), _raw(template),
-                                  listed, _answers(template, claim, ctx, evidence)))
+                                  listed, _answers(template, claim, ctx, evidence), entry=_entry_label(evidence)))
     return out
 
 
 _LISTED_FLAGS = frozenset({"unsupported_skill"})
+
+
+def _entry_label(evidence: tuple[Evidence, ...]) -> str:
+    """The job or project a question's line sits in (its first role or project evidence)."""
+    return next((e.entry for e in evidence if e.entry and e.section in ("experience", "projects")), "")
 
 
 def _answers(template: Template, claim: Claim | None, ctx: _Context,
@@ -924,6 +936,9 @@ def _select(candidates: list[_Candidate], count: int, max_fill: int | None = Non
     is_link = np.array([(c.question.claim_id or "").startswith("link:") or c.question.flag_code == "link_to_check"
                         for c in ordered])
     answered: set[str] = set()
+    entry = index_of([c.entry for c in ordered])
+    has_entry = np.array([bool(c.entry) for c in ordered])
+    per_entry = np.zeros(entry.max() + 1)
     is_fill = np.array([not is_specific(c) and c.source not in ("ask", "company") for c in ordered])
     max_fill = n if max_fill is None else max_fill
     asked_once = np.array([c.source in ("topic", "textbook", "baseline") for c in ordered])  # each topic question once overall
@@ -961,6 +976,7 @@ def _select(candidates: list[_Candidate], count: int, max_fill: int | None = Non
             break
         value = score / (1 + AREA_PENALTY * per_area[area]) / (1 + TEMPLATE_PENALTY * per_template[template])
         value = np.where(penalised, value / (1 + CLAIM_PENALTY * per_claim[claim]), value)
+        value = np.where(has_entry, value / (1 + ENTRY_PENALTY * per_entry[entry]), value)
         best = int(np.argmax(np.where(open_, value, -np.inf)))  # ties: the earlier in _order_key order
         remaining[best] = False
         chosen = ordered[best]
@@ -978,6 +994,7 @@ def _select(candidates: list[_Candidate], count: int, max_fill: int | None = Non
         n_gclaim += bool(is_gclaim[best])
         n_link += bool(is_link[best])
         n_fill += bool(is_fill[best])
+        per_entry[entry[best]] += bool(has_entry[best])
         asked[template[best]] = True
         per_template[template[best]] += 1
         per_area[area[best]] += 1
