@@ -60,7 +60,7 @@ METHOD_BONUS = 0.15  # WHY: the follow-up a named method invites beats the one a
 MAX_ASK = 2  # WHY: questions for the candidate to ask; two is best (interview map, area 12)
 # WHY: questions that fit any resume (exam questions, baseline, generic templates, questions to ask)
 # fill a list; a resume with few hooks gets a shorter list rather than one padded with them.
-FILL_RATIO = 0.45  # at most this many such questions per question built from the resume's specifics
+FILL_RATIO = 0.4  # at most this many such questions per question built from the resume's specifics
 MIN_FILL = 5  # a thin resume still gets a few
 MAX_TOPIC = 4  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
 MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
@@ -609,7 +609,8 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
         question = _guided(question, topic.guide, topic.worry, ctx)
         # WHY: "At Acme you used Feast. What is point-in-time correctness?" tests the tool that line used;
         # "... you used machine learning. <exam question>" fits anyone who names the umbrella term.
-        narrow = used is not None and not is_umbrella(_trigger_id(claim, topic), ctx.taxonomy)
+        narrow = used is not None and not is_umbrella(_trigger_id(claim, topic), ctx.taxonomy) \
+            and not is_everyday(_trigger_id(claim, topic), ctx.taxonomy)
         out.append(_Candidate(question, source, chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence, bank_text,
                               listed, specific=narrow, entry=used[1].entry if used is not None else ""))
     return out
@@ -684,6 +685,16 @@ def is_umbrella(skill_id: str, taxonomy: Taxonomy) -> bool:
     """A broad term other skills sit under (machine learning, deep learning, NLP), or an unknown one."""
     return not skill_id or not taxonomy.knows(skill_id) or skill_id in _umbrellas(taxonomy) \
         or taxonomy.skill(skill_id).category == "general"
+
+
+# WHY: an exam question on an everyday tool (pandas, Python, a chart library) fits anyone who lists it;
+# one on a specialised tool or method (Feast, XGBoost, YOLO) tests the line that used it.
+_EVERYDAY_CATEGORIES = frozenset({"data_libraries", "programming_languages", "visualisation_bi",
+                                  "software_engineering"})
+
+
+def is_everyday(skill_id: str, taxonomy: Taxonomy) -> bool:
+    return taxonomy.knows(skill_id) and taxonomy.skill(skill_id).category in _EVERYDAY_CATEGORIES
 
 
 def _trigger_name(claim: Claim, topic: Topic, ctx: _Context) -> str:
@@ -769,6 +780,8 @@ def _answers(template: Template, claim: Claim | None, ctx: _Context,
     anchor = claim.id if claim is not None else ""
     if template.answer and anchor:
         keys.append(f"{template.answer}:{anchor}")
+    if "alternative" in template.slots and claim is not None and claim.skill_ids:
+        keys.append(f"instead:{claim.skill_ids[0]}")  # "X or Y?" on one skill gets one answer, whatever the line
     first = (claim.evidence[0] if claim is not None and claim.evidence else None) or (evidence[0] if evidence else None)
     if first is not None and first.entry and not is_line_template(template):
         keys.append(f"{template.id}@{first.entry}")
