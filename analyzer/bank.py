@@ -62,6 +62,8 @@ FLAG_CLAIM_KIND: dict[str, str] = {
     "unsupported_skill": "skill", "stale_claim": "skill", "dl_without_fundamentals": "skill",
     "metric_without_method": "result", "metric_without_baseline": "result", "link_to_check": "link",
 }
+# A flag with no claim fills slots from the line it quotes: its entry, and what that line built.
+FLAG_LINE_SLOTS = _ENTRY_SLOTS | {"where", "task"}
 PERSPECTIVES = ("candidate", "interviewer")
 WHY_ANCHORS = ("claim", "flag", "baseline", "company", "ask")
 WHY_FIELDS = frozenset({"quote", "page", "message", "company", "strengths"})
@@ -269,7 +271,7 @@ def _load_template(record: dict[str, Any], anchor: str, where: str) -> Template:
             flag = _need(record, "flag", str, where)
             if flag not in FLAG_CODES:
                 raise TaxonomyError(f"{where}: unknown flag code {flag!r}.")
-            allowed = CLAIM_SLOTS[FLAG_CLAIM_KIND[flag]] if flag in FLAG_CLAIM_KIND else _ENTRY_SLOTS
+            allowed = CLAIM_SLOTS[FLAG_CLAIM_KIND[flag]] if flag in FLAG_CLAIM_KIND else FLAG_LINE_SLOTS
         else:
             raise TaxonomyError(f"{where}: anchor must be 'claim' or 'flag', got {anchor!r}.")
     else:

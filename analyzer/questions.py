@@ -61,7 +61,7 @@ MAX_ASK = 2  # WHY: questions for the candidate to ask; two is best (interview m
 # WHY: questions that fit any resume (exam questions, baseline, generic templates, questions to ask)
 # fill a list; a resume with few hooks gets a shorter list rather than one padded with them.
 FILL_RATIO = 0.4  # at most this many such questions per question built from the resume's specifics
-MIN_FILL = 5  # a thin resume still gets a few
+MIN_FILL = 4  # a thin resume still gets a few
 MAX_TOPIC = 4  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
 MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
 MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
@@ -245,6 +245,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
              "project": entry.title if entry and entry.section == "projects" else "",
              "where": _where(ctx.resume, first)}
     if claim is None:
+        slots["task"] = task_of(first.quote) if first is not None else ""
         return {key: value if is_name_like(value) or key == "where" else "" for key, value in slots.items()}
     skill_id = claim.skill_ids[0] if claim.skill_ids else ""
     if skill_id:
@@ -758,8 +759,10 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
             # WHY: "X is only in your skills list" is the listed-only hook: one question per list names
             # several such skills (see _group_listed), whether a flag or a topic brought them in.
             listed = slots.get("skill", "") if flag.code in _LISTED_FLAGS and claim is not None else ""
+            # WHY: a flag with no claim is one concern (no deployment, no life cycle): its templates get one answer.
+            answers = _answers(template, claim, ctx, evidence) + (() if claim else (f"flag:{anchor_id}",))
             out.append(_Candidate(question, "flag", template.id, score, text, _evidence_text(evidence), _raw(template),
-                                  listed, _answers(template, claim, ctx, evidence), entry=_entry_label(evidence)))
+                                  listed, answers, entry=_entry_label(evidence)))
     return out
 
 
