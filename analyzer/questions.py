@@ -61,7 +61,7 @@ MAX_ASK = 2  # WHY: questions for the candidate to ask; two is best (interview m
 # WHY: questions that fit any resume (exam questions, baseline, generic templates, questions to ask)
 # fill a list; a resume with few hooks gets a shorter list rather than one padded with them.
 FILL_RATIO = 0.4  # at most this many such questions per question built from the resume's specifics
-MIN_FILL = 4  # a thin resume still gets a few
+MIN_FILL = 3  # a thin resume still gets a few
 MAX_TOPIC = 4  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
 MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
 MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
