@@ -58,6 +58,8 @@ FLAG_CLAIM_KIND: dict[str, str] = {
     "unsupported_skill": "skill", "stale_claim": "skill", "dl_without_fundamentals": "skill",
     "metric_without_method": "result", "metric_without_baseline": "result", "link_to_check": "link",
 }
+# A flag with no claim fills slots from the line it quotes: its entry, and what that line built.
+FLAG_LINE_SLOTS = _ENTRY_SLOTS | {"where", "task"}
 PERSPECTIVES = ("candidate", "interviewer")
 WHY_ANCHORS = ("claim", "flag", "baseline", "company", "ask")
 WHY_FIELDS = frozenset({"quote", "page", "message", "company", "strengths"})
@@ -110,6 +112,9 @@ class Template:
     change: str = ""  # "yes": only a number that moved (up or down); "no": only a level; "": either
     guide: str = ""  # for the interviewer: what a strong answer covers
     worry: str = ""  # for the interviewer: what would worry you
+    # What the answer covers ("measurement": how a number was measured and against what); two
+    # questions on one claim with the same key get the same answer, so a list asks one of them.
+    answer: str = ""
 
     @property
     def slots(self) -> tuple[str, ...]:
@@ -271,7 +276,7 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
             flag = _need(record, "flag", str, where)
             if known.flag_codes and flag not in known.flag_codes:
                 raise TaxonomyError(f"{where}: unknown flag code {flag!r}.")
-            allowed = CLAIM_SLOTS[FLAG_CLAIM_KIND[flag]] if flag in FLAG_CLAIM_KIND else _ENTRY_SLOTS
+            allowed = CLAIM_SLOTS[FLAG_CLAIM_KIND[flag]] if flag in FLAG_CLAIM_KIND else FLAG_LINE_SLOTS
         else:
             raise TaxonomyError(f"{where}: anchor must be 'claim' or 'flag', got {anchor!r}.")
     else:
@@ -293,9 +298,13 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
     change = record.get("change", "")
     if change not in ("", "yes", "no"):
         raise TaxonomyError(f"{where}: field 'change' must be \"yes\" or \"no\".")
+    measures = _texts(record, "measures", where)
+    answer = record.get("answer", "")
+    if not isinstance(answer, str) or (answer and not re.fullmatch(r"[a-z][a-z_]*", answer)):
+        raise TaxonomyError(f"{where}: field 'answer' must be a lower-case snake_case key.")
     return Template(template_id, anchor, area, kind, difficulty, text, claim_kind, flag, depth, strengths, followups,
-                    change=change,
-                    measures=_texts(record, "measures", where), when_skills=_texts(record, "when_skills", where),
+                    change=change, answer=answer,
+                    measures=measures, when_skills=_texts(record, "when_skills", where),
                     when_phrases=_texts(record, "when_phrases", where),
                     unless_phrases=_texts(record, "unless_phrases", where), not_classes=not_classes, stale=stale,
                     guide=_text(record, "guide", where), worry=_text(record, "worry", where))

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from analyzer.bank import Bank, Template, Topic
+from analyzer.bank import Bank, Template, Topic, slots_of
 from analyzer.flags import is_contact_uri, is_not_work
 from analyzer.dates import month_index, this_month
 from analyzer.entries import is_job_title
@@ -53,11 +53,22 @@ AREA_PENALTY = 0.35  # each question already picked in an area divides the next 
 _PRIOR = {"line": 1.2, "flag": 0.9, "claim": 0.8, "topic": 0.45, "textbook": 0.3, "baseline": 0.25, "ask": 0.3,
           "company": 0.5}
 MAX_PER_CLAIM = 2  # WHY: a third question on one line is answered with the same story
-MAX_GENERIC = 6  # WHY: textbook and baseline questions fit any resume; past a few they only fill the list
+MAX_GENERIC = 4  # WHY: textbook and baseline questions fit any resume; past a few they only fill the list
 MAX_TOPIC_PER_CLAIM = 2  # WHY: three exam questions led in by the same line read as a form
 MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
 MAX_PER_TEMPLATE = 2  # WHY: a third question from one template reads as a form, not an interview
 MAX_LISTED_ONLY = 1  # WHY: five "you list X without a role" questions read as a form; one names several
+METHOD_BONUS = 0.15  # WHY: the follow-up a named method invites beats the one any method of its category gets
+MAX_ASK = 2  # WHY: questions for the candidate to ask; two is best (interview map, area 12)
+# WHY: questions that fit any resume (exam questions, baseline, generic templates, questions to ask)
+# fill a list; a resume with few hooks gets a shorter list rather than one padded with them.
+FILL_RATIO = 0.4  # at most this many such questions per question built from the resume's specifics
+MIN_FILL = 3  # a thin resume still gets a few
+MAX_TOPIC = 4  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
+MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
+MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
+ENTRY_PENALTY = 0.25  # WHY: four questions on one internship crowd out the other jobs and projects
+MAX_LINK = 2  # WHY: "what will I find", "give me a tour", "what would you rewrite" on links get one answer
 LISTED_NAMES = 3  # listed-only skills named together in that one question
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
 # WHY: what a resume shows sets the depth: a new graduate is not asked expert questions, someone
@@ -77,6 +88,9 @@ class _Candidate:
     evidence_text: str
     bank_text: str = ""  # the bank's wording before slots are filled, follow-ups included
     listed: str = ""  # the name of the listed-only skill it asks to defend (see _group_listed)
+    answers: tuple[str, ...] = ()  # keys of what the answer covers: two questions sharing one get one answer
+    specific: bool = False  # an exam question led in by the line that used a named tool or method
+    entry: str = ""  # the resume entry (job, project) the question is about, when there is one
 
 
 # --- slots -------------------------------------------------------------------------------------------
@@ -111,7 +125,9 @@ def _organization(resume: Resume | None, evidence: Evidence | None) -> str:
 
 def _is_employer(entry: Entry) -> bool:
     """The entry's organisation reads as a place to work at, not a job title in the wrong field."""
-    return bool(entry.organization) and is_name_like(entry.organization) and not is_job_title(entry.organization)
+    # WHY ':' : "Responsibilities: placement training" is a label and its text, not an employer's name.
+    return (bool(entry.organization) and is_name_like(entry.organization) and ":" not in entry.organization
+            and not is_job_title(entry.organization))
 
 
 def _role(entry: Entry) -> str:
@@ -137,7 +153,10 @@ _URL_RE = re.compile(r"https?://|www\.|\.(?:com|org|io|net|ai|dev)(?:/|\b)|githu
 
 
 def title_head(title: str) -> str:
-    """A title's name part: 'Churn radar: weekly churn scores' -> 'Churn radar'; '' when none is short."""
+    """A title's name part: 'Churn radar: weekly churn scores' -> 'Churn radar'; '' when none is short,
+    or when the title opens with a verb ('Designed a logo for ...' is a bullet, not a name)."""
+    if _OPENS_WITH_VERB.match(title.strip()):
+        return ""
     if is_name_like(title):
         return title
     head = re.split(r"\s(?:is|are|was|[-–—|])\s|:\s", title, maxsplit=1)[0].strip()
@@ -157,10 +176,15 @@ def _where(resume: Resume | None, evidence: Evidence | None) -> str:
         return f"in your studies at {entry.organization}"
     if entry.section == SectionKind.EXPERIENCE and is_name_like(_role(entry)):
         return f"in your role as {_role(entry)}"
-    if entry.section != SectionKind.EXPERIENCE and entry.title and is_name_like(entry.title):
+    if entry.section != SectionKind.EXPERIENCE and title_head(entry.title) == entry.title:
         return f"in \"{entry.title}\""
     return "on your resume"
 
+
+# A title that opens with a verb of work is a bullet the reader took for a title.
+_OPENS_WITH_VERB = re.compile(
+    r"(?:built|developed|designed|created|implemented|trained|led|managed|analy[sz]ed|conducted|worked|"
+    r"performed|collected|wrote|delivered|improved|reduced|increased)\b", re.IGNORECASE)
 
 # What a line says was built: "Developed a credit card fraud model using ..." -> "credit card fraud model".
 _TASK_RE = re.compile(
@@ -174,7 +198,9 @@ _TASK_NOUNS = re.compile(
     r"(?:model|models|classifier|pipeline|pipelines|system|forecast|forecasts|dashboard|dashboards|engine|"
     r"service|platform|tool|api|apis|app|application|algorithm|detector|recommender|network|package|library|"
     r"framework|report|reports|workflow|architecture|solution|bot|chatbot|agent|scorer|predictor|analysis|"
-    r"database|warehouse|etl|simulation|study|experiment|test)$", re.IGNORECASE)
+    r"database|warehouse|etl|simulation|study|experiment|test|assessor|estimator|scraper|crawler|parser|extractor|"
+    r"tracker|ranker|optimizer|optimiser|simulator|monitor|index|signals?|segmentation|detection|recognition)$",
+    re.IGNORECASE)
 
 
 def task_of(text: str) -> str:
@@ -199,6 +225,7 @@ class _Context:
     claimed: frozenset[str]  # skill ids the resume claims
     level: str = "mid"  # junior, mid, senior: see seniority()
     stale_ids: frozenset[str] = frozenset()  # claims the flags step found stale
+    in_projects: frozenset[str] = frozenset()  # skill ids a project or result line uses
 
 
 def _alternative(skill_id: str, ctx: _Context) -> str:
@@ -218,18 +245,24 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
              "project": entry.title if entry and entry.section == SectionKind.PROJECTS else "",
              "where": _where(ctx.resume, first)}
     if claim is None:
+        slots["task"] = task_of(first.quote) if first is not None else ""
         return {key: value if is_name_like(value) or key == "where" else "" for key, value in slots.items()}
     skill_id = claim.skill_ids[0] if claim.skill_ids else ""
     if skill_id:
         slots["skill"] = _skill_name(skill_id, ctx.skills, ctx.taxonomy)
         slots["alternative"] = _alternative(skill_id, ctx)
+    if entry is not None and is_heading_title(entry.title, ctx):
+        # a section heading the reader took for an entry title is no project name
+        slots["project"] = ""
+        slots["where"] = "" if slots["where"].startswith("in \"") else slots["where"]
     if claim.kind == "project":
         # WHY: a project is named by its entry's title; a job bullet is not a name (it gets {task}).
-        slots["project"] = title_head(entry.title) if entry and entry.section == SectionKind.PROJECTS else ""
+        named = entry and entry.section == SectionKind.PROJECTS and not is_heading_title(entry.title, ctx)
+        slots["project"] = title_head(entry.title) if named else ""
     quote = " ".join(e.quote for e in claim.evidence[:1]) or claim.text
     slots["task"] = task_of(quote)
-    if not slots["task"] and entry and entry.section == SectionKind.PROJECTS and claim.kind == "project":
-        title = title_head(entry.title)
+    if not slots["task"] and slots["project"] and claim.kind == "project":
+        title = slots["project"]
         slots["task"] = f"project \"{title}\"" if title else ""
         if title:
             slots["where"] = ""  # "the project "X" in "X"" says it twice
@@ -287,7 +320,8 @@ def result_phrase(claim: Claim) -> str:
     result = claim.result
     if result is None:
         return ""
-    start, direction = result.baseline, result.direction
+    # A result read with 'moved' (the understood number's way) when the line gives no direction.
+    start, direction = result.baseline, result.direction or result.moved
     # The understood number, kept whole ("15-20%"), named by the words next to it.
     value, metric = result.amount, result.measure_name or result.metric
     if result.measures in ("people", "records_or_data_volume", "count_of_things", "other"):
@@ -317,7 +351,8 @@ def _fill(template: Template, slots: dict[str, str]) -> tuple[str, tuple[str, ..
         return None  # {where} may be empty: the line's project is already named by {task}
 
     def filled(text: str) -> str:
-        return re.sub(r"\s+([,.:;?])", r"\1", re.sub(r"\s{2,}", " ", fill_sentence(text, slots)))
+        text = re.sub(r"\s+([,.:;?])", r"\1", re.sub(r"\s{2,}", " ", fill_sentence(text, slots)))
+        return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # "at Acme Inc.." after a name ending in a full stop
 
     return filled(template.text), tuple(filled(f) for f in template.followups)
 
@@ -425,6 +460,10 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context) -> bool:
     if claim is None:
         return not (template.measures or template.when_skills or template.when_phrases or template.stale)
     text = " ".join(e.quote for e in claim.evidence) or claim.text
+    if claim.kind == "skill":
+        # WHY: a skill's {where} is the first role or project line using it; words must be on that line.
+        usage = next((e for e in claim.evidence if e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS)), None)
+        text = usage.quote if usage is not None else text
     if template.measures and (claim.result.measures if claim.result else "") not in template.measures:
         return False
     if template.change and (claim.result is not None and claim.result.moved in ("up", "down")) != (template.change == "yes"):
@@ -437,12 +476,47 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context) -> bool:
         return False
     if template.not_classes and _classes(claim, ctx) & set(template.not_classes):
         return False
+    if "skill" in template.slots and claim.skill_ids and is_guessed(claim.skill_ids[0], ctx):
+        return False  # WHY: "you used model serving" about a skill only guessed from other words is not fair
     return not template.stale or is_stale(claim, ctx)
 
 
+def is_guessed(skill_id: str, ctx: _Context) -> bool:
+    """The skill was inferred from other words on the resume, not named by it."""
+    skill = ctx.skills.get(skill_id)
+    return skill is not None and skill.inferred
+
+
+def has_substance(claim: Claim, ctx: _Context) -> bool:
+    """A project line names something to ask about: a skill, its data or its outcome, under a title
+    that is not a section heading. WHY: a languages or hobbies block the reader took for a project
+    ('LANGUAGE: Native Hindi') must not get "walk me through the project"."""
+    if claim.kind != "project":
+        return True
+    entry = next((_entry_of(ctx.resume, e) for e in claim.evidence[:1]), None)
+    if entry is not None and is_heading_title(entry.title, ctx):
+        return bool(claim.skill_ids) and bool(task_of(" ".join(e.quote for e in claim.evidence)))
+    project = claim.project
+    return bool(claim.skill_ids or (project is not None and (project.data or project.outcome is not None)))
+
+
+def is_heading_title(title: str, ctx: _Context) -> bool:
+    """The entry title reads as a section heading ('Projects', 'LANGUAGE'; taxonomy/sections.toml),
+    not as a project's name."""
+    from analyzer.sections import heading_kind
+
+    return bool(title.strip()) and heading_kind(title, ctx.taxonomy) is not None
+
+
+def is_method_led(template: Template) -> bool:
+    """Chosen by a named method or words on the line (a11_lines_methods.toml), not by a whole category."""
+    return bool(template.when_phrases or any(not s.startswith("category:") for s in template.when_skills))
+
+
 def is_line_template(template: Template) -> bool:
-    """Built from the line's own specifics: the thing built, the number, or a condition on the line."""
-    return bool({"task", "quantity", "measure"} & set(template.slots) or template.measures
+    """Built from the line's own specifics: the thing built, the number, or a condition on the line
+    (a kind of number alone does not make it one: "what did {result} cost elsewhere" fits any result)."""
+    return bool({"task", "quantity", "measure"} & set(template.slots) or template.change
                 or template.when_skills or template.when_phrases or template.stale)
 
 
@@ -473,9 +547,13 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
         secret = is_confidential(evidence, ctx.taxonomy.claims)
         if claim.kind == "link" and (is_contact_uri(claim.text) or is_not_work(claim.text)):
             continue  # a clickable phone number is not work to discuss
+        if not has_substance(claim, ctx):
+            continue
         for template in templates:
             if template.claim_kind != claim.kind or template.depth not in ("any", depth):
                 continue
+            if template.depth == "weak" and claim.kind == "skill" and set(claim.skill_ids) & ctx.in_projects:
+                continue  # WHY: "the resume lists X without much detail" is untrue when a project line uses X
             if secret or not _allowed(template.area, template.difficulty, ctx.options) or not _fits(template, claim, ctx):
                 continue
             filled = _fill(template, slots)
@@ -487,7 +565,14 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
                                 claim_id=claim.id, quote=quote, page=page, followups=followups)
             question = _guided(question, template.guide, template.worry, ctx)
             source = "line" if is_line_template(template) else "claim"
-            out.append(_Candidate(question, source, template.id, 0.0, text, evidence, _raw(template)))
+            # WHY specific: "X today, or Y?" names two things from the line; "from 90% to 91%: the next
+            # point?" is the map's existing-solution question on the candidate's own numbers.
+            specific = "alternative" in template.slots or ("result" in template.slots
+                                                           and claim.result is not None and bool(re.search(r"\d", claim.result.baseline)))
+            bonus = METHOD_BONUS if is_method_led(template) else 0.0
+            out.append(_Candidate(question, source, template.id, bonus, text, evidence, _raw(template),
+                                  answers=_answers(template, claim, ctx), specific=specific,
+                                  entry=_entry_label(claim.evidence)))
         if not secret:
             out.extend(_fundamentals(claim, depth, why, quote, page, evidence, ctx))
     return out
@@ -530,40 +615,61 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
                             difficulty=chosen.difficulty, topic=topic.title, why=why, anchor="claim",
                             claim_id=claim.id, quote=line_quote, page=line_page, followups=followups[:2])
         question = _guided(question, topic.guide, topic.worry, ctx)
+        # WHY: "At Acme you used Feast. What is point-in-time correctness?" tests the tool that line used;
+        # "... you used machine learning. <exam question>" fits anyone who names the umbrella term.
+        narrow = used is not None and not is_umbrella(_trigger_id(claim, topic), ctx.taxonomy) \
+            and not is_everyday(_trigger_id(claim, topic), ctx.taxonomy)
         out.append(_Candidate(question, source, chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence, bank_text,
-                              listed))
+                              listed, specific=narrow, entry=used[1].entry if used is not None else ""))
     return out
 
 
-def _listed_question(names: list[str], question: Question) -> Question:
+def _listed_question(names: list[str], question: Question, followups: tuple[str, ...]) -> Question:
     """'You list X, Y and Z without a role or project that shows them: pick one and walk me through
-    where you used it.', the exam question on the first one kept as a follow-up."""
+    where you used it.', with the given follow-ups (an exam question on the first one)."""
     if len(names) == 1:
         text = f"You list {names[0]} without a role or project that shows it: walk me through where you used it."
     else:
         joined = f"{', '.join(names[:-1])} and {names[-1]}"
         text = (f"You list {joined} without a role or project that shows them: pick one and walk me through "
                 "where you used it.")
-    return replace(question, text=text, followups=(f"On {names[0]}: {question.text}", *question.followups[:1]))
+    return replace(question, text=text, followups=followups)
 
 
 def _group_listed(chosen: list[_Candidate], candidates: list[_Candidate], exposure: dict[str, tuple]) -> list[_Candidate]:
-    """The one picked listed-only question names up to LISTED_NAMES such skills, the most exposed first
-    (the worst flag on the skill, then the weakest backing); its exam question becomes a follow-up.
-    A skill whose flag question is already picked is named only when no other is left (the same answer)."""
+    """The one picked listed-only question (a topic on a skill only listed, or its "only in a skills
+    list" flag) names up to LISTED_NAMES such skills, the most exposed first (the worst flag on the
+    skill, then the weakest backing); an exam question on the first becomes a follow-up. A skill
+    another picked question already asks about is named only when no other is left (the same answer)."""
     if not any(c.listed for c in chosen):
         return chosen
-    asked = {c.question.claim_id for c in chosen if c.source == "flag"}
-    best: dict[str, _Candidate] = {}
-    for c in sorted((c for c in candidates if c.listed), key=_order_key):
-        best.setdefault(c.listed, c)
-    if any(c.question.claim_id not in asked for c in best.values()):
-        best = {name: c for name, c in best.items() if c.question.claim_id not in asked}
-    ranked = sorted(best.values(), key=lambda c: (exposure.get(c.question.claim_id or "", ()), _order_key(c)))
-    names = [c.listed for c in ranked[:LISTED_NAMES]]
-    lead = ranked[0]
-    grouped = replace(lead, question=_listed_question(names, lead.question))
-    return [grouped if c.listed else c for c in chosen]
+    asked = {c.question.claim_id for c in chosen if not c.listed and c.question.claim_id}
+    pool = sorted((c for c in candidates if c.listed), key=_order_key)
+    lead_of: dict[str, _Candidate] = {}
+    exam_of: dict[str, _Candidate] = {}
+    for c in pool:
+        (lead_of if c.source == "flag" else exam_of).setdefault(c.listed, c)
+    claim_of = {name: (lead_of.get(name) or exam_of[name]).question.claim_id or "" for name in {*lead_of, *exam_of}}
+    # WHY the exam question second: a skill the bank has fundamentals for is one a data-science
+    # interviewer tests; a general tool (C, Android) named only in a list is less telling.
+    names = sorted(claim_of, key=lambda n: (exposure.get(claim_of[n], (0.0, 0))[0], n not in exam_of,
+                                            exposure.get(claim_of[n], (0.0, 0))[1:], n))
+    fresh = [n for n in names if claim_of[n] not in asked]
+    names = (fresh or names)[:LISTED_NAMES]
+    lead = lead_of.get(names[0]) or exam_of[names[0]]
+    exam = exam_of.get(names[0])
+    if exam is not None:
+        followups = (f"On {names[0]}: {exam.question.text}", *exam.question.followups[:1])
+    else:
+        followups = tuple(f"On {names[0]}: {f[0].lower()}{f[1:]}" for f in lead.question.followups[:1])
+    grouped = replace(lead, question=_listed_question(names, lead.question, followups))
+    out: list[_Candidate] = []
+    for c in chosen:
+        if not c.listed:
+            out.append(c)
+        elif grouped not in out:
+            out.append(grouped)
+    return out
 
 
 def _is_listed_only(claim: Claim, topic: Topic, ctx: _Context) -> bool:
@@ -572,6 +678,31 @@ def _is_listed_only(claim: Claim, topic: Topic, ctx: _Context) -> bool:
     shown = claim.evidence + (skill.evidence if skill is not None else ())
     return (skill is not None and skill.listed_only and not skill.inferred
             and not any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS) for e in shown))
+
+
+def _trigger_id(claim: Claim, topic: Topic) -> str:
+    return next((i for i in claim.skill_ids if i in topic.skills), claim.skill_ids[0] if claim.skill_ids else "")
+
+
+@lru_cache(maxsize=4)
+def _umbrellas(taxonomy: Taxonomy) -> frozenset[str]:
+    return frozenset(a for s in taxonomy.skills for a in taxonomy.ancestors(s.id))
+
+
+def is_umbrella(skill_id: str, taxonomy: Taxonomy) -> bool:
+    """A broad term other skills sit under (machine learning, deep learning, NLP), or an unknown one."""
+    return not skill_id or not taxonomy.knows(skill_id) or skill_id in _umbrellas(taxonomy) \
+        or taxonomy.skill(skill_id).category == "general"
+
+
+# WHY: an exam question on an everyday tool (pandas, Python, a chart library) fits anyone who lists it;
+# one on a specialised tool or method (Feast, XGBoost, YOLO) tests the line that used it.
+_EVERYDAY_CATEGORIES = frozenset({"data_libraries", "programming_languages", "visualisation_bi",
+                                  "software_engineering"})
+
+
+def is_everyday(skill_id: str, taxonomy: Taxonomy) -> bool:
+    return taxonomy.knows(skill_id) and taxonomy.skill(skill_id).category in _EVERYDAY_CATEGORIES
 
 
 def _trigger_name(claim: Claim, topic: Topic, ctx: _Context) -> str:
@@ -632,8 +763,45 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
                                 flag_code=flag.code, quote=quote, page=page, followups=followups)
             question = _guided(question, template.guide, template.worry, ctx)
             score = _SEVERITY.get(flag.severity, 0.1)
-            out.append(_Candidate(question, "flag", template.id, score, text, _evidence_text(evidence), _raw(template)))
+            # WHY: "X is only in your skills list" is the listed-only hook: one question per list names
+            # several such skills (see _group_listed), whether a flag or a topic brought them in.
+            listed = slots.get("skill", "") if flag.code in _LISTED_FLAGS and claim is not None else ""
+            # WHY: a flag with no claim is one concern (no deployment, no life cycle): its templates get one answer.
+            answers = _answers(template, claim, ctx, evidence) + (() if claim else (f"flag:{anchor_id}",))
+            out.append(_Candidate(question, "flag", template.id, score, text, _evidence_text(evidence), _raw(template),
+                                  listed, answers, entry=_entry_label(evidence)))
     return out
+
+
+_LISTED_FLAGS = frozenset({"unsupported_skill"})
+
+
+def _entry_label(evidence: tuple[Evidence, ...]) -> str:
+    """The job or project a question's line sits in (its first role or project evidence), as a key."""
+    return next((_entry_key(e) for e in evidence if e.entry and e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS)), "")
+
+
+def _entry_key(evidence: Evidence) -> str:
+    """The entry a quote sits in, by reference (its position in Resume.entries); by its label only
+    for evidence made without one."""
+    return f"#{evidence.entry_index}" if evidence.entry_index is not None else evidence.entry
+
+
+def _answers(template: Template, claim: Claim | None, ctx: _Context,
+             evidence: tuple[Evidence, ...] = ()) -> tuple[str, ...]:
+    """What a question's answer covers, as keys (see _Candidate.answers): the template's own key on
+    this claim ("measurement:result:3"), and for a template not built from the line's specifics,
+    the template on this entry (two skills of one job asked "what would you use now" get one story)."""
+    keys = []
+    anchor = claim.id if claim is not None else ""
+    if template.answer and anchor:
+        keys.append(f"{template.answer}:{anchor}")
+    if "alternative" in template.slots and claim is not None and claim.skill_ids:
+        keys.append(f"instead:{claim.skill_ids[0]}")  # "X or Y?" on one skill gets one answer, whatever the line
+    first = (claim.evidence[0] if claim is not None and claim.evidence else None) or (evidence[0] if evidence else None)
+    if first is not None and first.entry and not is_line_template(template):
+        keys.append(f"{template.id}@{_entry_key(first)}")
+    return tuple(keys)
 
 
 def _from_baseline(used_topics: set[str], ctx: _Context) -> list[_Candidate]:
@@ -764,11 +932,13 @@ def _order_key(c: _Candidate) -> tuple[float, str, str]:
     return (-c.score, c.template_id, c.question.id)
 
 
-def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
+def _select(candidates: list[_Candidate], count: int, max_fill: int | None = None) -> list[_Candidate]:
     """At most ``count`` questions (a maximum, not a quota: a thin resume gets a shorter list, since
     at most MAX_GENERIC textbook/baseline questions are added). Greedy pick: the best value each round, where a question's value is its score divided by
     penalties for its area, template and claim already having questions; quotas keep room for
-    a few baseline and questions-to-ask; near-duplicates of a picked question are skipped."""
+    a few baseline and questions-to-ask; near-duplicates of a picked question are skipped.
+    ``max_fill``: at most this many questions that fit any resume (see is_specific; questions to ask
+    and about the company not counted)."""
     import numpy as np
 
     if not candidates or count <= 0:
@@ -791,6 +961,15 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     is_ask = np.array([c.source == "ask" for c in ordered])
     is_base = np.array([c.source == "baseline" for c in ordered])
     is_listed = np.array([bool(c.listed) for c in ordered])
+    is_gclaim = np.array([c.source == "claim" for c in ordered])
+    is_link = np.array([(c.question.claim_id or "").startswith("link:") or c.question.flag_code == "link_to_check"
+                        for c in ordered])
+    answered: set[str] = set()
+    entry = index_of([c.entry for c in ordered])
+    has_entry = np.array([bool(c.entry) for c in ordered])
+    per_entry = np.zeros(entry.max() + 1)
+    is_fill = np.array([not is_specific(c) and c.source not in ("ask", "company") for c in ordered])
+    max_fill = n if max_fill is None else max_fill
     asked_once = np.array([c.source in ("topic", "textbook", "baseline") for c in ordered])  # each topic question once overall
     per_area, per_template, per_claim = (np.zeros(k.max() + 1) for k in (area, template, claim))
     asked = np.zeros(template.max() + 1, dtype=bool)
@@ -801,12 +980,12 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
     limit = np.array([1 if (c.question.claim_id or "").startswith("link:") else MAX_PER_CLAIM for c in ordered])
     remaining = np.ones(n, dtype=bool)
 
-    quota_ask = min(3 if count >= 30 else 2, int(is_ask.sum()), count)
+    quota_ask = min(MAX_ASK, int(is_ask.sum()), count)
     is_generic = np.array([c.source in ("textbook", "baseline") for c in ordered])
     quota_base = min(max(1, count // 8), MAX_BASELINE, int(is_base.sum()))
     picked: list[int] = []
     texts: set[str] = set()
-    n_ask = n_base = n_generic = n_listed = 0
+    n_ask = n_base = n_generic = n_listed = n_topic = n_gclaim = n_link = n_fill = 0
     while remaining.any() and len(picked) < count:
         # Room: a question to ask only within its quota; the others only while the slots
         # reserved for the quotas not yet filled stay free.
@@ -816,7 +995,9 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
         open_ = remaining & room & ~(asked_once & asked[template]) & (per_template[template] < MAX_PER_TEMPLATE) \
             & ~(penalised & ~asked_once & (on_line[claim] >= limit)) \
             & ~(is_generic & (n_generic >= MAX_GENERIC)) & ~(is_topic & penalised & (topics_on[claim] >= MAX_TOPIC_PER_CLAIM)) & ~(is_base & (n_base >= MAX_BASELINE)) \
-            & ~(is_listed & (n_listed >= MAX_LISTED_ONLY))
+            & ~(is_listed & (n_listed >= MAX_LISTED_ONLY)) & ~(is_topic & (n_topic >= MAX_TOPIC)) \
+            & ~(is_gclaim & ((n_gclaim >= MAX_GENERIC_CLAIM) | (per_template[template] >= MAX_PER_GENERIC))) \
+            & ~(is_link & (n_link >= MAX_LINK)) & ~(is_fill & (n_fill >= max_fill))
         if not open_.any():
             if quota_ask > n_ask or quota_base > n_base:  # a reserved slot cannot be filled: free it
                 quota_ask, quota_base = n_ask, n_base
@@ -824,16 +1005,25 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
             break
         value = score / (1 + AREA_PENALTY * per_area[area]) / (1 + TEMPLATE_PENALTY * per_template[template])
         value = np.where(penalised, value / (1 + CLAIM_PENALTY * per_claim[claim]), value)
+        value = np.where(has_entry, value / (1 + ENTRY_PENALTY * per_entry[entry]), value)
         best = int(np.argmax(np.where(open_, value, -np.inf)))  # ties: the earlier in _order_key order
         remaining[best] = False
         chosen = ordered[best]
         if chosen.question.text in texts:
             continue  # a template without slots reads the same for every claim: ask it once
+        if answered.intersection(chosen.answers):
+            continue  # WHY: the candidate would give the same answer as to a question already picked
         others = [i for i in picked if template[i] != template[best]]
         if others and similarity[best, others].max() >= DUPLICATE:
             continue  # WHY: a near-copy of a picked question adds nothing (one template on two claims may stay)
         picked.append(best)
         texts.add(chosen.question.text)
+        answered.update(chosen.answers)
+        n_topic += bool(is_topic[best])
+        n_gclaim += bool(is_gclaim[best])
+        n_link += bool(is_link[best])
+        n_fill += bool(is_fill[best])
+        per_entry[entry[best]] += bool(has_entry[best])
         asked[template[best]] = True
         per_template[template[best]] += 1
         per_area[area[best]] += 1
@@ -849,6 +1039,15 @@ def _select(candidates: list[_Candidate], count: int) -> list[_Candidate]:
 
 
 # --- the step ----------------------------------------------------------------------------------------
+
+
+def is_specific(candidate: _Candidate) -> bool:
+    """Built from this resume's specifics: a line template (the thing built, the number, the method),
+    the one listed-only question, or a flag question that names what it is about."""
+    if candidate.source == "line" or candidate.listed or candidate.specific:
+        return True
+    return candidate.source == "flag" and bool(slots_of(candidate.bank_text))
+
 
 
 def list_problems(questions: tuple[Question, ...], perspective: str = "candidate") -> tuple[str, ...]:
@@ -911,8 +1110,9 @@ def _fits_level(candidate: _Candidate, level: str) -> bool:
     return not (level == "junior" and difficulty >= 3) and not (level == "senior" and difficulty <= 1)
 
 
-# WHY this order for interviewers: questions on the candidate's own lines reveal most, then the weak
-# spots, then the fundamentals they claim, then the generic baseline.
+# WHY this order for interviewers: questions built from the resume's specifics first (see is_specific);
+# within each part, questions on the candidate's own lines reveal most, then the weak spots, then the
+# fundamentals they claim, then the generic baseline.
 _REVEALS = {"line": 0, "claim": 1, "flag": 2, "topic": 3, "company": 4, "textbook": 5, "baseline": 6, "ask": 7}
 
 
@@ -933,7 +1133,8 @@ def generate_questions(
     claimed = frozenset(s.id for s in skills) | frozenset(i for c in claims for i in c.skill_ids)
     ctx = _Context(resume, {s.id: s for s in skills}, {c.id: c for c in claims}, taxonomy, bank, options, as_of,
                    claimed, seniority(resume, claims),
-                   frozenset(f.claim_id for f in flags if f.code == "stale_claim" and f.claim_id))
+                   frozenset(f.claim_id for f in flags if f.code == "stale_claim" and f.claim_id),
+                   frozenset(i for c in claims if c.kind in ("project", "result") for i in c.skill_ids))
     flagged = {f.claim_id for f in flags if f.claim_id}
     personal = _from_claims(claims, flagged, ctx) + _from_flags(flags, ctx)
     used_topics = {c.template_id.rsplit(".", 1)[0] for c in personal if c.source in ("topic", "textbook")}
@@ -947,7 +1148,11 @@ def generate_questions(
     if not candidates:
         return ()
     scored = _dedupe_per_template(_score(candidates))
-    chosen = _group_listed(_select(scored, options.question_count), scored, _exposure(flags, claims))
+    # WHY two passes: how many questions may only fill depends on how many specific ones the list holds.
+    specific = sum(is_specific(c) for c in _select(scored, options.question_count))
+    room = max(MIN_FILL, round(FILL_RATIO * specific))
+    chosen = _group_listed(_select(scored, options.question_count, room), scored, _exposure(flags, claims))
     if interviewer:
-        chosen = sorted(chosen, key=lambda c: (_REVEALS[c.source], -c.question.difficulty, -c.score, c.question.id))
+        chosen = sorted(chosen, key=lambda c: (not is_specific(c), _REVEALS[c.source], -c.question.difficulty,
+                                               -c.score, c.question.id))
     return tuple(replace(c.question, template=c.template_id) for c in chosen)

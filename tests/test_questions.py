@@ -301,7 +301,10 @@ def sample_questions(taxonomy):
 
 def test_real_resume_questions_are_anchored_and_personal(sample_questions, taxonomy):
     skills, claims, flags, qs = sample_questions
-    assert 20 <= len(qs) <= Options().question_count  # a maximum since round 2, no longer an exact quota
+    # A maximum since round 2, no longer an exact quota. Lower bound 20 -> 15 (issue 12): the list editor
+    # adds questions that fit any resume only to fill (FILL_RATIO per specific question), and one
+    # template at most twice, so this resume's 19 varied questions are the intended list, not a shortfall.
+    assert 15 <= len(qs) <= Options().question_count
     claim_ids = {c.id for c in claims}
     tied = [q for q in qs if q.anchor != "baseline"]
     assert len(tied) / len(qs) >= 0.6
@@ -419,7 +422,8 @@ def test_a_proprietary_line_gets_no_question_about_it(taxonomy):
 
 def test_listed_only_skills_share_one_question(taxonomy):
     # Five skills named only in a list: one question names the three most exposed together (the
-    # flagged one first), instead of one "You list X without a role" question per skill.
+    # flagged ones first, by severity, then the weakest backing), instead of one "You list X without
+    # a role" question per skill and a separate "X appears only in your skills list" flag question.
     resume, skills, claims, flags = make_inputs()
     e_list = Evidence(section="skills", entry="", quote="Skills: PyTorch, Kubernetes, Spark, Kafka", page=1)
     extra = (("pytorch", "PyTorch", "dl_frameworks", 20), ("kubernetes", "Kubernetes", "mlops", 15),
@@ -432,12 +436,12 @@ def test_listed_only_skills_share_one_question(taxonomy):
                    advice="Add a line.", claim_id="skill:spark", evidence=(e_list,)),)
     questions = generate_questions(resume, skills, claims, flags, taxonomy, options=Options(question_count=60))
     listed = [q for q in questions if q.text.startswith("You list")]
-    # Spark, the most exposed, already has its own flag question; the rest by weakest backing.
-    assert any(q.anchor == "flag" and q.claim_id == "skill:spark" for q in questions)
     assert [q.text for q in listed] == [
-        "You list Kubernetes, PyTorch and Kafka without a role or project that shows them: "
+        "You list Spark, TensorFlow and Kubernetes without a role or project that shows them: "
         "pick one and walk me through where you used it."]
-    assert listed[0].claim_id == "skill:kubernetes" and listed[0].followups[0].startswith("On Kubernetes: ")
+    assert listed[0].anchor == "flag" and listed[0].claim_id == "skill:spark"
+    assert listed[0].followups[0].startswith("On Spark: ")
+    assert not any(q.flag_code == "unsupported_skill" for q in questions if q not in listed)
 
 
 def test_at_most_two_exam_questions_tied_to_one_line(inputs, taxonomy):
