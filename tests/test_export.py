@@ -254,7 +254,9 @@ def test_every_format_carries_a_real_reports_questions(resources):
 
     path = next(p for p in sample_paths() if p.stem.startswith("mlops_"))
     real = analyze(path, "2026-11", resources=resources)
-    assert len(real.questions) >= 20
+    # 15, not 20: the list editor (qlist) keeps questions that fit any resume only to fill, so a real
+    # list is shorter than the old padded one (as in test_real_resume_questions_are_anchored_and_personal).
+    assert len(real.questions) >= 15
     texts = [q.text for q in real.questions]
     rows = list(csv.DictReader(io.StringIO(to_csv(real).decode("utf-8-sig"))))
     assert [row["question"] for row in rows] == [neutralise(t) for t in texts]
