@@ -70,3 +70,33 @@ def test_every_interviewer_question_carries_its_own_guide(path):
         if own is None or not own[0] or (q.guide, q.worry) != own or q.guide in defaults:
             wrong.append((q.template, q.text))
     assert wrong == []
+
+
+JOBS = sorted(p for p in (ROOT / "samples" / "jobs").glob("*") if p.suffix in (".md", ".txt") and p.stem != "README")
+
+
+@pytest.mark.parametrize("job", JOBS, ids=lambda p: p.stem)
+def test_the_questions_a_posting_adds_carry_their_own_guide(job):
+    """With a job posting, its questions (taxonomy/postings.toml, and the bank topic a strong skill earns)
+    carry a guide and a worry too, and for the interviewer the "why" is that guide."""
+    from analyzer.posting import load_posting_rules
+
+    rules = load_posting_rules()
+    bank = load_bank()
+    own = {(t.guide, t.worry) for t in (*rules.questions, *rules.scenarios, *rules.company_questions, *rules.asks)}
+    own |= {(t.guide, t.worry) for t in bank.topics}
+    options = Options(perspective="interviewer", as_of="2026-11", limits=Limits(seconds_per_page=60.0))
+    report = analyze(ROOT / "samples" / "analyst_priya_natarajan.pdf", as_of="2026-11", options=options, job=job)
+    from_posting = [q for q in report.questions if q.anchor in ("posting", "company")]
+    assert from_posting
+    wrong = [q.text for q in from_posting if not q.guide or (q.guide, q.worry) not in own
+             or q.why != f"A strong answer: {q.guide} Worry if: {q.worry}"]
+    assert wrong == []
+
+
+def test_every_posting_template_has_a_guide_and_a_worry():
+    from analyzer.posting import load_posting_rules
+
+    rules = load_posting_rules()
+    templates = (*rules.questions, *rules.scenarios, *rules.company_questions, *rules.asks)
+    assert [t.id for t in templates if not t.guide or not t.worry] == []
