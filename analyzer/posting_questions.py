@@ -79,9 +79,17 @@ class _Builder:
         self.seen.add(text)
         self.out.append(Question(
             id=_qid(template.id, anchor_id), text=text, area=template.area, kind=template.kind,
-            difficulty=template.difficulty, topic=topic, why=why, anchor=anchor, claim_id=claim_id, quote=quote,
-            followups=tuple(fill_sentence(f, slots) for f in template.followups)))
+            difficulty=template.difficulty, topic=topic, why=self.guided_why(why, template.guide, template.worry),
+            anchor=anchor, claim_id=claim_id, quote=quote,
+            followups=tuple(fill_sentence(f, slots) for f in template.followups),
+            guide=template.guide, worry=template.worry))
         return True
+
+    def guided_why(self, why: str, guide: str, worry: str) -> str:
+        """For the interviewer the "why" becomes the answer guide, as on the resume's own questions."""
+        if self.options.perspective != "interviewer" or not guide:
+            return why
+        return f"A strong answer: {guide} Worry if: {worry}"
 
 
 def _use(row: AlignmentRow, rules: PostingRules) -> str:
@@ -133,8 +141,8 @@ def _bank_depth(build: _Builder, row: AlignmentRow, bank: Bank, why: str, claim_
             build.seen.add(chosen.text)
             build.out.append(Question(
                 id=_qid(chosen.id, row.skill_id), text=chosen.text, area=topic.area, kind=chosen.kind,
-                difficulty=chosen.difficulty, topic=topic.title, why=why, anchor="posting", claim_id=claim_id,
-                quote=row.posting_quote))
+                difficulty=chosen.difficulty, topic=topic.title, why=build.guided_why(why, topic.guide, topic.worry),
+                anchor="posting", claim_id=claim_id, quote=row.posting_quote, guide=topic.guide, worry=topic.worry))
             return
 
 

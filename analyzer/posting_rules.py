@@ -43,6 +43,8 @@ class PostingTemplate:
     use: str = ""  # [[question]]: the alignment case it serves
     words: tuple[str, ...] = ()  # [[scenario]] and [[ask]]: the words that call it
     followups: tuple[str, ...] = ()
+    guide: str = ""  # for the interviewer: what a strong answer covers
+    worry: str = ""  # for the interviewer: what would worry you
 
 
 # eq=False: hashed by identity (one per process), so caches keyed on it stay cheap.
@@ -115,7 +117,11 @@ def _template(record: dict[str, Any], where: str, area_ids: frozenset[int], *, a
                             "difficulty 1-3.")
     words = _strings(record["words"], f"{where} {record['id']}") if "words" in record else ()
     followups = tuple(record.get("followups", ()))
-    return PostingTemplate(record["id"], text, area, kind, difficulty, record.get("use", ""), words, followups)
+    guide, worry = record.get("guide", ""), record.get("worry", "")
+    if not isinstance(guide, str) or not isinstance(worry, str):
+        raise TaxonomyError(f"{where} {record['id']}: 'guide' and 'worry' must be strings.")
+    return PostingTemplate(record["id"], text, area, kind, difficulty, record.get("use", ""), words, followups,
+                           " ".join(guide.split()), " ".join(worry.split()))
 
 
 def parse_posting_rules(data: dict[str, Any], where: str = "postings.toml", *, area_ids: frozenset[int]) -> PostingRules:
