@@ -118,6 +118,7 @@ def load_claim_rules(root: str | None = None) -> ClaimRules:
     return ClaimRules(**{k: _strings(data, k, where) for k in _LIST_FIELDS}, **numbers,
                       implied_by=implied_by, measures=measures)
 
+
 # --- what every extractor can look at ------------------------------------------------------------
 
 
