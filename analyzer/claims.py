@@ -32,6 +32,7 @@ from analyzer.statements import Statement, clauses, resume_statements, skills_in
 from analyzer.taxonomy import SectionKind, Taxonomy
 from analyzer.taxonomy_rules import ClaimRules
 
+
 # --- what every extractor can look at ------------------------------------------------------------
 
 
