@@ -75,12 +75,8 @@ class SectionRole(StrEnum):
     WORK = "work"
     STUDY = "study"
     PROJECT = "project"
-    PUBLICATION = "publication"
-    CERTIFICATION = "certification"
-    VOLUNTEERING = "volunteering"
     CORE = "core"
     RESUME_ONLY = "resume_only"
-    PREAMBLE = "preamble"
 
 
 @dataclass(frozen=True, slots=True)
