@@ -146,7 +146,8 @@ class InferredTopic:
 
 @dataclass(frozen=True, slots=True)
 class MatchContext:
-    """Words and section kinds the matcher's ambiguity rules use (categories.toml ``[context]``)."""
+    """Words the matcher's ambiguity rules use (categories.toml ``[context]``) and the section kinds
+    they read as lists or skip (sections.toml roles is_list and skip_skills, filled in by the loader)."""
 
     verbs: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
