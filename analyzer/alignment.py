@@ -29,13 +29,12 @@ import re
 from analyzer.dates import month_index
 from analyzer.models import Alignment, AlignmentRow, Evidence, Options, Posting, PostingSkill, Resume, Skill
 from analyzer.posting import PostingRules
-from analyzer.taxonomy import SectionKind, Taxonomy, fill_sentence
+from analyzer.taxonomy import SectionRole, Taxonomy, fill_sentence
 
 STRONG = 0.5  # Skill.strength from which a used, recent skill counts as strongly shown (a result or several entries)
 MAX_EVIDENCE = 3  # resume lines kept per row: enough to see the backing, short enough to read
 RELATED_LEVELS = 2  # parents walked up to find a related skill (never a root: machine learning, statistics say nothing)
 MAX_NAMED = 4  # names listed in one "prepare first" sentence
-WORK_SECTIONS = (SectionKind.EXPERIENCE,)
 
 
 def _is_stale(skill: Skill, as_of: str, stale_years: float) -> bool:
@@ -104,11 +103,11 @@ def _row(asked: PostingSkill, skills: dict[str, Skill], taxonomy: Taxonomy, as_o
                         last_used=shown.last_used, **base)
 
 
-def years_shown(resume: Resume) -> float:
+def years_shown(resume: Resume, taxonomy: Taxonomy) -> float:
     """Years the dated entries of the work sections cover, overlaps counted once (to a tenth)."""
     months: set[int] = set()
     for entry in resume.entries:
-        if entry.section not in WORK_SECTIONS or not entry.start:
+        if entry.section not in taxonomy.kinds_with(SectionRole.WORK) or not entry.start:
             continue
         start = month_index(entry.start, resume.as_of)
         end = month_index(entry.end or entry.start, resume.as_of, end=True)
@@ -157,7 +156,7 @@ def align_posting(posting: Posting, resume: Resume, skills: tuple[Skill, ...], t
     as_of = options.as_of or resume.as_of
     by_id = {s.id: s for s in skills}
     rows = tuple(_row(asked, by_id, taxonomy, as_of, options.stale_years, rules) for asked in posting.skills)
-    shown = years_shown(resume)
+    shown = years_shown(resume, taxonomy)
     required = [r for r in rows if r.required]
     coverage = round(sum(r.status == "strong" for r in required) / len(required), 3) if required else 0.0
     return Alignment(rows=rows, years_asked=posting.years, years_shown=shown, years_quote=posting.years_quote,

@@ -1,8 +1,9 @@
 """A disk cache for what is built once from ``taxonomy/`` (the spaCy matcher, the question bank).
 
-``cached(name, build, depends_on=(...), inputs=(...))`` returns ``build()``'s value, pickled on disk
+``cached(name, build, depends_on=(...), inputs=(...), fingerprints=(...))`` returns ``build()``'s value, pickled on disk
 the first time and read back on later runs. The file's name carries a key: a SHA-256 over the
-files in ``inputs`` (paths and contents), the versions of Python and of the ``depends_on``
+files in ``inputs`` (paths and contents), the ``fingerprints`` given (the taxonomy's, computed by
+analyzer/taxonomy.py, the only reader of taxonomy/), the versions of Python and of the ``depends_on``
 distributions, and the source of the package's own modules (the pickled classes are defined
 there). Any change to one of them gives a new key, so a stale entry is never read; the old file
 is removed when the new one is written.

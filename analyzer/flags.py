@@ -26,7 +26,7 @@ from analyzer.models import Claim, Entry, Evidence, Flag, Options, Resume, Skill
 from analyzer.phrases import find_phrases, has_phrase
 from analyzer.skill_classes import is_used, skill_classes
 from analyzer.statements import Statement, resume_statements
-from analyzer.taxonomy import SectionKind, Taxonomy, fill_sentence
+from analyzer.taxonomy import SectionKind, SectionRole, Taxonomy, fill_sentence
 from analyzer.taxonomy_rules import ClaimRules, FlagTexts
 
 
@@ -43,6 +43,11 @@ class _Context:
     rules: ClaimRules
     texts: FlagTexts
     statements: tuple[Statement, ...]
+
+    @property
+    def use_sections(self) -> frozenset[str]:
+        """Sections where a named skill is shown in use (sections.toml shows_use: jobs, projects)."""
+        return self.taxonomy.kinds_with(SectionRole.SHOWS_USE)
 
     def classes(self, skill: Skill) -> frozenset[str]:
         return skill_classes(skill, self.taxonomy, self.rules)
@@ -78,8 +83,8 @@ def _models_built(ctx: _Context) -> tuple[tuple[Skill, ...], tuple[Statement, ..
     """Model skills shown in use, and the work lines that say a model was built."""
     # Named (not inferred) and used at work or in a project: coursework models are not expected to ship.
     model_skills = tuple(s for s in ctx.skills if is_used(s) and not s.inferred and ctx.classes(s) & {"ml", "dl"}
-                         and any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS) for e in s.evidence))
-    lines = tuple(s for s in ctx.work_statements() if s.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS)
+                         and any(e.section in ctx.use_sections for e in s.evidence))
+    lines = tuple(s for s in ctx.work_statements() if s.section in ctx.use_sections
                   and has_phrase(s.text, ctx.rules.model_building))
     return model_skills, lines
 

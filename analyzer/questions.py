@@ -39,7 +39,7 @@ from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Res
 from analyzer.phrases import has_phrase
 from analyzer.results import is_confidential
 from analyzer.skill_classes import skill_classes
-from analyzer.taxonomy import SectionKind, Taxonomy, fill_sentence, load_bank
+from analyzer.taxonomy import SectionKind, SectionRole, Taxonomy, fill_sentence, load_bank
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
 BACKED = 65  # defensibility at or above which a claim counts as well backed
@@ -239,7 +239,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     first = (claim.evidence[0] if claim and claim.evidence else None) or (evidence[0] if evidence else None)
     if claim is not None and claim.kind == "skill":
         # WHY: "where" is where the skill was used, not the skills list that also names it.
-        first = next((e for e in claim.evidence if e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS)), first)
+        first = next((e for e in claim.evidence if e.section in ctx.taxonomy.kinds_with(SectionRole.SHOWS_USE)), first)
     entry = _entry_of(ctx.resume, first)
     slots = {"organization": _organization(ctx.resume, first), "year": _year(first, ctx.as_of),
              "project": entry.title if entry and entry.section == SectionKind.PROJECTS else "",
@@ -462,7 +462,7 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context) -> bool:
     text = " ".join(e.quote for e in claim.evidence) or claim.text
     if claim.kind == "skill":
         # WHY: a skill's {where} is the first role or project line using it; words must be on that line.
-        usage = next((e for e in claim.evidence if e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS)), None)
+        usage = next((e for e in claim.evidence if e.section in ctx.taxonomy.kinds_with(SectionRole.SHOWS_USE)), None)
         text = usage.quote if usage is not None else text
     if template.measures and (claim.result.measures if claim.result else "") not in template.measures:
         return False
@@ -677,7 +677,7 @@ def _is_listed_only(claim: Claim, topic: Topic, ctx: _Context) -> bool:
     skill = ctx.skills.get(next((i for i in claim.skill_ids if i in topic.skills), ""))
     shown = claim.evidence + (skill.evidence if skill is not None else ())
     return (skill is not None and skill.listed_only and not skill.inferred
-            and not any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS) for e in shown))
+            and not any(e.section in ctx.taxonomy.kinds_with(SectionRole.SHOWS_USE) for e in shown))
 
 
 def _trigger_id(claim: Claim, topic: Topic) -> str:
@@ -719,7 +719,7 @@ def _usage(claim: Claim, topic: Topic, ctx: _Context) -> tuple[str, Evidence] | 
     if skill is not None and skill.inferred:
         return None  # WHY: "you used model serving" about a skill only guessed from other words is not fair
     shown = claim.evidence + (skill.evidence if skill is not None and claim.kind == "skill" else ())
-    usage = next((e for e in shown if e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS)), None)
+    usage = next((e for e in shown if e.section in ctx.taxonomy.kinds_with(SectionRole.SHOWS_USE)), None)
     if usage is None:
         return None
     where = _where(ctx.resume, usage)

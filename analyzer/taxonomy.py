@@ -75,12 +75,8 @@ class SectionRole(StrEnum):
     WORK = "work"
     STUDY = "study"
     PROJECT = "project"
-    PUBLICATION = "publication"
-    CERTIFICATION = "certification"
-    VOLUNTEERING = "volunteering"
     CORE = "core"
     RESUME_ONLY = "resume_only"
-    PREAMBLE = "preamble"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +146,8 @@ class InferredTopic:
 
 @dataclass(frozen=True, slots=True)
 class MatchContext:
-    """Words and section kinds the matcher's ambiguity rules use (categories.toml ``[context]``)."""
+    """Words the matcher's ambiguity rules use (categories.toml ``[context]``) and the section kinds
+    they read as lists or skip (sections.toml roles is_list and skip_skills, filled in by the loader)."""
 
     verbs: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
