@@ -10,7 +10,7 @@ import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from analyzer.bank import CLAIM_SLOTS, KINDS, NEAR_DUPLICATE, SLOTS, slots_of
+from analyzer.bank import CLAIM_SLOTS, FLAG_CLAIM_KIND, KINDS, NEAR_DUPLICATE, SLOTS, slots_of
 from analyzer.errors import TaxonomyError
 from analyzer.taxonomy import load_bank, load_taxonomy, taxonomy_root
 
@@ -80,6 +80,7 @@ def test_every_slot_is_one_the_generator_can_fill(bank):
 
 def test_every_flag_code_and_main_claim_kind_has_a_template(bank):
     assert {t.flag for t in bank.templates_for("flag")} == {t.code for t in load_taxonomy().flags.texts}
+    assert set(FLAG_CLAIM_KIND) <= {t.code for t in load_taxonomy().flags.texts}, "a flag code flags.toml no longer has"
     assert {"skill", "project", "result", "link"} <= {t.claim_kind for t in bank.templates_for("claim")}
     assert bank.templates_for("company") and len(bank.templates_for("ask")) >= 3
 
