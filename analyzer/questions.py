@@ -39,7 +39,7 @@ from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Res
 from analyzer.phrases import has_phrase
 from analyzer.results import is_confidential
 from analyzer.skill_classes import skill_classes
-from analyzer.taxonomy import SectionKind, SectionRole, Taxonomy, fill_sentence, load_bank
+from analyzer.taxonomy import SectionKind, SectionRole, Taxonomy, fill_sentence, load_bank, load_entry_words
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
 BACKED = 65  # defensibility at or above which a claim counts as well backed
@@ -242,7 +242,8 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
         first = next((e for e in claim.evidence if e.section in ctx.taxonomy.kinds_with(SectionRole.SHOWS_USE)), first)
     entry = _entry_of(ctx.resume, first)
     slots = {"organization": _organization(ctx.resume, first), "year": _year(first, ctx.as_of),
-             "project": entry.title if entry and entry.section == SectionKind.PROJECTS else "",
+             "project": entry.title if entry and entry.section == SectionKind.PROJECTS
+             and is_project_title(entry.title, ctx) else "",
              "where": _where(ctx.resume, first)}
     if claim is None:
         slots["task"] = task_of(first.quote) if first is not None else ""
@@ -251,13 +252,13 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     if skill_id:
         slots["skill"] = _skill_name(skill_id, ctx.skills, ctx.taxonomy)
         slots["alternative"] = _alternative(skill_id, ctx)
-    if entry is not None and is_heading_title(entry.title, ctx):
-        # a section heading the reader took for an entry title is no project name
+    if entry is not None and not is_project_title(entry.title, ctx):
+        # a section heading, a school or a sentence's tail the reader took for an entry title is no project name
         slots["project"] = ""
         slots["where"] = "" if slots["where"].startswith("in \"") else slots["where"]
     if claim.kind == "project":
         # WHY: a project is named by its entry's title; a job bullet is not a name (it gets {task}).
-        named = entry and entry.section == SectionKind.PROJECTS and not is_heading_title(entry.title, ctx)
+        named = entry and entry.section == SectionKind.PROJECTS and is_project_title(entry.title, ctx)
         slots["project"] = title_head(entry.title) if named else ""
     quote = " ".join(e.quote for e in claim.evidence[:1]) or claim.text
     slots["task"] = task_of(quote)
@@ -494,10 +495,19 @@ def has_substance(claim: Claim, ctx: _Context) -> bool:
     if claim.kind != "project":
         return True
     entry = next((_entry_of(ctx.resume, e) for e in claim.evidence[:1]), None)
-    if entry is not None and is_heading_title(entry.title, ctx):
+    if entry is not None and not is_project_title(entry.title, ctx):
         return bool(claim.skill_ids) and bool(task_of(" ".join(e.quote for e in claim.evidence)))
     project = claim.project
     return bool(claim.skill_ids or (project is not None and (project.data or project.outcome is not None)))
+
+
+def is_project_title(title: str, ctx: _Context) -> bool:
+    """The entry title can name a project in a question: not a section heading, not a school or
+    university (the reader takes the place a student project was done for its title when the two
+    share a line), not the tail of a sentence (a title ends without a full stop)."""
+    words = set(re.findall(r"[^\W\d_]+", title.lower()))
+    return (not is_heading_title(title, ctx) and not words & (ctx.taxonomy.entries or load_entry_words()).institution_words
+            and not title.rstrip().endswith("."))
 
 
 def is_heading_title(title: str, ctx: _Context) -> bool:
@@ -603,9 +613,10 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
             lead, usage = used
             text = f"{lead} {chosen.text}"
             source, line_quote, line_page = "topic", usage.quote, usage.page
-            simpler = _alternative(claim.skill_ids[0], ctx) if claim.skill_ids else ""
-            followups = (f"Why did it suit that work better than {simpler} or a simpler baseline?" if simpler
-                         else "Why did it suit that work better than a simpler baseline?",) + followups[:1]
+            if is_modelling_method(_trigger_id(claim, topic), ctx):
+                simpler = _alternative(claim.skill_ids[0], ctx) if claim.skill_ids else ""
+                followups = (f"Why did it suit that work better than {simpler} or a simpler baseline?" if simpler
+                             else "Why did it suit that work better than a simpler baseline?",) + followups[:1]
         listed = ""
         if used is None and claim.kind == "skill" and _is_listed_only(claim, topic, ctx):
             # WHY: a method named only in a list gets the defend-it framing, not a bare exam question
@@ -699,6 +710,15 @@ def is_umbrella(skill_id: str, taxonomy: Taxonomy) -> bool:
 # one on a specialised tool or method (Feast, XGBoost, YOLO) tests the line that used it.
 _EVERYDAY_CATEGORIES = frozenset({"data_libraries", "programming_languages", "visualisation_bi",
                                   "software_engineering"})
+
+
+def is_modelling_method(skill_id: str, ctx: _Context) -> bool:
+    """A model or learning method (conventional ML or deep learning, not a tool), the only kind of
+    skill "why did it suit that work better than a simpler baseline?" makes sense for: a library, a
+    language or a statistical idea has no baseline to beat."""
+    skill = ctx.skills.get(skill_id)
+    classes = skill_classes(skill, ctx.taxonomy) if skill is not None else frozenset()
+    return bool(classes & {"ml", "dl"}) and "tool" not in classes and not is_umbrella(skill_id, ctx.taxonomy)
 
 
 def is_everyday(skill_id: str, taxonomy: Taxonomy) -> bool:

@@ -109,3 +109,34 @@ def test_the_interviewer_list_starts_with_questions_built_from_the_resume():
     assert [q.id for q in report.questions] != [q.id for q in candidate.questions if q.area != 12]
     assert all(q.why.startswith("A strong answer:") for q in report.questions)
 
+
+
+@pytest.mark.parametrize(("title", "named"), [
+    ("Leafspot Detector", True),  # asked as 'the image classifier in "Leafspot Detector"' 
+    ("Northgate School of Computing", False),  # the place a student project was done, read as its title
+    ("Trained a detector for the lab.", False),  # a sentence's tail, not a name
+])
+def test_a_project_is_named_by_its_title_only_when_the_title_is_a_name(tmp_path, title, named):
+    from factory import simple_resume
+
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(simple_resume("# Projects", f"* {title} 2024 - 2025",
+                                   "- Built an image classifier with PyTorch on 4,000 labelled leaf photos",
+                                   "# Skills", "Python, PyTorch, SQL"))
+    report = analyze(path, as_of="2026-11")
+    quoted = f'in "{title}":'  # the walk-through names the project: '... in "Title": the problem, ...'
+    assert any(quoted in q.text for q in report.questions) is named
+
+
+def test_the_simpler_baseline_follow_up_is_only_asked_of_a_modelling_method(tmp_path):
+    from factory import simple_resume
+
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(simple_resume("# Experience", "* Data Scientist, Quillby Freight 2022 - present",
+                                   "- Used scikit-learn and pandas to clean shipment records",
+                                   "- Trained random forest models to predict late deliveries",
+                                   "# Skills", "Python, pandas, scikit-learn, random forests"))
+    report = analyze(path, as_of="2026-11")
+    led = [q for q in report.questions if q.text.startswith("At Quillby Freight you used scikit-learn")]
+    # a library has no baseline to beat: its exam question keeps the topic's own follow-up
+    assert led and not [f for q in led for f in q.followups if "simpler baseline" in f]
