@@ -229,6 +229,27 @@ def _batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def run() -> None:
+    """The ``resume-analyzer`` command: :func:`main`, then leave without tearing the interpreter down.
+
+    WHY: unloading the spaCy pipeline and every module at exit takes about 0.2 s, a sixth of a
+    whole run, and nothing needs it: the output is flushed and the fork server stopped and its
+    children reaped first (what the exit hooks do), so no process is left behind. ``batch`` leaves
+    normally: its worker pool has exit hooks of its own.
+    """
+    argv = sys.argv[1:]
+    code = main(argv)
+    if argv[:1] == ["batch"]:
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that closed the pipe early: nothing left to write
+            pass
+    stop_fork_server()
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -330,4 +351,4 @@ def _main(argv: list[str] | None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
