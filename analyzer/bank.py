@@ -13,7 +13,7 @@ The bank holds four kinds of record, in any of the files:
 - ``[[template]]``: a claim- or flag-driven question with slots (``{skill}``, ``{metric}``...)
   filled from the resume. ``anchor = "claim"`` with ``claim_kind``, or ``anchor = "flag"`` with
   ``flag``; ``depth`` says which claims get it (``any``, ``backed`` = well evidenced, ``weak``).
-- ``[[company]]`` (area 11, only with a company name) and ``[[ask]]`` (area 12, questions the
+- ``[[company]]`` (the company row of areas.toml, only with a company name) and ``[[ask]]`` (the ask row, questions the
   candidate asks, keyed by ``strengths``: skill ids, category ids or claim kinds).
 - ``[alternatives]``: skill id -> sensible alternative skill ids, for "what would you use instead".
 
@@ -199,6 +199,7 @@ class _Known:
 
     area_ids: frozenset[int]
     flag_codes: frozenset[str]
+    anchor_areas: dict[str, int]  # "company" / "ask" -> the row with that role in areas.toml
 
 
 def _check_area(area: Any, where: str, known: _Known) -> int:
@@ -261,7 +262,7 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
     kind = record.get("kind", "behavioural" if anchor == "ask" else "open-ended")
     difficulty = record.get("difficulty", 1)
     _check_kind_difficulty(kind, difficulty, where)
-    area = {"company": 11, "ask": 12}.get(anchor) or _check_area(record.get("area"), where, known)
+    area = known.anchor_areas.get(anchor) or _check_area(record.get("area"), where, known)
     text = _need(record, "text", str, where).strip()
     followups = tuple(str(f).strip() for f in record.get("followups", ()))
     claim_kind = flag = ""
@@ -402,11 +403,13 @@ def _check_near_duplicates(topics: list[Topic], templates: list[Template], thres
 
 
 def build_bank(files: tuple[tuple[str, dict[str, Any]], ...], known_skills: set[str], *,
-               area_ids: frozenset[int], flag_codes: frozenset[str]) -> Bank:
+               area_ids: frozenset[int], flag_codes: frozenset[str], anchor_areas: dict[str, int]) -> Bank:
     """The bank from the parsed question files (name, TOML) in name order, validated; skill ids are
     checked against ``known_skills`` (empty: not checked), areas against ``area_ids`` (areas.toml's
-    rows) and flag templates against ``flag_codes`` (flags.toml's codes; empty: not checked)."""
-    topics, templates, alternatives, why, guides = _read_files(files, _Known(area_ids, flag_codes))
+    rows) and flag templates against ``flag_codes`` (flags.toml's codes; empty: not checked);
+    ``anchor_areas``: the row of ``[[company]]`` and ``[[ask]]`` records (areas.toml's roles)."""
+    known = _Known(area_ids, flag_codes, anchor_areas)
+    topics, templates, alternatives, why, guides = _read_files(files, known)
     _check_ids(topics, templates)
     _check_skills(topics, templates, alternatives, known_skills)
     _check_near_duplicates(topics, templates, NEAR_DUPLICATE)

@@ -29,7 +29,7 @@ import re
 from analyzer.bank import Bank
 from analyzer.models import Alignment, AlignmentRow, Options, Posting, Question, Resume
 from analyzer.posting import MAX_QUOTE, PostingRules, PostingTemplate
-from analyzer.taxonomy import fill_sentence, load_taxonomy
+from analyzer.taxonomy import AreaRole, area_of, fill_sentence, load_taxonomy
 
 MAX_SCENARIOS = 3  # responsibilities turned into scenarios: the first few are the core of the job
 MAX_ASKS = 2  # questions to ask: two is best (interview map, area 12)
@@ -233,7 +233,7 @@ def merge_questions(resume_questions: tuple[Question, ...], from_posting: tuple[
     rules = rules or load_taxonomy().postings
     count = options.question_count
     keep = _balanced(from_posting, min(rules.max_questions, int(count * SHARE)))
-    own_areas = {q.area for q in keep if q.area in (11, 12)}
+    own_areas = {q.area for q in keep if q.area in {area_of(role) for role in AreaRole}}
     resume_part = [q for q in resume_questions if q.area not in own_areas]
     seen = {q.text for q in keep}
     resume_part = [q for q in resume_part if q.text not in seen]
@@ -246,7 +246,7 @@ def _balanced(questions: tuple[Question, ...], limit: int) -> list[Question]:
         return list(questions)
     groups: dict[str, list[Question]] = {}
     for q in questions:
-        key = "company" if q.anchor == "company" else "ask" if q.area == 12 else (
+        key = "company" if q.anchor == "company" else "ask" if q.area == area_of(AreaRole.ASK) else (
             "scenario" if q.topic == "the role" else "skill")
         groups.setdefault(key, []).append(q)
     picked: list[Question] = []

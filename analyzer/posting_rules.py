@@ -124,7 +124,8 @@ def _template(record: dict[str, Any], where: str, area_ids: frozenset[int], *, a
                            " ".join(guide.split()), " ".join(worry.split()))
 
 
-def parse_posting_rules(data: dict[str, Any], where: str = "postings.toml", *, area_ids: frozenset[int]) -> PostingRules:
+def parse_posting_rules(data: dict[str, Any], where: str = "postings.toml", *, area_ids: frozenset[int],
+                        company_area: int, ask_area: int) -> PostingRules:
     """postings.toml's parsed TOML, validated; raises TaxonomyError naming the record at fault."""
     headings: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []
@@ -151,8 +152,9 @@ def parse_posting_rules(data: dict[str, Any], where: str = "postings.toml", *, a
         if question.use not in QUESTION_USES:
             raise TaxonomyError(f"{where} {question.id}: 'use' must be one of {QUESTION_USES}.")
     scenarios = tuple(_template(r, f"{where} scenario", area_ids) for r in data.get("scenario", []))
-    company = tuple(_template(r, f"{where} company_question", area_ids, area=11) for r in data.get("company_question", []))
-    asks = tuple(_template(r, f"{where} ask", area_ids, area=12) for r in data.get("ask", []))
+    company = tuple(_template(r, f"{where} company_question", area_ids, area=company_area)
+                    for r in data.get("company_question", []))
+    asks = tuple(_template(r, f"{where} ask", area_ids, area=ask_area) for r in data.get("ask", []))
     ids = [t.id for t in (*questions, *scenarios, *company, *asks)]
     if len(ids) != len(set(ids)):
         raise TaxonomyError(f"{where}: question ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}.")

@@ -39,7 +39,7 @@ from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Res
 from analyzer.phrases import has_phrase
 from analyzer.results import is_confidential
 from analyzer.skill_classes import skill_classes
-from analyzer.taxonomy import SectionKind, SectionRole, Taxonomy, fill_sentence, load_bank, load_entry_words
+from analyzer.taxonomy import AreaRole, SectionKind, SectionRole, Taxonomy, fill_sentence, load_bank, load_entry_words
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
 BACKED = 65  # defensibility at or above which a claim counts as well backed
@@ -861,7 +861,7 @@ def _strengths(skills: tuple[Skill, ...], claims: tuple[Claim, ...], ctx: _Conte
 
 
 def _from_asks(skills: tuple[Skill, ...], claims: tuple[Claim, ...], ctx: _Context) -> list[_Candidate]:
-    if ctx.options.areas and 12 not in ctx.options.areas:
+    if ctx.options.areas and ctx.taxonomy.area_of(AreaRole.ASK) not in ctx.options.areas:
         return []
     strengths = _strengths(skills, claims, ctx)
     out: list[_Candidate] = []
@@ -872,7 +872,7 @@ def _from_asks(skills: tuple[Skill, ...], claims: tuple[Claim, ...], ctx: _Conte
         claim_id = strengths[matched[0]] if matched else None
         claim = ctx.claims.get(claim_id or "")
         question = Question(
-            id=_qid(template.id, claim_id or "ask"), text=template.text, area=12, kind=template.kind,
+            id=_qid(template.id, claim_id or "ask"), text=template.text, area=ctx.taxonomy.area_of(AreaRole.ASK), kind=template.kind,
             difficulty=template.difficulty, topic="questions to ask", why=_why(ctx, "ask", strengths=label),
             anchor="claim" if claim else "baseline", claim_id=claim.id if claim else None,
             quote=claim.evidence[0].quote if claim and claim.evidence else "",
@@ -886,14 +886,14 @@ def _from_asks(skills: tuple[Skill, ...], claims: tuple[Claim, ...], ctx: _Conte
 
 def _from_company(ctx: _Context) -> list[_Candidate]:
     company = " ".join(ctx.options.company.split())[:80]
-    if not company or (ctx.options.areas and 11 not in ctx.options.areas):
+    if not company or (ctx.options.areas and ctx.taxonomy.area_of(AreaRole.COMPANY) not in ctx.options.areas):
         return []
     out = []
     for template in ctx.bank.templates_for("company"):
         if not _in_range(template.difficulty, ctx.options):
             continue
         text, followups = _fill(template, {"organization": company}) or (template.text, ())
-        question = Question(id=_qid(template.id, company.lower()), text=text, area=11, kind=template.kind,
+        question = Question(id=_qid(template.id, company.lower()), text=text, area=ctx.taxonomy.area_of(AreaRole.COMPANY), kind=template.kind,
                             difficulty=template.difficulty, topic="the company",
                             why=_why(ctx, "company", company=company), anchor="baseline", followups=followups)
         question = _guided(question, template.guide, template.worry, ctx)

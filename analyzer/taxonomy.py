@@ -64,6 +64,13 @@ class SectionKind(StrEnum):
 REQUIRED_KINDS = (SectionKind.CONTACT, SectionKind.SUMMARY, SectionKind.OTHER)
 
 
+class AreaRole(StrEnum):
+    """The interview-map rows the code treats apart (the ``role`` field of areas.toml)."""
+
+    COMPANY = "company"  # questions about the company, asked only when one is named
+    ASK = "ask"  # questions the candidate asks the interviewer
+
+
 class SectionRole(StrEnum):
     """What the analysis does with a section: the true/false fields of sections.toml (explained there)."""
 
@@ -95,6 +102,7 @@ class SectionDef:
 class Area:
     id: int
     name: str
+    role: str = ""  # an AreaRole value, or "" for an ordinary row
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +239,10 @@ class Taxonomy:
                     return index[tail]
         return None
 
+    def area_of(self, role: AreaRole) -> int:
+        """The row of areas.toml that has this role."""
+        return next(area.id for area in self.areas if area.role == role)
+
     def area_name(self, area_id: int) -> str:
         for area in self.areas:
             if area.id == area_id:
@@ -359,12 +371,22 @@ def _load_sections(root: Path) -> tuple[SectionDef, ...]:
 def _load_areas(root: Path) -> tuple[Area, ...]:
     path = root / "areas.toml"
     areas = tuple(
-        Area(_require(r, "id", int, path.name), _require(r, "name", str, path.name))
+        Area(_require(r, "id", int, path.name), _require(r, "name", str, path.name), r.get("role", ""))
         for r in read_toml(path).get("area", [])
     )
     if [a.id for a in areas] != list(range(1, len(areas) + 1)):
         raise TaxonomyError(f"{path.name}: areas must be numbered 1, 2, 3... in order.")
+    roles = [a.role for a in areas if a.role]
+    if sorted(roles) != sorted(AreaRole):
+        raise TaxonomyError(f"{path.name}: each of the roles {', '.join(AreaRole)} must be on exactly one area "
+                            f"(found: {', '.join(roles) or 'none'}).")
     return areas
+
+
+@lru_cache(maxsize=len(AreaRole))
+def area_of(role: AreaRole) -> int:
+    """The interview-map row that has this role in areas.toml (the shipped taxonomy's)."""
+    return next(area.id for area in _load_areas(taxonomy_root()) if area.role == role)
 
 
 @lru_cache(maxsize=1)
@@ -586,6 +608,9 @@ def load_taxonomy(root: str | None = None) -> Taxonomy:
     skills = _load_skills(base, categories, len(areas))
     inferred, threshold = _load_inferred(base, {s.id for s in skills})
 
+    def area_in(role: AreaRole) -> int:
+        return next(a.id for a in areas if a.role == role)
+
     def kinds(role: SectionRole) -> tuple[str, ...]:
         return tuple(s.kind for s in sections if s.has(role))
 
@@ -597,7 +622,8 @@ def load_taxonomy(root: str | None = None) -> Taxonomy:
                     inferred=inferred, context=context, inferred_threshold=threshold,
                     entries=load_entry_words(root), dates=load_dates(root), links=load_links(root),
                     claims=claims, flags=flags, labels=parse_labels(read_toml(base / "labels.toml")),
-                    postings=parse_posting_rules(read_toml(base / "postings.toml"), area_ids=frozenset(a.id for a in areas)))
+                    postings=parse_posting_rules(read_toml(base / "postings.toml"), area_ids=frozenset(a.id for a in areas),
+                                                        company_area=area_in(AreaRole.COMPANY), ask_area=area_in(AreaRole.ASK)))
 
 
 @lru_cache(maxsize=4)
@@ -614,4 +640,5 @@ def load_bank(root: str | None = None, skills_root: str | None = None) -> Bank:
     taxonomy = load_taxonomy(skills_root or root)
     return build_bank(tuple((f"questions/{path.name}", read_toml(path)) for path in paths),
                       {s.id for s in taxonomy.skills}, area_ids=frozenset(a.id for a in taxonomy.areas),
+                      anchor_areas={role.value: taxonomy.area_of(role) for role in AreaRole},
                       flag_codes=frozenset(t.code for t in taxonomy.flags.texts) if taxonomy.flags else frozenset())

@@ -23,7 +23,7 @@ from typing import Any
 
 from analyzer.errors import AnalyzerError
 from analyzer.models import BBox, Claim, Evidence, Flag, Line, Question, Report, Severity, Skill, union_bbox
-from analyzer.taxonomy import SectionKind
+from analyzer.taxonomy import AreaRole, SectionKind, area_of
 
 # Highest first: a user reads the findings that can sink an interview before the small ones.
 SEVERITY_ORDER = tuple(Severity)
@@ -457,13 +457,10 @@ def questions_by_area(questions: Iterable[Question]) -> list[tuple[int, list[Que
     return sorted(groups.items())
 
 
-# Interview-map row 12 holds the questions the candidate asks the interviewer (interview-map.md):
-# their reason is why to ask, not why they may be asked.
-ASK_AREA = 12
-
-
 def is_question_to_ask(question: Question | None) -> bool:
-    return question is not None and question.area == ASK_AREA
+    """In the interview-map row of questions the candidate asks (areas.toml role "ask"): their
+    reason is why to ask, not why they may be asked."""
+    return question is not None and question.area == area_of(AreaRole.ASK)
 
 
 def why_label(perspective: str, question: Question | None = None) -> str:

@@ -272,3 +272,17 @@ def test_find_flags_reads_the_flag_texts_of_its_taxonomy(tmp_path, volunteering_
     flags = find_flags(resume, skills, extract_claims(resume, skills, custom), custom, Options(as_of="2026-11"))
     messages = [f.message for f in flags if f.code == "unsupported_skill" and "Julia" in f.message]
     assert messages == ["Julia is only listed; no job, project or course on the resume shows it being used."]
+
+
+def test_the_company_and_ask_rows_are_the_roles_of_areas_toml():
+    from analyzer.taxonomy import AreaRole
+
+    assert [load_taxonomy().area_of(role) for role in AreaRole] == [11, 12]  # the interview map's rows
+
+
+def test_an_areas_file_without_the_ask_role_is_refused(tmp_path):
+    from analyzer.errors import TaxonomyError
+
+    root = changed_taxonomy(tmp_path, "areas.toml", 'role = "ask"', "")
+    with pytest.raises(TaxonomyError, match="exactly one area"):
+        load_taxonomy(root)
