@@ -457,10 +457,25 @@ def _link_to_check(ctx: _Context) -> list[Flag]:
             continue  # contact details, pictures and certificates are not work to open
         kind = claim.link.kind
         name, what = ctx.texts.link_kind(kind)
-        variant = "malformed" if not claim.link.valid else "profile" if kind == "github_profile" else ""
+        unnamed = kind == "github_profile" and not has_own_repository(claim.link.url, ctx.claims)
+        variant = "malformed" if not claim.link.valid else "profile" if unnamed else ""
         fields = {"url": claim.text, "kind_name": name, "what": what}
         flags.append(ctx.flag("link_to_check", fields, claim_id=claim.id, evidence=claim.evidence, variant=variant))
     return flags
+
+
+def github_owner(url: str) -> str:
+    """The account a GitHub link belongs to ('github.com/ana/churn' -> 'ana'), lower-cased; '' if none."""
+    match = re.search(r"github\.com/([^/?#\s]+)", url, re.IGNORECASE)
+    return match.group(1).lower() if match else ""
+
+
+def has_own_repository(profile_url: str, claims: tuple[Claim, ...]) -> bool:
+    """The resume also links a repository of this GitHub profile's account: the interviewer has been
+    told where to look, so "a profile with no repository named" would be wrong."""
+    owner = github_owner(profile_url)
+    return bool(owner) and any(c.link is not None and c.link.kind == "github_repo" and github_owner(c.link.url) == owner
+                               for c in claims)
 
 
 def _hidden_text(ctx: _Context) -> list[Flag]:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from analyzer.bank import Bank, Template, Topic, slots_of
-from analyzer.flags import is_contact_uri, is_not_work
+from analyzer.flags import github_owner, is_contact_uri, is_not_work
 from analyzer.dates import month_index, this_month
 from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Severity, Skill
@@ -283,7 +283,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
         # model ("the seasonal-naive forecast") does not fit there, so those templates are skipped.
         slots["baseline"] = ""
     if claim.link is not None:
-        slots["link"] = link_name(claim.link.url, claim.link.kind)
+        slots["link"] = link_name(claim.link.url, claim.link.kind, _candidate_github(ctx.resume))
     else:
         slots["link"] = link_name(claim.links[0]) if claim.links else ""
     slots = {key: value.strip() for key, value in slots.items()}
@@ -295,8 +295,15 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     return slots
 
 
-def link_name(url: str, kind: str = "") -> str:
-    """How a person names a link aloud: 'your repository "churn-radar"', 'your GitHub profile'.
+def _candidate_github(resume: Resume) -> str:
+    """The candidate's own GitHub account, from the profile the resume links ('' when none)."""
+    return next((github_owner(link.url) for link in resume.document.links if link.kind == "github_profile"), "")
+
+
+def link_name(url: str, kind: str = "", owner: str = "") -> str:
+    """How a person names a link aloud: 'your repository "churn-radar"', 'your GitHub profile'; a
+    repository of another account than ``owner`` (the candidate's, when known) is 'the repository
+    "perch"': a library they used or contributed to is not theirs.
     WHY: a URL in a question reads as a machine's output, and the interviewer sees the link anyway."""
     parts = [p for p in re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE).split("/") if p]
     host = parts[0].lower().removeprefix("www.") if parts else ""
@@ -304,7 +311,8 @@ def link_name(url: str, kind: str = "") -> str:
         name = parts[2] if len(parts) >= 3 else ""
         if kind != "github_profile" and re.fullmatch(r"\w[\w.-]*", name) and not _URL_RE.search(name) \
                 and not name.lower().startswith(("http", "www")):
-            return f"your repository \"{name}\""
+            whose = "the" if owner and "github.com" in host and parts[1].lower() != owner else "your"
+            return f"{whose} repository \"{name}\""
         return "your GitHub profile" if "github" in host else "your GitLab profile"
     if "kaggle.com" in host:
         return "your Kaggle profile"

@@ -161,12 +161,16 @@ def test_vague_claim(taxonomy):
 def test_link_to_check_notes_profiles_and_malformed_links(taxonomy):
     resume = build_resume(jobs("Daily SQL."), links=(
         link("mailto:a@b.example", "email"), link("https://linkedin.com/in/someone", "linkedin"),
-        link("https://github.com/someone/repo", "github_repo"), link("https://github.com/someone", "github_profile"),
+        link("https://github.com/another/repo", "github_repo"), link("https://github.com/someone", "github_profile"),
         link("https://exa mple", "other", valid=False)))
     flags = codes(flags_of(resume, taxonomy), "link_to_check")
     assert [(f.claim_id, f.severity) for f in flags] == [
-        ("link:github.com/someone/repo", "info"), ("link:github.com/someone", "low"), ("link:exa mple", "medium")]
+        ("link:github.com/another/repo", "info"), ("link:github.com/someone", "low"), ("link:exa mple", "medium")]
     assert "no repository named" in flags[1].message and "does not look like" in flags[2].message
+    # a repository of the profile's own account is named: the profile is only a link to open
+    named = build_resume(jobs("Daily SQL."), links=(
+        link("https://github.com/Someone/churn-radar", "github_repo"), link("https://github.com/someone", "github_profile")))
+    assert [f.severity for f in codes(flags_of(named, taxonomy), "link_to_check")] == ["info", "info"]
     quiet = build_resume(jobs("Daily SQL."), links=(link("mailto:a@b.example", "email"),))
     assert codes(flags_of(quiet, taxonomy), "link_to_check") == []
 

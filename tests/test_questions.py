@@ -400,6 +400,13 @@ def test_a_link_is_named_without_its_url(url, kind, name):
     assert link_name(url, kind) == name
 
 
+def test_a_repository_of_another_account_is_not_called_yours():
+    from analyzer.questions import link_name
+    # the candidate's profile is github.com/ada: a library they used lives elsewhere
+    assert link_name("https://github.com/big-lab/toolkit", "github_repo", "ada") == 'the repository "toolkit"'
+    assert link_name("https://github.com/Ada/churn-model", "github_repo", "ada") == 'your repository "churn-model"'
+
+
 @pytest.mark.parametrize(("text", "task"), [
     ("Developed a credit card fraud classification model using scikit-learn", "credit card fraud classification model"),
     ("Built a demand forecasting pipeline with LightGBM", "demand forecasting pipeline"),
