@@ -152,10 +152,15 @@ def is_name_like(text: str) -> bool:
 _URL_RE = re.compile(r"https?://|www\.|\.(?:com|org|io|net|ai|dev)(?:/|\b)|github\.com|/\w+/", re.IGNORECASE)
 
 
+_LIST_NUMBER_RE = re.compile(r"^(?:\d{1,2}|[ivx]{1,4})[.)]\s+(?=\S)", re.IGNORECASE)
+
+
 def title_head(title: str) -> str:
     """A title's name part: 'Churn radar: weekly churn scores' -> 'Churn radar'; '' when none is short,
-    or when the title opens with a verb ('Designed a logo for ...' is a bullet, not a name)."""
-    if _OPENS_WITH_VERB.match(title.strip()):
+    or when the title opens with a verb ('Designed a logo for ...' is a bullet, not a name). A list
+    number in front ('5. Sales dashboard') is the resume's numbering, not part of the name."""
+    title = _LIST_NUMBER_RE.sub("", title.strip())
+    if _OPENS_WITH_VERB.match(title):
         return ""
     if is_name_like(title):
         return title
@@ -242,7 +247,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
         first = next((e for e in claim.evidence if e.section in ctx.taxonomy.kinds_with(SectionRole.SHOWS_USE)), first)
     entry = _entry_of(ctx.resume, first)
     slots = {"organization": _organization(ctx.resume, first), "year": _year(first, ctx.as_of),
-             "project": entry.title if entry and entry.section == SectionKind.PROJECTS
+             "project": title_head(entry.title) if entry and entry.section == SectionKind.PROJECTS
              and is_project_title(entry.title, ctx) else "",
              "where": _where(ctx.resume, first)}
     if claim is None:

@@ -140,3 +140,10 @@ def test_the_simpler_baseline_follow_up_is_only_asked_of_a_modelling_method(tmp_
     led = [q for q in report.questions if q.text.startswith("At Quillby Freight you used scikit-learn")]
     # a library has no baseline to beat: its exam question keeps the topic's own follow-up
     assert led and not [f for q in led for f in q.followups if "simpler baseline" in f]
+
+
+def test_a_list_number_is_not_part_of_a_project_name():
+    from analyzer.questions import title_head
+
+    assert [title_head(t) for t in ("5. Sales Dashboard", "ii) Churn radar", "2024 Survey")] == [
+        "Sales Dashboard", "Churn radar", "2024 Survey"]
