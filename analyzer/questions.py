@@ -940,6 +940,17 @@ def _score(candidates: list[_Candidate]) -> list[_Candidate]:
             for c, r in zip(candidates, relevance)]
 
 
+def _ordered(candidates: list[_Candidate]) -> tuple[list[_Candidate], "np.ndarray | None"]:
+    """The candidates in selection order, with the cosine of every pair of their texts (word and
+    two-word TF-IDF). WHY apart from _select: the list editor selects twice from the same
+    candidates (see generate_questions), and this matrix is most of a selection's cost."""
+    ordered = sorted(candidates, key=_order_key)
+    if not ordered:
+        return ordered, None
+    vectors = _tfidf([c.question.text for c in ordered], ngram_range=(1, 2))
+    return ordered, (vectors @ vectors.T).toarray()  # rows are L2-normalised: cosine of every pair, once
+
+
 def _tfidf(texts: list[str], **options):
     """TfidfVectorizer(sublinear_tf=True, **options).fit_transform(texts), each distinct text analysed once.
 
@@ -967,21 +978,19 @@ def _order_key(c: _Candidate) -> tuple[float, str, str]:
     return (-c.score, c.template_id, c.question.id)
 
 
-def _select(candidates: list[_Candidate], count: int, max_fill: int | None = None) -> list[_Candidate]:
+def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | None = None) -> list[_Candidate]:
     """At most ``count`` questions (a maximum, not a quota: a thin resume gets a shorter list, since
     at most MAX_GENERIC textbook/baseline questions are added). Greedy pick: the best value each round, where a question's value is its score divided by
     penalties for its area, template and claim already having questions; quotas keep room for
     a few baseline and questions-to-ask; near-duplicates of a picked question are skipped.
+    ``ordered``, ``similarity``: the candidates and their cosines, from :func:`_ordered`.
     ``max_fill``: at most this many questions that fit any resume (see is_specific; questions to ask
     and about the company not counted)."""
     import numpy as np
 
-    if not candidates or count <= 0:
+    if not ordered or count <= 0:
         return []
-    ordered = sorted(candidates, key=_order_key)
     n = len(ordered)
-    vectors = _tfidf([c.question.text for c in ordered], ngram_range=(1, 2))
-    similarity = (vectors @ vectors.T).toarray()  # rows are L2-normalised: cosine of every pair, once
 
     def index_of(keys: list) -> np.ndarray:
         ids: dict = {}
@@ -1184,9 +1193,10 @@ def generate_questions(
         return ()
     scored = _dedupe_per_template(_score(candidates))
     # WHY two passes: how many questions may only fill depends on how many specific ones the list holds.
-    specific = sum(is_specific(c) for c in _select(scored, options.question_count))
+    ordered, similarity = _ordered(scored)
+    specific = sum(is_specific(c) for c in _select(ordered, similarity, options.question_count))
     room = max(MIN_FILL, round(FILL_RATIO * specific))
-    chosen = _group_listed(_select(scored, options.question_count, room), scored, _exposure(flags, claims))
+    chosen = _group_listed(_select(ordered, similarity, options.question_count, room), scored, _exposure(flags, claims))
     if interviewer:
         chosen = sorted(chosen, key=lambda c: (not is_specific(c), _REVEALS[c.source], -c.question.difficulty,
                                                -c.score, c.question.id))
