@@ -241,7 +241,7 @@ class Taxonomy:
 
     def area_of(self, role: AreaRole) -> int:
         """The row of areas.toml that has this role."""
-        return next(area.id for area in self.areas if area.role == role)
+        return _area_with(self.areas, role)
 
     def area_name(self, area_id: int) -> str:
         for area in self.areas:
@@ -383,10 +383,15 @@ def _load_areas(root: Path) -> tuple[Area, ...]:
     return areas
 
 
+def _area_with(areas: tuple[Area, ...], role: AreaRole) -> int:
+    """The row that has ``role`` (the loader checked that exactly one has it)."""
+    return next(area.id for area in areas if area.role == role)
+
+
 @lru_cache(maxsize=len(AreaRole))
 def area_of(role: AreaRole) -> int:
     """The interview-map row that has this role in areas.toml (the shipped taxonomy's)."""
-    return next(area.id for area in _load_areas(taxonomy_root()) if area.role == role)
+    return _area_with(_load_areas(taxonomy_root()), role)
 
 
 @lru_cache(maxsize=1)
@@ -608,9 +613,6 @@ def load_taxonomy(root: str | None = None) -> Taxonomy:
     skills = _load_skills(base, categories, len(areas))
     inferred, threshold = _load_inferred(base, {s.id for s in skills})
 
-    def area_in(role: AreaRole) -> int:
-        return next(a.id for a in areas if a.role == role)
-
     def kinds(role: SectionRole) -> tuple[str, ...]:
         return tuple(s.kind for s in sections if s.has(role))
 
@@ -622,8 +624,10 @@ def load_taxonomy(root: str | None = None) -> Taxonomy:
                     inferred=inferred, context=context, inferred_threshold=threshold,
                     entries=load_entry_words(root), dates=load_dates(root), links=load_links(root),
                     claims=claims, flags=flags, labels=parse_labels(read_toml(base / "labels.toml")),
-                    postings=parse_posting_rules(read_toml(base / "postings.toml"), area_ids=frozenset(a.id for a in areas),
-                                                        company_area=area_in(AreaRole.COMPANY), ask_area=area_in(AreaRole.ASK)))
+                    postings=parse_posting_rules(read_toml(base / "postings.toml"),
+                                                 area_ids=frozenset(a.id for a in areas),
+                                                 company_area=_area_with(areas, AreaRole.COMPANY),
+                                                 ask_area=_area_with(areas, AreaRole.ASK)))
 
 
 @lru_cache(maxsize=4)
