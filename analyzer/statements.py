@@ -3,6 +3,7 @@
     resume_statements(resume) -> tuple[Statement, ...]   (once per analysis; later steps share it)
     clauses(text) -> the clauses of a statement
     skills_in(statement, skills) -> ids of the skills it mentions
+    is_unfinished(text, phrases) -> the line is a plan or work under way, not work done
 
 Each statement knows its section and entry by reference (``Resume.blocks``), never by looking
 them up again. Known limits: an item without a bullet ends at a full stop, a year or a bracket at
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analyzer.models import BBox, Block, Entry, Evidence, Line, Resume, Skill, union_bbox
+from analyzer.phrases import has_phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,12 @@ def resume_statements(resume: Resume) -> tuple[Statement, ...]:
 
 def clauses(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in re.split(r";\s+|(?<=[a-z0-9%)])\.\s+(?=[A-Z])", text) if part.strip())
+
+
+def is_unfinished(text: str, phrases: tuple[str, ...]) -> bool:
+    """The line says what is still to be done ("I will learn X", "currently learning Y"): what it names
+    is not shown in use, and it is no finished work to walk through (``claims.toml`` unfinished_phrases)."""
+    return has_phrase(text, phrases)
 
 
 def skills_in(statement: Statement, skills: tuple[Skill, ...]) -> tuple[str, ...]:

@@ -53,6 +53,7 @@ class ClaimRules:
     work_verbs: tuple[str, ...] = ()
     measures: tuple[tuple[str, tuple[str, ...]], ...] = ()  # kind -> phrases, in measure_order
     deep_learning_roots: tuple[str, ...] = ()  # skill ids whose descendants are all deep learning
+    unfinished_phrases: tuple[str, ...] = ()  # a line with one of these is a plan, not work done
     # Section kinds whose lines describe the candidate rather than show work (sections.toml
     # ``self_description``), filled in by the taxonomy loader.
     self_description_sections: tuple[str, ...] = ()
@@ -67,7 +68,7 @@ _LIST_FIELDS = (
     "down_verbs", "metric_names", "baseline_cues", "method_cues", "deployment_phrases",
     "lifecycle_phrases", "model_user_phrases", "model_building", "vague_phrases", "part_time_titles",
     "checked_link_kinds", "talk_words", "patent_words", "not_fundamentals", "measure_order", "model_context",
-    "confidential_phrases", "work_verbs", "deep_learning_roots",
+    "confidential_phrases", "work_verbs", "deep_learning_roots", "unfinished_phrases",
 )
 
 
