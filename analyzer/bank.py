@@ -107,8 +107,10 @@ class Template:
     when_skills: tuple[str, ...] = ()  # one of these skill ids, ancestors or "category:x" on the line
     when_phrases: tuple[str, ...] = ()  # one of these phrases on the line
     unless_phrases: tuple[str, ...] = ()  # none of these phrases on the line
-    not_classes: tuple[str, ...] = ()  # skill classes (tool, dl, ml, deploy) it must not be asked about
+    not_classes: tuple[str, ...] = ()  # skill classes (tool, dl, ml, deploy, everyday, umbrella) it must not be asked about
     stale: bool = False  # only for work older than the stale limit
+    model: str = ""  # "yes": only a line that names a model or learning method (skill class ml or dl); "no": only one that does not
+    shown: bool = False  # a skill claim: only when a role or project line shows the skill in use
     change: str = ""  # "yes": only a number that moved (up or down); "no": only a level; "": either
     guide: str = ""  # for the interviewer: what a strong answer covers
     worry: str = ""  # for the interviewer: what would worry you
@@ -290,15 +292,17 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
     strengths = tuple(record.get("strengths", ()))
     if anchor == "ask" and not strengths:
         raise TaxonomyError(f"{where}: an ask record needs strengths (use [\"any\"] for everyone).")
-    stale = record.get("stale", False)
-    if not isinstance(stale, bool):
-        raise TaxonomyError(f"{where}: field 'stale' must be true or false.")
+    stale, shown = (record.get(key, False) for key in ("stale", "shown"))
+    for key, value in (("stale", stale), ("shown", shown)):
+        if not isinstance(value, bool):
+            raise TaxonomyError(f"{where}: field '{key}' must be true or false.")
     not_classes = _texts(record, "not_classes", where)
-    if set(not_classes) - {"tool", "dl", "ml", "deploy"}:
-        raise TaxonomyError(f"{where}: not_classes must name tool, dl, ml or deploy.")
-    change = record.get("change", "")
-    if change not in ("", "yes", "no"):
-        raise TaxonomyError(f"{where}: field 'change' must be \"yes\" or \"no\".")
+    if set(not_classes) - {"tool", "dl", "ml", "deploy", "everyday", "umbrella"}:
+        raise TaxonomyError(f"{where}: not_classes must name tool, dl, ml, deploy, everyday or umbrella.")
+    change, model = record.get("change", ""), record.get("model", "")
+    for key, value in (("change", change), ("model", model)):
+        if value not in ("", "yes", "no"):
+            raise TaxonomyError(f"{where}: field '{key}' must be \"yes\" or \"no\".")
     measures = _texts(record, "measures", where)
     answer = record.get("answer", "")
     if not isinstance(answer, str) or (answer and not re.fullmatch(r"[a-z][a-z_]*", answer)):
@@ -308,6 +312,7 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
                     measures=measures, when_skills=_texts(record, "when_skills", where),
                     when_phrases=_texts(record, "when_phrases", where),
                     unless_phrases=_texts(record, "unless_phrases", where), not_classes=not_classes, stale=stale,
+                    model=model, shown=shown,
                     guide=_text(record, "guide", where), worry=_text(record, "worry", where))
 
 

@@ -39,6 +39,7 @@ from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Res
 from analyzer.phrases import has_phrase
 from analyzer.results import is_confidential
 from analyzer.skill_classes import skill_classes
+from analyzer.statements import is_unfinished
 from analyzer.taxonomy import AreaRole, SectionKind, SectionRole, Taxonomy, fill_sentence, load_bank, load_entry_words
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
@@ -54,7 +55,7 @@ _PRIOR = {"line": 1.2, "flag": 0.9, "claim": 0.8, "topic": 0.45, "textbook": 0.3
           "company": 0.5}
 MAX_PER_CLAIM = 2  # WHY: a third question on one line is answered with the same story
 MAX_GENERIC = 4  # WHY: textbook and baseline questions fit any resume; past a few they only fill the list
-MAX_TOPIC_PER_CLAIM = 2  # WHY: three exam questions led in by the same line read as a form
+MAX_TOPIC_PER_CLAIM = 1  # WHY: two exam questions led in by the same line read as a form
 MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
 MAX_PER_TEMPLATE = 2  # WHY: a third question from one template reads as a form, not an interview
 MAX_LISTED_ONLY = 1  # WHY: five "you list X without a role" questions read as a form; one names several
@@ -64,11 +65,11 @@ MAX_ASK = 2  # WHY: questions for the candidate to ask; two is best (interview m
 # fill a list; a resume with few hooks gets a shorter list rather than one padded with them.
 FILL_RATIO = 0.4  # at most this many such questions per question built from the resume's specifics
 MIN_FILL = 3  # a thin resume still gets a few
-MAX_TOPIC = 4  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
+MAX_TOPIC = 2  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
 MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
 MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
 ENTRY_PENALTY = 0.25  # WHY: four questions on one internship crowd out the other jobs and projects
-MAX_LINK = 2  # WHY: "what will I find", "give me a tour", "what would you rewrite" on links get one answer
+MAX_LINK = 1  # WHY: "give me a tour", "what would you rewrite" on two links get one kind of answer
 LISTED_NAMES = 3  # listed-only skills named together in that one question
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
 # WHY: what a resume shows sets the depth: a new graduate is not asked expert questions, someone
@@ -127,7 +128,15 @@ def _is_employer(entry: Entry) -> bool:
     """The entry's organisation reads as a place to work at, not a job title in the wrong field."""
     # WHY ':' : "Responsibilities: placement training" is a label and its text, not an employer's name.
     return (bool(entry.organization) and is_name_like(entry.organization) and ":" not in entry.organization
-            and not is_job_title(entry.organization))
+            and not is_job_title(entry.organization) and not _LIST_RE.search(entry.organization)
+            and not _LOWER_WORD_RE.match(entry.organization))
+
+
+# WHY: "DynamoDB, and iOS" in the organisation field is the tail of a list (a course's topics), not a firm.
+_LIST_RE = re.compile(r",\s*(?:and|&)\s", re.IGNORECASE)
+# WHY: a name opens with a capital ("Acme", "eBay" has one inside); "including handling missing" is
+# the middle of a bullet the reader put in the organisation field.
+_LOWER_WORD_RE = re.compile(r"[a-z]+\b(?!\S*[A-Z])")
 
 
 def _role(entry: Entry) -> str:
@@ -168,28 +177,32 @@ def title_head(title: str) -> str:
     return head if head != title and is_name_like(head) and len(head.split()) <= 5 else ""
 
 
-def _where(resume: Resume | None, evidence: Evidence | None) -> str:
+def _where(ctx: _Context, evidence: Evidence | None) -> str:
     """'at Acme', 'in "Churn radar"', 'in your studies at X' or 'on your resume'."""
-    entry = _entry_of(resume, evidence)
+    entry = _entry_of(ctx.resume, evidence)
     if entry is None:
         return "on your resume"
     if entry.section == SectionKind.EXPERIENCE and _is_employer(entry):
         return f"at {entry.organization}"
-    if entry.section == SectionKind.PROJECTS and title_head(entry.title):
+    named = is_project_title(entry.title, ctx)  # not a school, a heading or a sentence's tail
+    if entry.section == SectionKind.PROJECTS and title_head(entry.title) and named:
         return f"in \"{title_head(entry.title)}\""
     if entry.section == SectionKind.EDUCATION and entry.organization and is_name_like(entry.organization):
         return f"in your studies at {entry.organization}"
-    if entry.section == SectionKind.EXPERIENCE and is_name_like(_role(entry)):
+    if entry.section == SectionKind.EXPERIENCE and is_name_like(_role(entry)) and is_job_title(_role(entry)):
+        # WHY is_job_title: a course or a certificate the reader filed under experience is no role
         return f"in your role as {_role(entry)}"
-    if entry.section != SectionKind.EXPERIENCE and title_head(entry.title) == entry.title:
+    if entry.section != SectionKind.EXPERIENCE and title_head(entry.title) == entry.title and named:
         return f"in \"{entry.title}\""
     return "on your resume"
 
 
-# A title that opens with a verb of work is a bullet the reader took for a title.
+# A title that opens with a verb of work is a bullet the reader took for a title; one that opens with
+# an award ("Winner of ...") names a prize, not the project.
 _OPENS_WITH_VERB = re.compile(
     r"(?:built|developed|designed|created|implemented|trained|led|managed|analy[sz]ed|conducted|worked|"
-    r"performed|collected|wrote|delivered|improved|reduced|increased)\b", re.IGNORECASE)
+    r"performed|collected|wrote|delivered|improved|reduced|increased|used|utili[sz]ed|applied|calculated|"
+    r"won|winner|awarded|finalist)\b", re.IGNORECASE)
 
 # What a line says was built: "Developed a credit card fraud model using ..." -> "credit card fraud model".
 _TASK_RE = re.compile(
@@ -233,6 +246,23 @@ class _Context:
     in_projects: frozenset[str] = frozenset()  # skill ids a project or result line uses
 
 
+def is_plan(evidence: Evidence, ctx: _Context) -> bool:
+    """The line says what is still to be done ("I will learn X"), or sits in a project whose lines
+    say so (its title line alone reads as done work): no use to ask about."""
+    phrases = ctx.taxonomy.claims.unfinished_phrases
+    if is_unfinished(evidence.quote, phrases):
+        return True
+    entry = _entry_of(ctx.resume, evidence)
+    return entry is not None and entry.section == SectionKind.PROJECTS \
+        and any(is_unfinished(line.text, phrases) for line in (*entry.heading, *entry.lines))
+
+
+def shown_in_use(evidence: tuple[Evidence, ...], ctx: _Context) -> Evidence | None:
+    """The first role, project or study line among these that shows work done (not a plan)."""
+    return next((e for e in evidence if e.section in ctx.taxonomy.kinds_with(SectionRole.SHOWS_USE)
+                 and not is_plan(e, ctx)), None)
+
+
 def _alternative(skill_id: str, ctx: _Context) -> str:
     """The first sensible alternative the resume does not already claim (else the first one)."""
     alternatives = ctx.bank.alternatives_of(skill_id)
@@ -244,12 +274,12 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     first = (claim.evidence[0] if claim and claim.evidence else None) or (evidence[0] if evidence else None)
     if claim is not None and claim.kind == "skill":
         # WHY: "where" is where the skill was used, not the skills list that also names it.
-        first = next((e for e in claim.evidence if e.section in ctx.taxonomy.kinds_with(SectionRole.SHOWS_USE)), first)
+        first = shown_in_use(claim.evidence, ctx) or first
     entry = _entry_of(ctx.resume, first)
     slots = {"organization": _organization(ctx.resume, first), "year": _year(first, ctx.as_of),
              "project": title_head(entry.title) if entry and entry.section == SectionKind.PROJECTS
              and is_project_title(entry.title, ctx) else "",
-             "where": _where(ctx.resume, first)}
+             "where": _where(ctx, first)}
     if claim is None:
         slots["task"] = task_of(first.quote) if first is not None else ""
         return {key: value if is_name_like(value) or key == "where" else "" for key, value in slots.items()}
@@ -298,6 +328,20 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
         if not is_name_like(slots.get(key, "")) and not (key == "project" and claim.kind == "link"):
             slots[key] = ""
     return slots
+
+
+# WHY: a repository, a notebook, a post or a portfolio is work to discuss; a profile page is a list of it.
+_WORK_LINKS = frozenset({"github_repo", "gist", "kaggle", "blog", "portfolio"})
+
+
+def is_own_work_link(claim: Claim, ctx: _Context) -> bool:
+    """A link to the candidate's own work: a repository of their account (when the resume names
+    the account), a notebook, a post or a portfolio; not a profile, a contact or a certificate."""
+    link = claim.link
+    if link is None or link.kind not in _WORK_LINKS or is_contact_uri(claim.text) or is_not_work(claim.text):
+        return False
+    owner = _candidate_github(ctx.resume) if ctx.resume is not None else ""
+    return not (owner and link.kind == "github_repo" and github_owner(link.url) != owner)
 
 
 def _candidate_github(resume: Resume) -> str:
@@ -452,8 +496,14 @@ def _skill_keys(skill_ids: tuple[str, ...], ctx: _Context) -> set[str]:
 
 
 def _classes(claim: Claim, ctx: _Context) -> frozenset[str]:
+    """The classes of the claim's first skill (skill_classes), and "everyday" (a language, a data
+    library, a chart tool) or "umbrella" (machine learning, AI) when it is one."""
     skill = ctx.skills.get(claim.skill_ids[0]) if claim.skill_ids else None
-    return skill_classes(skill, ctx.taxonomy) if skill else frozenset()
+    if skill is None:
+        return frozenset()
+    kinds = {"everyday"} if is_everyday(skill.id, ctx.taxonomy) else set()
+    kinds |= {"umbrella"} if is_umbrella(skill.id, ctx.taxonomy) else set()
+    return skill_classes(skill, ctx.taxonomy) | kinds
 
 
 def is_stale(claim: Claim, ctx: _Context) -> bool:
@@ -469,15 +519,20 @@ def is_stale(claim: Claim, ctx: _Context) -> bool:
     return months is not None and now is not None and now - months > ctx.options.stale_years * 12
 
 
-def _fits(template: Template, claim: Claim | None, ctx: _Context) -> bool:
-    """The template's conditions hold for this claim (kind of number, skills, words on the line, age)."""
+def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "") -> bool:
+    """The template's conditions hold for this claim (kind of number, skills, words on the line, age);
+    for a flag with no claim, on its line ``quote``."""
     if claim is None:
+        if template.model and has_phrase(quote, ctx.taxonomy.claims.model_context) != (template.model == "yes"):
+            return False  # WHY: "when would you retrain it?" of a data pipeline has no answer
         return not (template.measures or template.when_skills or template.when_phrases or template.stale)
     text = " ".join(e.quote for e in claim.evidence) or claim.text
     if claim.kind == "skill":
         # WHY: a skill's {where} is the first role or project line using it; words must be on that line.
-        usage = next((e for e in claim.evidence if e.section in ctx.taxonomy.kinds_with(SectionRole.SHOWS_USE)), None)
+        usage = shown_in_use(claim.evidence, ctx)
         text = usage.quote if usage is not None else text
+        if template.shown and usage is None:
+            return False  # WHY: "what would you use instead today" needs work to have been done
     if template.measures and (claim.result.measures if claim.result else "") not in template.measures:
         return False
     if template.change and (claim.result is not None and claim.result.moved in ("up", "down")) != (template.change == "yes"):
@@ -490,9 +545,18 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context) -> bool:
         return False
     if template.not_classes and _classes(claim, ctx) & set(template.not_classes):
         return False
+    if template.model and has_model(claim, ctx) != (template.model == "yes"):
+        return False  # WHY: "how did you evaluate it, against which baseline" has no answer for a website
     if "skill" in template.slots and claim.skill_ids and is_guessed(claim.skill_ids[0], ctx):
         return False  # WHY: "you used model serving" about a skill only guessed from other words is not fair
     return not template.stale or is_stale(claim, ctx)
+
+
+def has_model(claim: Claim, ctx: _Context) -> bool:
+    """The line names a model or learning method (a skill of class ml or dl), or reports a model metric."""
+    if claim.result is not None and claim.result.measures in ("model_metric", "error_metric"):
+        return True
+    return any(skill_classes(ctx.skills[i], ctx.taxonomy) & {"ml", "dl"} for i in claim.skill_ids if i in ctx.skills)
 
 
 def is_guessed(skill_id: str, ctx: _Context) -> bool:
@@ -539,6 +603,8 @@ def is_method_led(template: Template) -> bool:
 def is_line_template(template: Template) -> bool:
     """Built from the line's own specifics: the thing built, the number, or a condition on the line
     (a kind of number alone does not make it one: "what did {result} cost elsewhere" fits any result)."""
+    if not template.slots:
+        return False  # WHY: a fixed exercise ("write this query") chosen by a skill reads the same for anyone
     return bool({"task", "quantity", "measure"} & set(template.slots) or template.change
                 or template.when_skills or template.when_phrases or template.stale)
 
@@ -568,10 +634,12 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
         slots = _claim_slots(claim, (), ctx)
         # WHY: asking to explain what the resume calls proprietary asks the candidate to break a duty.
         secret = is_confidential(evidence, ctx.taxonomy.claims)
-        if claim.kind == "link" and (is_contact_uri(claim.text) or is_not_work(claim.text)):
-            continue  # a clickable phone number is not work to discuss
+        if claim.kind == "link" and not is_own_work_link(claim, ctx):
+            continue  # a phone number, a profile page or someone else's library is not work to discuss
         if not has_substance(claim, ctx):
             continue
+        if claim.kind != "skill" and any(is_plan(e, ctx) for e in claim.evidence):
+            continue  # WHY: "walk me through" a project the resume says is still to come has nothing to tell
         for template in templates:
             if template.claim_kind != claim.kind or template.depth not in ("any", depth):
                 continue
@@ -626,10 +694,6 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
             lead, usage = used
             text = f"{lead} {chosen.text}"
             source, line_quote, line_page = "topic", usage.quote, usage.page
-            if is_modelling_method(_trigger_id(claim, topic), ctx):
-                simpler = _alternative(claim.skill_ids[0], ctx) if claim.skill_ids else ""
-                followups = (f"Why did it suit that work better than {simpler} or a simpler baseline?" if simpler
-                             else "Why did it suit that work better than a simpler baseline?",) + followups[:1]
         listed = ""
         if used is None and claim.kind == "skill" and _is_listed_only(claim, topic, ctx):
             # WHY: a method named only in a list gets the defend-it framing, not a bare exam question
@@ -701,7 +765,7 @@ def _is_listed_only(claim: Claim, topic: Topic, ctx: _Context) -> bool:
     skill = ctx.skills.get(next((i for i in claim.skill_ids if i in topic.skills), ""))
     shown = claim.evidence + (skill.evidence if skill is not None else ())
     return (skill is not None and skill.listed_only and not skill.inferred
-            and not any(e.section in ctx.taxonomy.kinds_with(SectionRole.SHOWS_USE) for e in shown))
+            and shown_in_use(shown, ctx) is None)
 
 
 def _trigger_id(claim: Claim, topic: Topic) -> str:
@@ -725,15 +789,6 @@ _EVERYDAY_CATEGORIES = frozenset({"data_libraries", "programming_languages", "vi
                                   "software_engineering"})
 
 
-def is_modelling_method(skill_id: str, ctx: _Context) -> bool:
-    """A model or learning method (conventional ML or deep learning, not a tool), the only kind of
-    skill "why did it suit that work better than a simpler baseline?" makes sense for: a library, a
-    language or a statistical idea has no baseline to beat."""
-    skill = ctx.skills.get(skill_id)
-    classes = skill_classes(skill, ctx.taxonomy) if skill is not None else frozenset()
-    return bool(classes & {"ml", "dl"}) and "tool" not in classes and not is_umbrella(skill_id, ctx.taxonomy)
-
-
 def is_everyday(skill_id: str, taxonomy: Taxonomy) -> bool:
     return taxonomy.knows(skill_id) and taxonomy.skill(skill_id).category in _EVERYDAY_CATEGORIES
 
@@ -752,10 +807,10 @@ def _usage(claim: Claim, topic: Topic, ctx: _Context) -> tuple[str, Evidence] | 
     if skill is not None and skill.inferred:
         return None  # WHY: "you used model serving" about a skill only guessed from other words is not fair
     shown = claim.evidence + (skill.evidence if skill is not None and claim.kind == "skill" else ())
-    usage = next((e for e in shown if e.section in ctx.taxonomy.kinds_with(SectionRole.SHOWS_USE)), None)
+    usage = shown_in_use(shown, ctx)
     if usage is None:
         return None
-    where = _where(ctx.resume, usage)
+    where = _where(ctx, usage)
     if where == "on your resume":
         return None
     name = _trigger_name(claim, topic, ctx)
@@ -786,7 +841,7 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
         for template in templates:
             if template.flag != flag.code or not _allowed(template.area, template.difficulty, ctx.options):
                 continue
-            if not _fits(template, claim, ctx):
+            if not _fits(template, claim, ctx, quote):
                 continue
             filled = _fill(template, slots)
             if filled is None:
@@ -809,6 +864,7 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
 
 
 _LISTED_FLAGS = frozenset({"unsupported_skill"})
+_CANDIDATE_ONLY_FLAGS = frozenset({"link_to_check"})  # advice to the candidate, no question an interviewer asks
 
 
 def _entry_label(evidence: tuple[Evidence, ...]) -> str:
@@ -1181,6 +1237,9 @@ def generate_questions(
                    frozenset(i for c in claims if c.kind in ("project", "result") for i in c.skill_ids))
     flagged = {f.claim_id for f in flags if f.claim_id}
     personal = _from_claims(claims, flagged, ctx) + _from_flags(flags, ctx)
+    if options.perspective == "interviewer":
+        # WHY: "if I open your profile, what will I find?" prepares the candidate; the interviewer opens it
+        personal = [c for c in personal if c.question.flag_code not in _CANDIDATE_ONLY_FLAGS]
     used_topics = {c.template_id.rsplit(".", 1)[0] for c in personal if c.source in ("topic", "textbook")}
     interviewer = options.perspective == "interviewer"
     # WHY: questions for the candidate to ask belong to the candidate's list, not the interviewer's.

@@ -1,0 +1,89 @@
+"""A question is asked only when its premise holds for the line behind it (step 6,
+analyzer/questions.py): a plan is not finished work, a website has no model to evaluate, a course
+is not a role, someone else's library is not the candidate's repository. Each test builds a
+fictional resume PDF and runs the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.models import Options
+from analyzer.pipeline import analyze
+
+
+def _report(tmp_path, *body: str, perspective: str = "interviewer"):
+    from factory import simple_resume
+
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(simple_resume(*body))
+    return analyze(path, as_of="2026-11", options=Options(perspective=perspective))
+
+
+def test_a_project_the_resume_says_is_still_to_come_gets_no_question(tmp_path):
+    report = _report(tmp_path, "# Projects", "* Tidewater Sales Dashboard",
+                     "- I will learn Power BI, build this dashboard and update it here.",
+                     "* Harbour Footfall Forecast",
+                     "- Built a footfall forecast with gradient boosting on 3 years of hourly counts",
+                     "# Skills", "Python, Power BI, gradient boosting")
+    quoted = [q.quote for q in report.questions]
+    assert not [q for q in quoted if "will learn" in q]
+    assert [q for q in report.questions if "Harbour Footfall Forecast" in q.text]
+
+
+def test_a_website_gets_the_build_walk_through_not_the_evaluation_one(tmp_path):
+    report = _report(tmp_path, "# Projects", "* Lantern Campus Map",
+                     "- Built a campus map web app with React and Django for new students",
+                     "* Kelpie Churn Model",
+                     "- Trained a random forest classifier on 40,000 subscriber records to predict churn",
+                     "# Skills", "Python, React, Django, random forests")
+    on_site = [q.template for q in report.questions if "Lantern Campus Map" in q.text]
+    on_model = [q.template for q in report.questions if "Kelpie Churn Model" in q.text]
+    assert "project.build_walkthrough" in on_site and "project.walkthrough" not in on_site
+    assert on_model and "project.build_walkthrough" not in on_model
+
+
+@pytest.mark.parametrize("perspective, asked", [("interviewer", False), ("candidate", True)])
+def test_the_open_your_link_question_is_for_the_candidate_only(tmp_path, perspective, asked):
+    report = _report(tmp_path, "github.com/mayalind", "# Experience",
+                     "* Data Analyst, Brackwater Foods 2021 - present",
+                     "- Built weekly demand reports in SQL for 40 stores", "# Skills", "SQL, Python",
+                     perspective=perspective)
+    assert any(q.flag_code == "link_to_check" for q in report.questions) is asked
+
+
+def test_a_certificate_filed_under_experience_is_not_a_role(tmp_path):
+    report = _report(tmp_path, "# Experience", "* Cloud Practitioner Certification 2023",
+                     "- Used Docker to package a small Flask model service for a course exercise",
+                     "* Data Scientist, Brackwater Foods 2021 - present",
+                     "- Trained a gradient boosting model on 2 years of orders to forecast demand",
+                     "# Skills", "Python, Docker, Flask, gradient boosting")
+    assert report.questions
+    assert not [q for q in report.questions if "in your role as Cloud Practitioner" in q.text]
+
+
+def test_an_organisation_that_reads_as_the_middle_of_a_sentence_is_no_employer():
+    from analyzer.models import Entry
+    from analyzer.questions import _is_employer
+
+    assert [_is_employer(Entry(section="experience", title="Analyst", organization=org,
+                                       location="", start="2021-01", end="present", page=1))
+            for org in ("including missing values", "Brackwater Foods", "eBay", "DynamoDB, and iOS")] == [
+        False, True, True, False]
+
+
+def test_an_everyday_library_gets_no_would_you_still_reach_for_it_question(tmp_path):
+    report = _report(tmp_path, "# Experience", "* Data Scientist, Brackwater Foods 2020 - present",
+                     "- Cleaned 2 million order rows with pandas and trained an XGBoost model on them",
+                     "# Skills", "Python, pandas, XGBoost")
+    assert [q.template for q in report.questions if q.template == "skill.instead_today"
+            and "pandas" in q.text] == []
+
+
+def test_someone_elses_repository_gets_no_link_question(tmp_path):
+    report = _report(tmp_path, "github.com/mayalind", "# Projects", "* Birdsong Classifier",
+                     "- Trained an audio classifier on 5,000 clips with the library at github.com/otherlab/wingbeat",
+                     "* Tide Tables", "- Built a tide prediction notebook at github.com/mayalind/tides",
+                     "# Skills", "Python, PyTorch")
+    link_questions = [q for q in report.questions if (q.claim_id or "").startswith("link:")]
+    assert [q for q in link_questions if "tides" in q.text]
+    assert not [q for q in link_questions if "wingbeat" in q.text or "otherlab" in (q.claim_id or "")]
