@@ -892,6 +892,10 @@ def _answers(template: Template, claim: Claim | None, ctx: _Context,
     first = (claim.evidence[0] if claim is not None and claim.evidence else None) or (evidence[0] if evidence else None)
     if first is not None and first.entry and not is_line_template(template):
         keys.append(f"{template.id}@{_entry_key(first)}")
+    if claim is not None and claim.kind == "skill":
+        usage = shown_in_use(claim.evidence, ctx)
+        if usage is not None:  # WHY: "when did X get in your way" for two tools of one line gets one story
+            keys.append(f"{template.id}@{usage.quote}")
     return tuple(keys)
 
 
