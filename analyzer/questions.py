@@ -208,7 +208,8 @@ _OPENS_WITH_VERB = re.compile(
 _TASK_RE = re.compile(
     r"\b(?:built|build|developed|develop|designed|trained|implemented|created|deployed|engineered|architected|"
     r"wrote|delivered|launched|shipped|automated|prototyped|productionised|productionized|led|owned|"
-    r"maintained|redesigned|rebuilt|configured|executed|accomplished|optimized|optimised)\s+(?:an?\s+|the\s+)?"
+    r"maintained|redesigned|rebuilt|configured|executed|accomplished|optimized|optimised)\s+"
+    r"(?:(?:and|&)\s+[a-z]+ed\s+)?(?:an?\s+|the\s+)?"  # "designed and implemented a chatbot": the chatbot
     r"(?P<task>[^,;:.()]+?)(?=\s+(?:using|with|in|on|for|to|that|which|by|from|via|across|at|and|achieving|"
     r"reaching|resulting|improving|reducing|increasing|processing|where|as)\b|[,;:.()]|$)", re.IGNORECASE)
 # The last word of a task must name a thing that was made, or the phrase is not worth quoting.
@@ -219,6 +220,9 @@ _TASK_NOUNS = re.compile(
     r"database|warehouse|etl|simulation|study|experiment|test|assessor|estimator|scraper|crawler|parser|extractor|"
     r"tracker|ranker|optimizer|optimiser|simulator|monitor|index|signals?|segmentation|detection|recognition)$",
     re.IGNORECASE)
+
+
+_SENTENCE_RE = re.compile(r"(?<=[a-z0-9)])\.(?=\s*[A-Z])|;\s")
 
 
 def task_of(text: str) -> str:
@@ -814,7 +818,8 @@ def _usage(claim: Claim, topic: Topic, ctx: _Context) -> tuple[str, Evidence] | 
     if where == "on your resume":
         return None
     name = _trigger_name(claim, topic, ctx)
-    task = task_of(usage.quote)
+    # WHY the sentence: a paragraph's first built thing may belong to another sentence than the skill
+    task = task_of(next((s for s in _SENTENCE_RE.split(usage.quote) if name and name.lower() in s.lower()), ""))
     if task and name and name.lower() in task.lower():
         lead = f"{where[0].upper()}{where[1:]} you built the {task}."
     elif task and name:

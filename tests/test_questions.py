@@ -411,6 +411,7 @@ def test_a_repository_of_another_account_is_not_called_yours():
     ("Developed a credit card fraud classification model using scikit-learn", "credit card fraud classification model"),
     ("Built a demand forecasting pipeline with LightGBM", "demand forecasting pipeline"),
     ("Responsible for various stakeholder meetings", ""),
+    ("Designed and implemented a route planning service for couriers", "route planning service"),
 ])
 def test_the_thing_a_line_built(text, task):
     from analyzer.questions import task_of
