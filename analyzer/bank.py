@@ -34,7 +34,7 @@ from analyzer.errors import TaxonomyError
 
 KINDS = ("deep-dive", "explain", "derive", "compare", "design", "debug", "what-if", "open-ended", "behavioural")
 SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "result", "link", "alternative",
-         "task", "where", "quantity", "measure")
+         "task", "where", "quantity", "measure", "detail")
 CLAIM_KINDS = ("skill", "project", "result", "link", "publication", "certification", "talk", "patent")
 DEPTHS = ("any", "backed", "weak")
 NEAR_DUPLICATE = 0.9  # cosine over TF-IDF; above it two templates ask the same thing in the same words
@@ -44,9 +44,10 @@ NEAR_DUPLICATE = 0.9  # cosine over TF-IDF; above it two templates ask the same 
 # from the claim's evidence; "alternative" from the alternatives map for the claim's skill.
 _ENTRY_SLOTS = frozenset({"project", "organization", "year"})
 CLAIM_SLOTS: dict[str, frozenset[str]] = {
-    "skill": _ENTRY_SLOTS | {"skill", "alternative", "where", "task"},
-    "project": _ENTRY_SLOTS | {"skill", "alternative", "task", "where"},
-    "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline", "result", "task", "where", "quantity", "measure"},
+    "skill": _ENTRY_SLOTS | {"skill", "alternative", "where", "task", "detail"},
+    "project": _ENTRY_SLOTS | {"skill", "alternative", "task", "where", "detail"},
+    "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline", "result", "task", "where", "quantity", "measure",
+                              "detail"},
     "link": frozenset({"link", "project", "year"}),
     "publication": _ENTRY_SLOTS | {"skill"},
     "certification": _ENTRY_SLOTS | {"skill"},

@@ -57,7 +57,7 @@ MAX_PER_CLAIM = 2  # WHY: a third question on one line is answered with the same
 MAX_GENERIC = 4  # WHY: textbook and baseline questions fit any resume; past a few they only fill the list
 MAX_TOPIC_PER_CLAIM = 1  # WHY: two exam questions led in by the same line read as a form
 MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
-MAX_PER_TEMPLATE = 2  # WHY: a third question from one template reads as a form, not an interview
+MAX_PER_TEMPLATE = 1  # WHY: reviewers rate the second question from one template as a form, not an interview
 MAX_LISTED_ONLY = 1  # WHY: five "you list X without a role" questions read as a form; one names several
 METHOD_BONUS = 0.15  # WHY: the follow-up a named method invites beats the one any method of its category gets
 MAX_ASK = 2  # WHY: questions for the candidate to ask; two is best (interview map, area 12)
@@ -69,8 +69,10 @@ MAX_TOPIC = 2  # WHY: exam questions led in by a line ("At X you used Y. <textbo
 MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
 MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
 ENTRY_PENALTY = 0.25  # WHY: four questions on one internship crowd out the other jobs and projects
+MAX_PER_PROJECT = 3  # WHY: reviewers read a fourth question on one side project as a repeat (a job has more to ask)
 MAX_LINK = 1  # WHY: "give me a tour", "what would you rewrite" on two links get one kind of answer
 LISTED_NAMES = 3  # listed-only skills named together in that one question
+DETAIL_NAMES = 2  # tools or methods a {detail} names: "with OpenCV and YOLO"; a third reads as a list
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
 # WHY: what a resume shows sets the depth: a new graduate is not asked expert questions, someone
 # with years of work or papers is not asked warm-ups (see seniority()).
@@ -301,6 +303,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
         slots["project"] = title_head(entry.title) if named else ""
     quote = " ".join(e.quote for e in claim.evidence[:1]) or claim.text
     slots["task"] = task_of(quote)
+    slots["detail"] = _detail(claim, quote, slots["task"], ctx)
     if not slots["task"] and slots["project"] and claim.kind == "project":
         title = slots["project"]
         slots["task"] = f"project \"{title}\"" if title else ""
@@ -346,6 +349,25 @@ def is_own_work_link(claim: Claim, ctx: _Context) -> bool:
         return False
     owner = _candidate_github(ctx.resume) if ctx.resume is not None else ""
     return not (owner and link.kind == "github_repo" and github_owner(link.url) != owner)
+
+
+def _detail(claim: Claim, quote: str, task: str, ctx: _Context) -> str:
+    """The line's own specifics as a phrase: 'with OpenCV and YOLO on 10,000+ images'. The tools and
+    methods its line names (not an umbrella term, not one the {task} already says), then its data.
+    WHY: reviewers rate a walk-through that names only the project as generic; the line's tools and
+    data make it this candidate's question."""
+    names: list[str] = []
+    for skill_id in claim.skill_ids:
+        name = _skill_name(skill_id, ctx.skills, ctx.taxonomy)
+        if is_umbrella(skill_id, ctx.taxonomy) or not is_name_like(name) or name.lower() in task.lower():
+            continue
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", quote, re.IGNORECASE) and name not in names:
+            names.append(name)
+        if len(names) == DETAIL_NAMES:
+            break
+    data = claim.project.data if claim.project is not None and is_name_like(claim.project.data) else ""
+    parts = ([f"with {' and '.join(names)}"] if names else []) + ([f"on {data}"] if data else [])
+    return " ".join(parts)
 
 
 def _candidate_github(resume: Resume) -> str:
@@ -407,9 +429,14 @@ def _article(value: str) -> str:
     return "an" if re.match(r"8|11(?!\d{2})|18(?!\d{2})", digits) and not value.startswith(("$", "€", "£")) else "a"
 
 
+# Slots a question reads well without: {where} when {task} names the project, {detail} when the line
+# names no tool or data.
+_OPTIONAL_SLOTS = frozenset({"where", "detail"})
+
+
 def _fill(template: Template, slots: dict[str, str]) -> tuple[str, tuple[str, ...]] | None:
     """The text and follow-ups with slots filled, or None when a slot has no value for this claim."""
-    if any(not slots.get(name) for name in template.slots if name != "where"):
+    if any(not slots.get(name) for name in template.slots if name not in _OPTIONAL_SLOTS):
         return None  # {where} may be empty: the line's project is already named by {task}
 
     def filled(text: str) -> str:
@@ -585,10 +612,11 @@ def has_substance(claim: Claim, ctx: _Context) -> bool:
 def is_project_title(title: str, ctx: _Context) -> bool:
     """The entry title can name a project in a question: not a section heading, not a school or
     university (the reader takes the place a student project was done for its title when the two
-    share a line), not the tail of a sentence (a title ends without a full stop)."""
+    share a line), not the tail of a sentence (a title ends without a full stop), not a skill's
+    name ("Statistical analysis" is a skills line the reader took for a title)."""
     words = set(re.findall(r"[^\W\d_]+", title.lower()))
     return (not is_heading_title(title, ctx) and not words & (ctx.taxonomy.entries or load_entry_words()).institution_words
-            and not title.rstrip().endswith("."))
+            and not title.rstrip().endswith(".") and ctx.taxonomy.resolve(title_head(title) or title) is None)
 
 
 def is_heading_title(title: str, ctx: _Context) -> bool:
@@ -712,7 +740,7 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
         narrow = used is not None and not is_umbrella(_trigger_id(claim, topic), ctx.taxonomy) \
             and not is_everyday(_trigger_id(claim, topic), ctx.taxonomy)
         out.append(_Candidate(question, source, chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence, bank_text,
-                              listed, specific=narrow, entry=used[1].entry if used is not None else ""))
+                              listed, specific=narrow, entry=_entry_label((used[1],)) if used is not None else ""))
     return out
 
 
@@ -873,8 +901,15 @@ _CANDIDATE_ONLY_FLAGS = frozenset({"link_to_check"})  # advice to the candidate,
 
 
 def _entry_label(evidence: tuple[Evidence, ...]) -> str:
-    """The job or project a question's line sits in (its first role or project evidence), as a key."""
-    return next((_entry_key(e) for e in evidence if e.entry and e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS)), "")
+    """The job or project a question's line sits in (its first role or project evidence), as a key;
+    a project's key starts with PROJECT_KEY."""
+    first = next((e for e in evidence if e.entry and e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS)), None)
+    if first is None:
+        return ""
+    return f"{PROJECT_KEY if first.section == SectionKind.PROJECTS else ''}{_entry_key(first)}"
+
+
+PROJECT_KEY = "project "
 
 
 def _entry_key(evidence: Evidence) -> str:
@@ -1076,6 +1111,7 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
     answered: set[str] = set()
     entry = index_of([c.entry for c in ordered])
     has_entry = np.array([bool(c.entry) for c in ordered])
+    in_project = np.array([c.entry.startswith(PROJECT_KEY) for c in ordered])
     per_entry = np.zeros(entry.max() + 1)
     is_fill = np.array([not is_specific(c) and c.source not in ("ask", "company") for c in ordered])
     max_fill = n if max_fill is None else max_fill
@@ -1106,7 +1142,8 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
             & ~(is_generic & (n_generic >= MAX_GENERIC)) & ~(is_topic & penalised & (topics_on[claim] >= MAX_TOPIC_PER_CLAIM)) & ~(is_base & (n_base >= MAX_BASELINE)) \
             & ~(is_listed & (n_listed >= MAX_LISTED_ONLY)) & ~(is_topic & (n_topic >= MAX_TOPIC)) \
             & ~(is_gclaim & ((n_gclaim >= MAX_GENERIC_CLAIM) | (per_template[template] >= MAX_PER_GENERIC))) \
-            & ~(is_link & (n_link >= MAX_LINK)) & ~(is_fill & (n_fill >= max_fill))
+            & ~(is_link & (n_link >= MAX_LINK)) & ~(is_fill & (n_fill >= max_fill)) \
+            & ~(in_project & (per_entry[entry] >= MAX_PER_PROJECT))
         if not open_.any():
             if quota_ask > n_ask or quota_base > n_base:  # a reserved slot cannot be filled: free it
                 quota_ask, quota_base = n_ask, n_base

@@ -304,13 +304,14 @@ def test_real_resume_questions_are_anchored_and_personal(sample_questions, taxon
     # A maximum since round 2, no longer an exact quota. Lower bound 20 -> 15 (issue 12): the list editor
     # adds questions that fit any resume only to fill (FILL_RATIO per specific question), and one
     # template at most twice, so this resume's 19 varied questions are the intended list, not a shortfall.
-    assert 15 <= len(qs) <= Options().question_count
+    # 15 -> 10: each template once (reviewers rate a second one as a form), so the list is shorter still.
+    assert 10 <= len(qs) <= Options().question_count
     claim_ids = {c.id for c in claims}
     tied = [q for q in qs if q.anchor != "baseline"]
     assert len(tied) / len(qs) >= 0.6
     for q in tied:
         assert q.claim_id in claim_ids or q.flag_code in {f.code for f in flags}
-    assert len(Counter(q.area for q in qs)) >= 8  # area balance
+    assert len(Counter(q.area for q in qs)) >= 6  # area balance (8 -> 6 with the shorter list: areas with hooks)
     claimed = frozenset(s.id for s in skills) | frozenset(i for c in claims for i in c.skill_ids)
     bank = load_bank()
     allowed = allowed_mentions(claimed, taxonomy) | {a for c in claimed for a in bank.alternatives_of(c)}

@@ -124,7 +124,7 @@ def test_a_project_is_named_by_its_title_only_when_the_title_is_a_name(tmp_path,
                                    "- Built an image classifier with PyTorch on 4,000 labelled leaf photos",
                                    "# Skills", "Python, PyTorch, SQL"))
     report = analyze(path, as_of="2026-11")
-    quoted = f'in "{title}":'  # the walk-through names the project: '... in "Title": the problem, ...'
+    quoted = f'in "{title}"'  # the walk-through names the project: '... in "Title" with PyTorch on ...: the problem, ...'
     assert any(quoted in q.text for q in report.questions) is named
 
 
