@@ -63,7 +63,7 @@ METHOD_BONUS = 0.15  # WHY: the follow-up a named method invites beats the one a
 MAX_ASK = 2  # WHY: questions for the candidate to ask; two is best (interview map, area 12)
 # WHY: questions that fit any resume (exam questions, baseline, generic templates, questions to ask)
 # fill a list; a resume with few hooks gets a shorter list rather than one padded with them.
-FILL_RATIO = 0.4  # at most this many such questions per question built from the resume's specifics
+FILL_RATIO = 0.3  # at most this many such questions per question built from the resume's specifics
 MIN_FILL = 3  # a thin resume still gets a few
 MAX_TOPIC = 2  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
 MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
@@ -131,7 +131,7 @@ def _is_employer(entry: Entry) -> bool:
     # WHY ':' : "Responsibilities: placement training" is a label and its text, not an employer's name.
     return (bool(entry.organization) and is_name_like(entry.organization) and ":" not in entry.organization
             and not is_job_title(entry.organization) and not _LIST_RE.search(entry.organization)
-            and not _LOWER_WORD_RE.match(entry.organization))
+            and not _LOWER_WORD_RE.match(entry.organization) and not _LEGAL_FORM_RE.fullmatch(entry.organization))
 
 
 # WHY: "DynamoDB, and iOS" in the organisation field is the tail of a list (a course's topics), not a firm.
@@ -139,6 +139,8 @@ _LIST_RE = re.compile(r",\s*(?:and|&)\s", re.IGNORECASE)
 # WHY: a name opens with a capital ("Acme", "eBay" has one inside); "including handling missing" is
 # the middle of a bullet the reader put in the organisation field.
 _LOWER_WORD_RE = re.compile(r"[a-z]+\b(?!\S*[A-Z])")
+# WHY: "Inc." alone is the tail of a firm's name the reader split off, not a name.
+_LEGAL_FORM_RE = re.compile(r"\s*(?:inc|ltd|llc|llp|corp|co|plc|gmbh|ag|sa|pvt)\.?\s*", re.IGNORECASE)
 
 
 def _role(entry: Entry) -> str:
@@ -584,8 +586,11 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
 
 
 def has_model(claim: Claim, ctx: _Context) -> bool:
-    """The line names a model or learning method (a skill of class ml or dl), or reports a model metric."""
+    """The line names a model or learning method (a skill of class ml or dl, or words such as
+    "forecasting model", "classifier"), or reports a model metric."""
     if claim.result is not None and claim.result.measures in ("model_metric", "error_metric"):
+        return True
+    if claim.evidence and has_phrase(claim.evidence[0].quote, ctx.taxonomy.claims.model_context):
         return True
     return any(skill_classes(ctx.skills[i], ctx.taxonomy) & {"ml", "dl"} for i in claim.skill_ids if i in ctx.skills)
 

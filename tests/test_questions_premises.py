@@ -67,8 +67,8 @@ def test_an_organisation_that_reads_as_the_middle_of_a_sentence_is_no_employer()
 
     assert [_is_employer(Entry(section="experience", title="Analyst", organization=org,
                                        location="", start="2021-01", end="present", page=1))
-            for org in ("including missing values", "Brackwater Foods", "eBay", "DynamoDB, and iOS")] == [
-        False, True, True, False]
+            for org in ("including missing values", "Brackwater Foods", "eBay", "DynamoDB, and iOS", "Inc.")] == [
+        False, True, True, False, False]
 
 
 def test_an_everyday_library_gets_no_would_you_still_reach_for_it_question(tmp_path):
