@@ -71,7 +71,7 @@ MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
 ENTRY_PENALTY = 0.25  # WHY: four questions on one internship crowd out the other jobs and projects
 MAX_PER_PROJECT = 3  # WHY: reviewers read a fourth question on one side project as a repeat (a job has more to ask)
 MAX_LINK = 1  # WHY: "give me a tour", "what would you rewrite" on two links get one kind of answer
-LISTED_NAMES = 3  # listed-only skills named together in that one question
+LISTED_NAMES = 1  # WHY: "pick one of X, Y and Z" lets the candidate pick the easiest; the interviewer picks the most exposed
 DETAIL_NAMES = 2  # tools or methods a {detail} names: "with OpenCV and YOLO"; a third reads as a list
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
 # WHY: what a resume shows sets the depth: a new graduate is not asked expert questions, someone

@@ -430,9 +430,10 @@ def test_a_proprietary_line_gets_no_question_about_it(taxonomy):
 
 
 def test_listed_only_skills_share_one_question(taxonomy):
-    # Five skills named only in a list: one question names the three most exposed together (the
-    # flagged ones first, by severity, then the weakest backing), instead of one "You list X without
-    # a role" question per skill and a separate "X appears only in your skills list" flag question.
+    # Five skills named only in a list: one question names the most exposed (the flagged ones first,
+    # by severity, then the weakest backing), instead of one "You list X without a role" question per
+    # skill and a separate "X appears only in your skills list" flag question. Updated: it names one
+    # skill, not three: reviewers found "pick one of three" lets the candidate pick the easiest.
     resume, skills, claims, flags = make_inputs()
     e_list = Evidence(section="skills", entry="", quote="Skills: PyTorch, Kubernetes, Spark, Kafka", page=1)
     extra = (("pytorch", "PyTorch", "dl_frameworks", 20), ("kubernetes", "Kubernetes", "mlops", 15),
@@ -446,8 +447,7 @@ def test_listed_only_skills_share_one_question(taxonomy):
     questions = generate_questions(resume, skills, claims, flags, taxonomy, options=Options(question_count=60))
     listed = [q for q in questions if q.text.startswith("You list")]
     assert [q.text for q in listed] == [
-        "You list Spark, TensorFlow and Kubernetes without a role or project that shows them: "
-        "pick one and walk me through where you used it."]
+        "You list Spark without a role or project that shows it: walk me through where you used it."]
     assert listed[0].anchor == "flag" and listed[0].claim_id == "skill:spark"
     assert listed[0].followups[0].startswith("On Spark: ")
     assert not any(q.flag_code == "unsupported_skill" for q in questions if q not in listed)
