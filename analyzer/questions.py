@@ -515,6 +515,16 @@ def _allowed(area: int, difficulty: int, options: Options) -> bool:
 # --- when a template fits a line -------------------------------------------------------------------------
 
 
+def _on_line(claim: Claim, ctx: _Context) -> tuple[str, ...]:
+    """The claim's skills its own first line names. WHY: a job's project claim carries the skills of
+    the whole job; "how did you size the experiment" about an R package needs the experiment on its line."""
+    if claim.kind == "skill" or not claim.evidence:
+        return claim.skill_ids
+    line = claim.evidence[0].quote
+    return tuple(i for i in claim.skill_ids if i not in ctx.skills
+                 or any(e.quote in line or line in e.quote for e in ctx.skills[i].evidence))
+
+
 def _skill_keys(skill_ids: tuple[str, ...], ctx: _Context) -> set[str]:
     """The skills of a line with their ancestors and categories ("category:ml_methods")."""
     keys: set[str] = set()
@@ -570,7 +580,7 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
         return False
     if template.change and (claim.result is not None and claim.result.moved in ("up", "down")) != (template.change == "yes"):
         return False
-    if template.when_skills and not _skill_keys(claim.skill_ids, ctx) & set(template.when_skills):
+    if template.when_skills and not _skill_keys(_on_line(claim, ctx), ctx) & set(template.when_skills):
         return False
     if template.when_phrases and not has_phrase(text, template.when_phrases):
         return False
