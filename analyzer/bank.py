@@ -246,12 +246,12 @@ def _load_topic(record: dict[str, Any], where: str, known: _Known) -> Topic:
     if len(rows) < 2:
         raise TaxonomyError(f"{where}: a topic needs at least two questions.")
     topic_guide, topic_worry = _text(record, "guide", where), _text(record, "worry", where)
-    questions = [_load_row(row, f"{where} question {n}", f"{topic_id}.{n}", topic_guide, topic_worry)
-                 for n, row in enumerate(rows, 1)]
-    own = [q.own_guide for q in questions]
+    own = [not (isinstance(row, list) and len(row) == 3) for row in rows]  # a malformed row is reported below
     if any(own) and not all(own):
         raise TaxonomyError(f"{where}: questions {', '.join(str(n) for n, o in enumerate(own, 1) if not o)} have no "
                             "guide of their own: give every row [kind, difficulty, text, guide, worry], or none.")
+    questions = [_load_row(row, f"{where} question {n}", f"{topic_id}.{n}", topic_guide, topic_worry)
+                 for n, row in enumerate(rows, 1)]
     if all(own) and (topic_guide or topic_worry):
         raise TaxonomyError(f"{where}: every question has its own guide and worry, so the topic-level "
                             "'guide' / 'worry' would never be shown; remove them.")
@@ -460,8 +460,8 @@ def build_bank(files: tuple[tuple[str, dict[str, Any]], ...], known_skills: set[
     known = _Known(area_ids, flag_codes, anchor_areas)
     topics, templates, alternatives, why, guides = _read_files(files, known)
     _check_ids(topics, templates)
-    _check_own_guides(topics)
     _check_skills(topics, templates, alternatives, known_skills)
     _check_near_duplicates(topics, templates, NEAR_DUPLICATE)
+    _check_own_guides(topics)  # after: a copied question is first reported as a near-duplicate
     return Bank(tuple(topics), tuple(templates), tuple(sorted(alternatives.items())), tuple(sorted(why.items())),
                 tuple(sorted(guides.items())))
