@@ -86,7 +86,7 @@ class BankQuestion:
     # you (the row's own, or the topic-level pair when the topic's rows carry none).
     guide: str = ""
     worry: str = ""
-    own_guide: bool = False  # the row carries its own guide and worry
+    has_own_guide: bool = False  # the row carries its own guide and worry
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,7 +427,7 @@ def _check_skills(topics: list[Topic], templates: list[Template], alternatives: 
 def _check_own_guides(topics: list[Topic]) -> None:
     """WHY: a guide copied onto two questions grades one of them on what it did not ask."""
     seen: dict[str, str] = {}
-    for question in (q for t in topics for q in t.questions if q.own_guide):
+    for question in (q for t in topics for q in t.questions if q.has_own_guide):
         for text in (question.guide, question.worry):
             if text in seen:
                 raise TaxonomyError(f"questions/: {seen[text]!r} and {question.id!r} share the guide or worry "

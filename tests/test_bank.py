@@ -171,7 +171,7 @@ def test_rows_without_guides_take_the_topic_level_guide(tmp_path):
     body = _topic(G1="", W1="", G2="", W2="").replace('skills = ["heaps"]',
                                                       'skills = ["heaps"]\nguide = "Knows heaps."\nworry = "Not."')
     bank = _load(tmp_path, body)
-    assert [(q.guide, q.worry, q.own_guide) for q in bank.topics[0].questions] == [("Knows heaps.", "Not.", False)] * 2
+    assert [(q.guide, q.worry, q.has_own_guide) for q in bank.topics[0].questions] == [("Knows heaps.", "Not.", False)] * 2
 
 
 @pytest.mark.parametrize("body, message", [

@@ -59,8 +59,8 @@ def test_no_two_entries_share_a_guide():
     seen: dict[str, str] = {}
     shared = []
     # a topic whose rows carry no guide of their own has one guide for all its questions: one entry
-    topic_guides = [(q.id, q.guide) for t in bank.topics for q in t.questions if q.own_guide] + \
-        [(t.id, t.guide) for t in bank.topics if not t.questions[0].own_guide]
+    topic_guides = [(q.id, q.guide) for t in bank.topics for q in t.questions if q.has_own_guide] + \
+        [(t.id, t.guide) for t in bank.topics if not t.questions[0].has_own_guide]
     for entry_id, guide in [(t.id, t.guide) for t in bank.templates] + topic_guides:
         if guide in seen:
             shared.append((seen[guide], entry_id))
@@ -129,7 +129,7 @@ def test_every_fundamentals_question_has_its_own_guide_and_worry():
     topic_ids = _topic_ids_in(QUESTION_FILES)
     assert len(topic_ids) >= 250
     questions = [q for topic_id in topic_ids for q in bank.topic(topic_id).questions]
-    missing = [q.id for q in questions if not q.own_guide or not q.guide or not q.worry
+    missing = [q.id for q in questions if not q.has_own_guide or not q.guide or not q.worry
                or q.guide in defaults or q.worry in defaults]
     assert missing == []
     assert [t for t in topic_ids if bank.topic(t).guide or bank.topic(t).worry] == []
@@ -145,7 +145,7 @@ def test_a_topic_question_in_an_interviewer_list_shows_its_own_guide():
     options = Options(perspective="interviewer", as_of="2026-11", limits=Limits(seconds_per_page=60.0))
     report = analyze(ROOT / "samples" / "new_grad_lena_marchetti.pdf", as_of="2026-11", options=options)
     from_topics = [(q, _topic_question(bank, q.template)) for q in report.questions]
-    from_topics = [(q, own) for q, own in from_topics if own is not None and own.own_guide]
+    from_topics = [(q, own) for q, own in from_topics if own is not None and own.has_own_guide]
     assert from_topics
     for question, own in from_topics:
         siblings = {q.guide for q in bank.topic(own.id.rpartition(".")[0]).questions if q.id != own.id}
