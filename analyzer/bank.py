@@ -7,9 +7,12 @@
 The bank holds four kinds of record, in any of the files:
 
 - ``[[topic]]``: a data-science interview topic (gradient boosting, window functions...) with the
-  skill ids that trigger it and its questions ``q = [[kind, difficulty, text], ...]``. Topic
-  questions take no slots: they are the close-ended fundamentals and breadth questions.
-  ``baseline = true`` marks the few topics every data scientist should expect.
+  skill ids that trigger it and its questions ``q = [[kind, difficulty, text, guide, worry], ...]``.
+  Topic questions take no slots: they are the close-ended fundamentals and breadth questions.
+  ``guide`` / ``worry`` (for the interviewer: what a strong answer to *that* question covers, what
+  would worry you) belong to each question; a topic whose rows are ``[kind, difficulty, text]``
+  gives one topic-level ``guide`` / ``worry`` to all of them instead (all rows or none carry their
+  own). ``baseline = true`` marks the few topics every data scientist should expect.
 - ``[[template]]``: a claim- or flag-driven question with slots (``{skill}``, ``{metric}``...)
   filled from the resume. ``anchor = "claim"`` with ``claim_kind``, or ``anchor = "flag"`` with
   ``flag``; ``depth`` says which claims get it (``any``, ``backed`` = well evidenced, ``weak``).
@@ -19,8 +22,11 @@ The bank holds four kinds of record, in any of the files:
 
 Validation: unique ids, allowed kinds and difficulties, every slot one the generator can fill for
 that anchor, every skill id known to the taxonomy (when it carries skills), and no two question
-texts near-duplicates (TF-IDF cosine >= ``NEAR_DUPLICATE``). Known limits: the near-duplicate test
-is lexical, so two questions that ask the same thing in different words pass.
+texts near-duplicates (TF-IDF cosine >= ``NEAR_DUPLICATE``), every topic question ending up with a
+guide and a worry, no two topic questions with the same guide of their own, and no guide longer than
+``MAX_GUIDE_CHARS``. Known limits: the near-duplicate test is lexical, so two questions that ask the
+same thing in different words pass; that a guide is about its question (and not the topic's other
+questions) is checked only by those rules and by review, not by reading its meaning.
 """
 
 from __future__ import annotations
@@ -38,6 +44,9 @@ SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baselin
 CLAIM_KINDS = ("skill", "project", "result", "link", "publication", "certification", "talk", "patent")
 DEPTHS = ("any", "backed", "weak")
 NEAR_DUPLICATE = 0.9  # cosine over TF-IDF; above it two templates ask the same thing in the same words
+# WHY: a guide is read by an interviewer while the candidate talks: one or two sentences of facts to
+# check. Longer ones drift into grading what the question did not ask.
+MAX_GUIDE_CHARS = 450
 
 # What each claim kind can fill. WHY: a template may only use slots its anchor can always provide,
 # otherwise it would silently never be asked. Entry-derived slots (organization, year, project) come
@@ -74,6 +83,11 @@ class BankQuestion:
     kind: str
     difficulty: int
     text: str
+    # For the interviewer, about this question only: what a strong answer covers, what would worry
+    # you (the row's own, or the topic-level pair when the topic's rows carry none).
+    guide: str = ""
+    worry: str = ""
+    has_own_guide: bool = False  # the row carries its own guide and worry
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,15 +248,39 @@ def _load_topic(record: dict[str, Any], where: str, known: _Known) -> Topic:
     rows = _need(record, "q", list, where)
     if len(rows) < 2:
         raise TaxonomyError(f"{where}: a topic needs at least two questions.")
-    questions = []
-    for n, row in enumerate(rows, 1):
-        if not (isinstance(row, list) and len(row) == 3 and isinstance(row[2], str)):
-            raise TaxonomyError(f"{where}: question {n} must be [kind, difficulty, text].")
-        _check_kind_difficulty(row[0], row[1], f"{where} question {n}")
-        _check_slots(row[2], frozenset(), f"{where} question {n}")
-        questions.append(BankQuestion(f"{topic_id}.{n}", row[0], row[1], row[2].strip()))
+    topic_guide, topic_worry = _text(record, "guide", where), _text(record, "worry", where)
+    own = [not (isinstance(row, list) and len(row) == 3) for row in rows]  # a malformed row is reported below
+    if any(own) and not all(own):
+        raise TaxonomyError(f"{where}: questions {', '.join(str(n) for n, o in enumerate(own, 1) if not o)} have no "
+                            "guide of their own: give every row [kind, difficulty, text, guide, worry], or none.")
+    questions = [_load_row(row, f"{where} question {n}", f"{topic_id}.{n}", topic_guide, topic_worry)
+                 for n, row in enumerate(rows, 1)]
+    if all(own) and (topic_guide or topic_worry):
+        raise TaxonomyError(f"{where}: every question has its own guide and worry, so the topic-level "
+                            "'guide' / 'worry' would never be shown; remove them.")
     return Topic(topic_id, _need(record, "title", str, where), area, skills, tuple(questions),
-                 bool(record.get("baseline", False)), _text(record, "guide", where), _text(record, "worry", where))
+                 bool(record.get("baseline", False)), topic_guide, topic_worry)
+
+
+def _load_row(row: Any, where: str, question_id: str, topic_guide: str, topic_worry: str) -> BankQuestion:
+    """One ``q`` row: [kind, difficulty, text] (the topic's guide) or [kind, difficulty, text, guide, worry]."""
+    if not (isinstance(row, list) and len(row) in (3, 5) and all(isinstance(v, str) for v in row[2:])):
+        raise TaxonomyError(f"{where}: must be [kind, difficulty, text, guide, worry] (or [kind, difficulty, "
+                            f"text] under a topic-level guide), got {row!r}.")
+    _check_kind_difficulty(row[0], row[1], where)
+    _check_slots(row[2], frozenset(), where)
+    own = len(row) == 5
+    guide, worry = (" ".join(row[3].split()), " ".join(row[4].split())) if own else (topic_guide, topic_worry)
+    if not guide or not worry:
+        raise TaxonomyError(f"{where}: no guide and worry for the interviewer: give the row its own "
+                            "[kind, difficulty, text, guide, worry].")
+    for name, value in (("guide", guide), ("worry", worry)):
+        if own and len(value) > MAX_GUIDE_CHARS:
+            raise TaxonomyError(f"{where}: the {name} has {len(value)} characters (at most {MAX_GUIDE_CHARS}): "
+                                "keep it to what this question asks.")
+        if own and value == row[2].strip():
+            raise TaxonomyError(f"{where}: the {name} repeats the question instead of saying what to listen for.")
+    return BankQuestion(question_id, row[0], row[1], row[2].strip(), guide, worry, own)
 
 
 def _text(record: dict[str, Any], key: str, where: str) -> str:
@@ -392,6 +430,17 @@ def _check_skills(topics: list[Topic], templates: list[Template], alternatives: 
                 raise TaxonomyError(f"questions/ ask {template.id!r}: unknown strength {ref!r}.")
 
 
+def _check_own_guides(topics: list[Topic]) -> None:
+    """WHY: a guide copied onto two questions grades one of them on what it did not ask."""
+    seen: dict[str, str] = {}
+    for question in (q for t in topics for q in t.questions if q.has_own_guide):
+        for text in (question.guide, question.worry):
+            if text in seen:
+                raise TaxonomyError(f"questions/: {seen[text]!r} and {question.id!r} share the guide or worry "
+                                    f"{text!r}; each question needs its own.")
+            seen[text] = question.id
+
+
 def _check_near_duplicates(topics: list[Topic], templates: list[Template], threshold: float) -> None:
     """WHY: two templates that read the same would be asked twice under different ids."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -419,5 +468,6 @@ def build_bank(files: tuple[tuple[str, dict[str, Any]], ...], known_skills: set[
     _check_ids(topics, templates)
     _check_skills(topics, templates, alternatives, known_skills)
     _check_near_duplicates(topics, templates, NEAR_DUPLICATE)
+    _check_own_guides(topics)  # after: a copied question is first reported as a near-duplicate
     return Bank(tuple(topics), tuple(templates), tuple(sorted(alternatives.items())), tuple(sorted(why.items())),
                 tuple(sorted(guides.items())))

@@ -141,8 +141,8 @@ def _bank_depth(build: _Builder, row: AlignmentRow, bank: Bank, why: str, claim_
             build.seen.add(chosen.text)
             build.out.append(Question(
                 id=_qid(chosen.id, row.skill_id), text=chosen.text, area=topic.area, kind=chosen.kind,
-                difficulty=chosen.difficulty, topic=topic.title, why=build.guided_why(why, topic.guide, topic.worry),
-                anchor="posting", claim_id=claim_id, quote=row.posting_quote, guide=topic.guide, worry=topic.worry))
+                difficulty=chosen.difficulty, topic=topic.title, why=build.guided_why(why, chosen.guide, chosen.worry),
+                anchor="posting", claim_id=claim_id, quote=row.posting_quote, guide=chosen.guide, worry=chosen.worry))
             return
 
 

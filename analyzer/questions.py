@@ -749,7 +749,7 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
         question = Question(id=_qid(chosen.id, claim.id), text=text, area=topic.area, kind=chosen.kind,
                             difficulty=chosen.difficulty, topic=topic.title, why=why, anchor="claim",
                             claim_id=claim.id, quote=line_quote, page=line_page, followups=followups[:2])
-        question = _guided(question, topic.guide, topic.worry, ctx)
+        question = _guided(question, chosen.guide, chosen.worry, ctx)  # the question's own guide
         # WHY: "At Acme you used Feast. What is point-in-time correctness?" tests the tool that line used;
         # "... you used machine learning. <exam question>" fits anyone who names the umbrella term.
         narrow = used is not None and not is_umbrella(_trigger_id(claim, topic), ctx.taxonomy) \
@@ -968,7 +968,7 @@ def _from_baseline(used_topics: set[str], ctx: _Context) -> list[_Candidate]:
         question = Question(id=_qid(chosen.id, "baseline"), text=chosen.text, area=topic.area, kind=chosen.kind,
                             difficulty=chosen.difficulty, topic=topic.title, why=_why(ctx, "baseline"),
                             anchor="baseline")
-        question = _guided(question, topic.guide, topic.worry, ctx)
+        question = _guided(question, chosen.guide, chosen.worry, ctx)
         out.append(_Candidate(question, "baseline", chosen.id, 0.0, f"{topic.title} {chosen.text}", ""))
     return out
 

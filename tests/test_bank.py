@@ -122,8 +122,26 @@ id = "heaps_test"
 title = "Heaps"
 area = 10
 skills = ["heaps"]
-q = [["explain", 1, "What operations does a binary heap support?"], ["design", 2, "Merge k sorted lists with a heap."]]
+q = [
+  ["explain", 1, "What operations does a binary heap support?", "__G1__", "__W1__"],
+  ["design", 2, "Merge k sorted lists with a heap.", "__G2__", "__W2__"],
+]
 '''
+_GUIDES = {"__G1__": "Insert and pop-min in O(log n), peek in O(1), heapify in O(n).",
+           "__W1__": "Thinks a heap is a sorted array.",
+           "__G2__": "Keeps one head per list in a min-heap: O(n log k).",
+           "__W2__": "Concatenates and sorts everything."}
+
+
+def _topic(**replace: str) -> str:
+    """The good topic with some of its guide and worry fields replaced (each key: the whole field, quotes
+    included, e.g. W1='' drops the first row's worry)."""
+    body = _GOOD_TOPIC
+    for key, text in _GUIDES.items():
+        field = f', "{key}"'
+        name = key.strip("_")
+        body = body.replace(field, replace[name] if name in replace else f', "{text}"')
+    return body
 _WHY = "\n".join(f'[why.{p}]\n' + "\n".join(f'{a} = "because"' for a in ("claim", "flag", "baseline", "company", "ask"))
                  for p in ("candidate", "interviewer"))
 
@@ -141,18 +159,29 @@ def _load(tmp_path: Path, body: str):
 
 
 def test_a_small_valid_bank_loads(tmp_path):
-    bank = _load(tmp_path, _GOOD_TOPIC)
+    bank = _load(tmp_path, _topic())
     assert [q.id for q in bank.topics[0].questions] == ["heaps_test.1", "heaps_test.2"]
+    first, second = bank.topics[0].questions
+    assert (first.guide, first.worry) == (_GUIDES["__G1__"], _GUIDES["__W1__"])
+    assert (second.guide, second.worry) == (_GUIDES["__G2__"], _GUIDES["__W2__"])
+
+
+def test_rows_without_guides_take_the_topic_level_guide(tmp_path):
+    """The older form, kept for the open-ended topics: three-field rows under one topic guide."""
+    body = _topic(G1="", W1="", G2="", W2="").replace('skills = ["heaps"]',
+                                                      'skills = ["heaps"]\nguide = "Knows heaps."\nworry = "Not."')
+    bank = _load(tmp_path, body)
+    assert [(q.guide, q.worry, q.has_own_guide) for q in bank.topics[0].questions] == [("Knows heaps.", "Not.", False)] * 2
 
 
 @pytest.mark.parametrize("body, message", [
-    (_GOOD_TOPIC.replace('"heaps"]', '"heapz"]'), "unknown skill"),
-    (_GOOD_TOPIC.replace('"explain", 1', '"trick", 1'), "kind"),
-    (_GOOD_TOPIC.replace('"design", 2', '"design", 4'), "difficulty"),
-    (_GOOD_TOPIC.replace("binary heap support?", "binary heap support in {skill}?"), "slot"),
-    (_GOOD_TOPIC + _GOOD_TOPIC.replace("binary heap", "min-heap").replace("sorted lists", "sorted files"),
+    (_topic().replace('"heaps"]', '"heapz"]'), "unknown skill"),
+    (_topic().replace('"explain", 1', '"trick", 1'), "kind"),
+    (_topic().replace('"design", 2', '"design", 4'), "difficulty"),
+    (_topic().replace("binary heap support?", "binary heap support in {skill}?"), "slot"),
+    (_topic() + _topic().replace("binary heap", "min-heap").replace("sorted lists", "sorted files"),
      "declared twice"),
-    (_GOOD_TOPIC + _GOOD_TOPIC.replace('"heaps_test"', '"heaps_again"'), "near-duplicates"),
+    (_topic() + _topic().replace('"heaps_test"', '"heaps_again"'), "near-duplicates"),
     ('[[template]]\nid = "t"\nanchor = "claim"\nclaim_kind = "skill"\narea = 1\nkind = "deep-dive"\n'
      'text = "How did you measure {metric} with {skill}?"\n', "cannot be filled"),
     ('[[template]]\nid = "t"\nanchor = "claim"\nclaim_kind = "skill"\narea = 1\nkind = "deep-dive"\n'
@@ -160,6 +189,21 @@ def test_a_small_valid_bank_loads(tmp_path):
     ('[[template]]\nid = "t"\nanchor = "flag"\nflag = "no_such_flag"\narea = 1\nkind = "debug"\ntext = "x"\n',
      "unknown flag"),
     ('[alternatives]\nxgboost = ["lightgbm", "not_a_skill"]\n', "unknown skill"),
+    # malformed rows: a guide without a worry (four fields), a guide that is not text
+    (_topic(W1=""), r"must be \[kind, difficulty, text, guide, worry\]"),
+    (_topic(G1=", 3"), "must be"),
+    (_topic(G1=', " "'), "no guide and worry"),
+    # half a topic with its own guides: the other rows would borrow nothing about themselves
+    (_topic(G2="", W2=""), "no guide of their own"),
+    # rows with their own guides make a topic-level guide dead text
+    (_topic().replace('skills = ["heaps"]', 'skills = ["heaps"]\nguide = "Knows heaps."\nworry = "Does not."'),
+     "would never be shown"),
+    # two questions graded by the same guide
+    (_topic(G2=', "Insert and pop-min in O(log n), peek in O(1), heapify in O(n)."'), "share the guide"),
+    # a guide that runs on far beyond what one question asks
+    (_topic(G2=', "' + "Covers heaps in depth. " * 25 + '"'), "at most"),
+    # three-field rows and no topic-level guide: no guide at all
+    (_topic(G1="", W1="", G2="", W2=""), "no guide and worry"),
 ])
 def test_the_validator_rejects_a_broken_bank(tmp_path, body, message):
     with pytest.raises(TaxonomyError, match=message):
@@ -169,7 +213,7 @@ def test_the_validator_rejects_a_broken_bank(tmp_path, body, message):
 def test_missing_why_texts_are_rejected(tmp_path):
     folder = tmp_path / "questions"
     folder.mkdir()
-    (folder / "bank.toml").write_text(_GOOD_TOPIC, encoding="utf-8")
+    (folder / "bank.toml").write_text(_topic(), encoding="utf-8")
     with pytest.raises(TaxonomyError, match="why texts missing"):
         load_bank(str(tmp_path), str(taxonomy_root()))
 
@@ -180,6 +224,6 @@ def test_skill_check_is_skipped_for_a_taxonomy_without_skills(tmp_path):
     skills_root.mkdir()
     for name in ("areas.toml", "sections.toml"):
         shutil.copy(taxonomy_root() / name, skills_root / name)
-    root = _bank_in(tmp_path / "bank", _GOOD_TOPIC.replace('"heaps"]', '"heapz"]'))
+    root = _bank_in(tmp_path / "bank", _topic().replace('"heaps"]', '"heapz"]'))
     bank = load_bank(str(root), str(skills_root))
     assert bank.topics[0].skills == ("heapz",)
