@@ -18,6 +18,7 @@ networks") does not back a listed name; "shared work" is a phrase match ("team o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
@@ -417,10 +418,29 @@ def _lineage(ctx: _Context, skill: Skill) -> list[str]:
     current = skill.id
     while taxonomy.knows(current) and (parents := taxonomy.skill(current).parents) and parents[0] not in lineage:
         current = parents[0]
-        if taxonomy.skill(current).category in umbrella:
+        if taxonomy.skill(current).category in umbrella or _descendant_count(taxonomy, current) > MAX_FAMILY_SKILLS:
             break
         lineage.append(current)
     return lineage
+
+
+# A skill with more skills under it than this is a field (statistics ~110, NLP ~90, neural networks ~55),
+# not a family: recent work somewhere in it says nothing about one old method. Families such as AWS
+# (~30 services), computer vision (~40) or MLOps (~40) stay under it.
+MAX_FAMILY_SKILLS = 45
+
+
+def _descendant_count(taxonomy: Taxonomy, skill_id: str) -> int:
+    return _descendants(taxonomy).get(skill_id, 0)
+
+
+@lru_cache(maxsize=4)
+def _descendants(taxonomy: Taxonomy) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for skill in taxonomy.skills:
+        for ancestor in taxonomy.ancestors(skill.id):
+            counts[ancestor] = counts.get(ancestor, 0) + 1
+    return counts
 
 
 def _is_described_since(ctx: _Context, skill_id: str, since: int) -> bool:
@@ -496,12 +516,23 @@ def _is_used_at_work(skill: Skill) -> bool:
     return is_used(skill) and any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS) and e.entry for e in skill.evidence)
 
 
+def _is_domain(ctx: _Context, skill: Skill) -> bool:
+    """The skill's category is an application field (computer vision, NLP), not a kind of model."""
+    try:
+        return ctx.taxonomy.category(skill.category).domain
+    except KeyError:
+        return False
+
+
 def _dl_without_fundamentals(ctx: _Context) -> list[Flag]:
     # Deep learning with no conventional ML: nothing shows what the candidate did versus the model.
     dl = tuple(s for s in ctx.skills if "dl" in ctx.classes(s))
     # Only deep learning shown at work or in a project counts: a framework in a list or a course
     # certificate is no work the interviewer could ask "what did you do, what did the model do" about.
-    if not any(_is_used_at_work(s) for s in dl) or any(_shows_fundamentals(ctx, s) for s in ctx.skills):
+    # A field or task alone ("a machine vision program", "object detection") may be classical methods;
+    # only a deep-learning framework, architecture or network shown at work says deep learning.
+    if not any(_is_used_at_work(s) and not _is_domain(ctx, s) for s in dl) or any(
+            _shows_fundamentals(ctx, s) for s in ctx.skills):
         return []
     shown = tuple(sorted(dl, key=lambda s: (not is_used(s), -s.strength, ctx.skills.index(s))))
     evidence = tuple(e for s in shown[:3] for e in s.evidence[:1])
@@ -646,8 +677,9 @@ def _link_to_check(ctx: _Context) -> list[Flag]:
 
 def github_owner(url: str) -> str:
     """The account a GitHub link belongs to ('github.com/ana/churn' -> 'ana'), lower-cased; '' if none."""
-    match = re.search(r"github\.com/([^/?#\s]+)", url, re.IGNORECASE)
-    return match.group(1).lower() if match else ""
+    # The last "github.com/": a link typed twice ("github.com/https://github.com/ana") is ana's.
+    owners = re.findall(r"github\.com/([A-Za-z0-9][A-Za-z0-9-]*)(?![A-Za-z0-9:-])", url, re.IGNORECASE)
+    return owners[-1].lower() if owners else ""
 
 
 def has_own_repository(profile_url: str, claims: tuple[Claim, ...]) -> bool:
@@ -655,7 +687,14 @@ def has_own_repository(profile_url: str, claims: tuple[Claim, ...]) -> bool:
     told where to look, so "a profile with no repository named" would be wrong."""
     owner = github_owner(profile_url)
     return bool(owner) and any(c.link is not None and c.link.kind == "github_repo" and github_owner(c.link.url) == owner
-                               for c in claims)
+                               and is_repository_url(c.link.url) for c in claims)
+
+
+def is_repository_url(url: str) -> bool:
+    """The last "github.com/" of the link names an account and a repository ("github.com/ana/churn"), not
+    an account alone typed after another address ("github.com/https://github.com/ana")."""
+    last = url[url.lower().rfind("github.com/"):]
+    return re.match(r"github\.com/[A-Za-z0-9][A-Za-z0-9-]*/[^/?#\s]+", last, re.IGNORECASE) is not None
 
 
 def is_other_account(repo_url: str, claims: tuple[Claim, ...], resume: Resume) -> bool:
@@ -741,8 +780,14 @@ def is_future_start(dates: _Dates, now: int) -> bool:
 
 
 def is_future_end(dates: _Dates, now: int) -> bool:
-    """A job (not a study or project) that ends after the reference month."""
-    return dates.entry.section == SectionKind.EXPERIENCE and dates.entry.end not in (None, "present") and dates.strict_end > now
+    """A job (not a study or project) that ends after the reference month, beyond a fixed term: a
+    co-op or contract under way with its end date printed ("Jan 2026 - Aug 2026") is not a mistake."""
+    return (dates.entry.section == SectionKind.EXPERIENCE and dates.entry.end not in (None, "present")
+            and dates.strict_end > now and not (dates.start <= now and dates.strict_end - now <= FIXED_TERM_MONTHS))
+
+
+# A job under way that ends within this many months of the reference month is a fixed term, not an error.
+FIXED_TERM_MONTHS = 12
 
 
 def is_planned(entry: Entry, texts: FlagTexts) -> bool:

@@ -78,7 +78,7 @@ def test_a_framework_in_use_keeps_neural_networks_current(taxonomy):
 def test_use_described_in_other_words_keeps_a_skill_current(taxonomy):
     resume = build_resume(section("experience", "Experience",
                                   job("Backend Developer", "Quillfeather", "2022-06", "present",
-                                      "Optimised database performance through query design and database optimisation."),
+                                      "Wrote queries joining tables in the relational database for billing reports."),
                                   job("Intern", "Orbweaver", "2016-01", "2016-06", "Reports in SQL.")))
     assert "skill:sql" not in stale_ids(resume, taxonomy)
 
@@ -219,3 +219,35 @@ def test_a_level_kept_is_not_a_metric_without_method(taxonomy):
                                  job("Records Clerk", "Quillfeather", "2022-01", "present",
                                      "Grew monthly revenue by 12%.")))
     assert len(codes(flags_of(moved, taxonomy), "metric_without_method")) == 1
+
+
+# --- dates ---------------------------------------------------------------------------------------------
+
+
+def _future_end_labels(end, taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Data Scientist", "Quillfeather", "2025-09", end, "Traffic dashboards in R.")),
+                          as_of="2026-01")
+    return [f.message for f in codes(flags_of(resume, taxonomy), "date_problem") if "ends in" in f.message]
+
+
+def test_a_fixed_term_under_way_is_not_a_future_end(taxonomy):
+    assert _future_end_labels("2026-08", taxonomy) == []
+
+
+def test_a_job_ending_years_ahead_is_a_future_end(taxonomy):
+    assert len(_future_end_labels("2029-08", taxonomy)) == 1
+
+
+# --- deep learning without fundamentals -----------------------------------------------------------------
+
+
+def test_a_vision_field_alone_is_not_deep_learning(taxonomy):
+    field = build_resume(section("experience", "Experience",
+                                 job("Analyst", "Quillfeather", "2022-01", "present",
+                                     "Designed a machine vision program to count parcels.")))
+    assert codes(flags_of(field, taxonomy), "dl_without_fundamentals") == []
+    network = build_resume(section("experience", "Experience",
+                                   job("Analyst", "Quillfeather", "2022-01", "present",
+                                       "Trained a CNN in PyTorch to count parcels.")))
+    assert len(codes(flags_of(network, taxonomy), "dl_without_fundamentals")) == 1
