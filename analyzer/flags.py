@@ -555,7 +555,9 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
     # A deployed model with no monitoring or retraining invites "what happens when the data drifts?"
     model_skills, model_lines = _models_built(ctx)
     deployed = _deployment_lines(ctx)
-    if not (model_skills or model_lines) or not deployed:
+    # "Models are deployed" needs a line that says something went live: a training pipeline or an
+    # API client alone is no deployment to keep healthy (the no_deployment check still counts them).
+    if not (model_skills or model_lines) or not any(has_phrase(s.text, ctx.texts.shipped_words) for s in deployed):
         return []
     if any(has_phrase(s.text, ctx.rules.lifecycle_phrases) for s in ctx.work_statements()):
         return []

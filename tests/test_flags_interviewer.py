@@ -251,3 +251,14 @@ def test_a_vision_field_alone_is_not_deep_learning(taxonomy):
                                    job("Analyst", "Quillfeather", "2022-01", "present",
                                        "Trained a CNN in PyTorch to count parcels.")))
     assert len(codes(flags_of(network, taxonomy), "dl_without_fundamentals")) == 1
+
+
+def test_a_training_pipeline_is_no_deployment_to_monitor(taxonomy):
+    pipeline = build_resume(section("experience", "Experience",
+                                    job("Research Assistant", "Quillfeather", "2022-01", "present",
+                                        "Developed a data pipeline to train a custom XGBoost classifier.")))
+    assert codes(flags_of(pipeline, taxonomy), "no_lifecycle") == []
+    shipped = build_resume(section("experience", "Experience",
+                                   job("Data Scientist", "Quillfeather", "2022-01", "present",
+                                       "Deployed an XGBoost classifier to production.")))
+    assert len(codes(flags_of(shipped, taxonomy), "no_lifecycle")) == 1
