@@ -185,7 +185,10 @@ def _plans_with_skills(ctx: _Context) -> list[tuple[Statement, str, tuple[Skill,
     """Each line that says work is still to be done, its clauses that say so, and the listed skills
     those clauses (or, for a project, the project's other lines) name."""
     phrases = ctx.rules.unfinished_phrases
-    plans = [s for s in ctx.statements if is_unfinished(s.text, phrases)]
+    # Plans in projects and jobs first: "I will learn SQL" under a project says more than a summary's
+    # "currently learning SQL and Python", which then only adds the skills the others did not name.
+    plans = sorted((s for s in ctx.statements if is_unfinished(s.text, phrases)),
+                   key=lambda s: s.section in ctx.rules.self_description_sections)
     if not plans:
         return []
     # A skill shown in use elsewhere is not "still to be learned", whatever the plan says.
@@ -196,14 +199,23 @@ def _plans_with_skills(ctx: _Context) -> list[tuple[Statement, str, tuple[Skill,
         planned = planned_text(plan.text, phrases)
         in_project = plan.section == SectionKind.PROJECTS and plan.entry_index is not None
         # A project's other lines count too, but not a whole field its title names ("Sales Data Analysis").
-        skills = tuple(s for s in listed if is_named_in(planned, skill_names(ctx.taxonomy, s.id)) or (
-            in_project and s.category not in ctx.texts.umbrella_categories and any(
-                e.section == SectionKind.PROJECTS and e.entry_index == plan.entry_index for e in s.evidence)))
+        named = tuple(s for s in listed if is_named_in(planned, skill_names(ctx.taxonomy, s.id)))
+        skills = named + tuple(s for s in listed if s not in named and in_project
+                               and s.category not in ctx.texts.umbrella_categories
+                               and any(e.section == SectionKind.PROJECTS and e.entry_index == plan.entry_index
+                                       for e in s.evidence))
         # "BI" inside "Power BI" is the longer skill's name, not a second skill.
-        skills = tuple(s for s in skills if not any(
-            o.id != s.id and is_named_in(o.name, skill_names(ctx.taxonomy, s.id)) for o in skills))
+        skills = tuple(s for s in skills if s not in named or _is_named_apart(ctx, s, named, planned))
         found.append((plan, planned, skills))
     return found
+
+
+def _is_named_apart(ctx: _Context, skill: Skill, named: tuple[Skill, ...], text: str) -> bool:
+    """The skill is named in the text outside the longer names of the other skills named there."""
+    for other in named:
+        if other.id != skill.id:
+            text = _word_pattern(other.name, case_sensitive=False).sub(" ", text)
+    return is_named_in(text, skill_names(ctx.taxonomy, skill.id))
 
 
 def _still_learned_ids(ctx: _Context) -> frozenset[str]:

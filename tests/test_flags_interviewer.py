@@ -185,6 +185,7 @@ def test_a_listed_skill_a_line_says_is_still_to_learn_gets_its_own_flag(taxonomy
     flags = flags_of(_learning_resume(), taxonomy)
     [learning] = codes(flags, "still_learning")
     assert "Power BI" in learning.message and "DAX" in learning.message and learning.severity == "medium"
+    assert learning.claim_id == "skill:power_bi"  # the skill the plan names leads, so its question asks about it
     assert "Power BI" not in " ".join(f.message for f in codes(flags, "unsupported_skill"))
 
 
