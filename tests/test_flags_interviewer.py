@@ -263,3 +263,11 @@ def test_a_training_pipeline_is_no_deployment_to_monitor(taxonomy):
                                    job("Data Scientist", "Quillfeather", "2022-01", "present",
                                        "Deployed an XGBoost classifier to production.")))
     assert len(codes(flags_of(shipped, taxonomy), "no_lifecycle")) == 1
+
+
+def test_features_of_a_tool_in_use_are_not_only_listed(taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Analyst", "Quillfeather", "2022-01", "present", "Weekly revenue reports in SQL.")),
+                          skills_list("SQL, CTEs, window functions"))
+    names = listed_only_names(resume, taxonomy)
+    assert "CTE" not in names and "window functions" not in names.lower()
