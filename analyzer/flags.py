@@ -697,11 +697,48 @@ def github_owner(url: str) -> str:
 
 
 def has_own_repository(profile_url: str, claims: tuple[Claim, ...]) -> bool:
-    """The resume also links a repository of this GitHub profile's account: the interviewer has been
-    told where to look, so "a profile with no repository named" would be wrong."""
+    """The resume also links a repository of this GitHub profile's account (or of an account one typo
+    away: a misspelt profile link beside correct repository links): the interviewer has been told where
+    to look, so "a profile with no repository named" would be wrong."""
     owner = github_owner(profile_url)
-    return bool(owner) and any(c.link is not None and c.link.kind == "github_repo" and github_owner(c.link.url) == owner
-                               and is_repository_url(c.link.url) for c in claims)
+    return bool(owner) and any(c.link is not None and c.link.kind == "github_repo"
+                               and is_same_account(github_owner(c.link.url), owner) and is_repository_url(c.link.url)
+                               for c in claims)
+
+
+def is_same_account(a: str, b: str) -> bool:
+    """Two GitHub account names that are one, allowing a slip of typing in a long name ("ambityga" and
+    "ambitygya"): names of MIN_TYPO_CHARS letters or more that differ by at most MAX_TYPO_EDITS edits."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= MIN_TYPO_CHARS and _edits(a, b) <= MAX_TYPO_EDITS
+
+
+# Account names this long that differ by this many letters are one account typed twice: two real
+# accounts so alike are rarer than a slip of the keyboard on a resume.
+MIN_TYPO_CHARS = 6
+MAX_TYPO_EDITS = 1
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def _pages_owners(resume: Resume) -> set[str]:
+    """Accounts whose GitHub Pages site the resume links ("ana.github.io"): the candidate's own."""
+    found = set()
+    for link in resume.document.links:
+        match = re.search(r"(?:^|//)([A-Za-z0-9-]+)\.github\.io\b", link.url, re.IGNORECASE)
+        if match:
+            found.add(match.group(1).lower())
+    return found
 
 
 def is_repository_url(url: str) -> bool:
@@ -722,7 +759,8 @@ def is_other_account(repo_url: str, claims: tuple[Claim, ...], resume: Resume) -
     profiles = {github_owner(c.link.url) for c in claims if c.link is not None and c.link.kind == "github_profile"}
     profiles.discard("")
     if profiles:
-        return owner not in profiles
+        own = profiles | _pages_owners(resume)
+        return not any(is_same_account(owner, name) for name in own)
     squeezed = re.sub(r"[^a-z0-9]", "", owner)
     return any(len(org) >= MIN_EMPLOYER_CHARS and org == squeezed
                for org in (re.sub(r"[^a-z0-9]", "", e.organization.lower()) for e in resume.entries))

@@ -271,3 +271,13 @@ def test_features_of_a_tool_in_use_are_not_only_listed(taxonomy):
                           skills_list("SQL, CTEs, window functions"))
     names = listed_only_names(resume, taxonomy)
     assert "CTE" not in names and "window functions" not in names.lower()
+
+
+def test_a_misspelt_profile_link_still_owns_its_repositories(taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Research Assistant", "Lowmoor Lab", "2022-01", "present", "Daily SQL.")),
+                          links=(link("https://github.com/quillmaker", "github_profile"),
+                                 link("https://github.com/quilmaker/road-cracks", "github_repo")))
+    by_id = {f.claim_id: f for f in codes(flags_of(resume, taxonomy), "link_to_check")}
+    assert "your part" not in by_id["link:github.com/quilmaker/road-cracks"].message
+    assert "no repository named" not in by_id["link:github.com/quillmaker"].message
