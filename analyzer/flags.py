@@ -141,6 +141,19 @@ def _has_used_lineage(ctx: _Context, skill: Skill) -> bool:
     return any(other.id in lineage and is_used(other) and not other.inferred for other in ctx.skills)
 
 
+def _is_practised_in_title(ctx: _Context, skill: Skill) -> bool:
+    """A job title names the practitioner of the field ("Data Engineer" for data engineering)."""
+    titles = [e.title for e in ctx.resume.entries if e.section == SectionKind.EXPERIENCE and e.title]
+    name = skill.name.lower()
+    for pair in ctx.texts.practitioner_words:
+        field, _, person = pair.partition("=")
+        if person and name.endswith(" " + field):
+            pattern = _word_pattern(name[: -len(field)] + person, case_sensitive=False)
+            if any(pattern.search(title) for title in titles):
+                return True
+    return False
+
+
 def _is_described_at_work(ctx: _Context, skill: Skill) -> bool:
     """A job, project or study line describes the skill in other words ("sprint planning and
     retrospectives" for Scrum; inferred.toml), and that line is not a plan."""
@@ -159,6 +172,7 @@ def _is_backed_elsewhere(ctx: _Context, skill: Skill) -> bool:
     project or repository that names it, or the list only names it as a kind of data."""
     return (_implied_last_use(ctx, skill) is not None or _is_implied(ctx, skill)
             or _is_named_in_used_skill(ctx, skill) or _has_used_lineage(ctx, skill)
+            or _is_practised_in_title(ctx, skill)
             or _is_described_at_work(ctx, skill)
             or is_shown_elsewhere(skill, ctx.resume, ctx.taxonomy)
             or _is_category_list_only(skill, ctx.texts.category_labels))

@@ -132,6 +132,7 @@ class FlagTexts:
     shipped_words: tuple[str, ...] = ()  # words that say something went live ("deployed"), not only a pipeline
     never_stale_categories: tuple[str, ...] = ()  # engineering practice: no "last used long ago"
     language_categories: tuple[str, ...] = ()  # not "last used long ago" while ML work is recent
+    practitioner_words: tuple[str, ...] = ()  # "engineering=engineer": a job title naming who practises a field
 
     def get(self, code: str, variant: str = "") -> FlagText:
         for text in self.texts:
@@ -174,7 +175,7 @@ def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml", *, area_id
 # The lists of words and skill ids flags.toml holds beside the texts (see its comments).
 _FLAG_WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases",
                     "umbrella_categories", "shipped_words", "never_stale_categories",
-                    "language_categories")
+                    "language_categories", "practitioner_words")
 
 
 def _word_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:

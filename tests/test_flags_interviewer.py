@@ -281,3 +281,12 @@ def test_a_misspelt_profile_link_still_owns_its_repositories(taxonomy):
     by_id = {f.claim_id: f for f in codes(flags_of(resume, taxonomy), "link_to_check")}
     assert "your part" not in by_id["link:github.com/quilmaker/road-cracks"].message
     assert "no repository named" not in by_id["link:github.com/quillmaker"].message
+
+
+def test_a_job_title_naming_the_practitioner_backs_the_field(taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Senior Data Engineer", "Quillfeather", "2022-01", "present",
+                                      "Owned the warehouse loads.")),
+                          skills_list("Data engineering, Data science"))
+    names = listed_only_names(resume, taxonomy)
+    assert "Data engineering" not in names and "Data science" in names
