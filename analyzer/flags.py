@@ -12,7 +12,20 @@ heading (a capstone, a thesis or a doctorate beside a job is not a second job); 
 recognised by its name only (a renamed or acquired company reads as two); a skill's class (deep
 learning, conventional ML) comes from its category and parents, so a skill the taxonomy does not
 classify counts for neither. A method a line describes without naming it ("estimated social
-networks") does not back a listed name; "shared work" is a phrase match ("team of", "co-authored").
+networks") does not back a listed name unless inferred.toml describes it; "shared work" is a phrase
+match ("team of", "co-authored").
+
+"Last used long ago" asks what the candidate would use today, so it is kept for data-science methods
+and tools whose later use the resume does not show some other way: a skill of the same narrow family
+(first parents up to a field of more than MAX_FAMILY_SKILLS skills, and their other children), a skill
+that implies it (claims.toml [implied_by]), a later line describing it (inferred.toml), or the summary
+naming it. Engineering practice is never stale; a programming language is not while model work is
+recent. A line saying the work is still to come ("I will learn SQL") shows no use (skills step) and
+raises still_learning for the listed skills it names. A GitHub repository is the candidate's own
+unless a linked profile (or GitHub Pages site) names another account, or the account is an employer's
+name; account names one typo apart are one account. Limits: the family and description checks are
+as good as the taxonomy's parents and inferred.toml's phrases; a typo in a skill's name ("SKLean")
+is not read as the skill.
 """
 
 from __future__ import annotations

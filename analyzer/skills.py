@@ -27,6 +27,13 @@ classification) are found by TF-IDF cosine similarity between bullet lines and t
 descriptions of ``taxonomy/inferred.toml``; reported with ``inferred=True`` and the best ``score``,
 only when the skill is not named anywhere.
 
+**Unfinished work.** A mention on a line that says the work is still to come (claims.toml
+unfinished_phrases, "I will learn Power BI and update it here"), or anywhere in a project that has
+such a line, names the skill but shows no use: it counts as a list mention for ``listed_only``,
+``used_in``, dates and strength. Only the clause with the plan counts, cut before a purpose ("to
+build ..."). ``describes(texts, skill_id, taxonomy)`` tells whether lines describe a named skill in
+other words (inferred.toml), for the flags step.
+
 Order: named skills by strength (strongest first), then category and name; inferred skills after
 them by score. Skills are read from the whole text, whatever the sections are (the top block too,
 except the line that is the candidate's name); the section only decides how strong the evidence
