@@ -65,7 +65,7 @@ CLAIM_SLOTS: dict[str, frozenset[str]] = {
 }
 # The claim kind a flag points at (see analyzer/flags.py); flags with no claim fill entry slots only.
 FLAG_CLAIM_KIND: dict[str, str] = {
-    "unsupported_skill": "skill", "stale_claim": "skill", "dl_without_fundamentals": "skill",
+    "unsupported_skill": "skill", "stale_claim": "skill", "dl_without_fundamentals": "skill", "still_learning": "skill",
     "metric_without_method": "result", "metric_without_baseline": "result", "link_to_check": "link",
 }
 # A flag with no claim fills slots from the line it quotes: its entry, and what that line built.

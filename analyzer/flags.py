@@ -12,20 +12,35 @@ heading (a capstone, a thesis or a doctorate beside a job is not a second job); 
 recognised by its name only (a renamed or acquired company reads as two); a skill's class (deep
 learning, conventional ML) comes from its category and parents, so a skill the taxonomy does not
 classify counts for neither. A method a line describes without naming it ("estimated social
-networks") does not back a listed name; "shared work" is a phrase match ("team of", "co-authored").
+networks") does not back a listed name unless inferred.toml describes it; "shared work" is a phrase
+match ("team of", "co-authored").
+
+"Last used long ago" asks what the candidate would use today, so it is kept for data-science methods
+and tools whose later use the resume does not show some other way: a skill of the same narrow family
+(first parents up to a field of more than MAX_FAMILY_SKILLS skills, and their other children), a skill
+that implies it (claims.toml [implied_by]), a later line describing it (inferred.toml), or the summary
+naming it. Engineering practice is never stale; a programming language is not while model work is
+recent. A line saying the work is still to come ("I will learn SQL") shows no use (skills step) and
+raises still_learning for the listed skills it names. A GitHub repository is the candidate's own
+unless a linked profile (or GitHub Pages site) names another account, or the account is an employer's
+name; account names one typo apart are one account. Limits: the family and description checks are
+as good as the taxonomy's parents and inferred.toml's phrases; a typo in a skill's name ("SKLean")
+is not read as the skill.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from analyzer.dates import month_index
-from analyzer.models import Claim, Entry, Evidence, Flag, Options, Resume, Skill
+from analyzer.models import Claim, Entry, Evidence, Flag, Options, Result, Resume, Skill
 from analyzer.phrases import find_phrases, has_phrase
 from analyzer.skill_classes import is_used, skill_classes
-from analyzer.statements import Statement, resume_statements
+from analyzer.skills import describes, is_named_in, planned_text, skill_names
+from analyzer.statements import Statement, is_unfinished, resume_statements
 from analyzer.taxonomy import SectionKind, SectionRole, Taxonomy, fill_sentence
 from analyzer.taxonomy_rules import ClaimRules, FlagTexts
 
@@ -59,8 +74,21 @@ class _Context:
     def flag(self, code: str, fields: dict[str, Any], *, claim_id: str | None = None,
              evidence: tuple[Evidence, ...] = (), variant: str = "") -> Flag:
         text = self.texts.get(code, variant)
+        evidence = _distinct(evidence)
         return Flag(code=code, severity=text.severity, message=fill_sentence(text.message, fields),
                     advice=fill_sentence(text.advice, fields), claim_id=claim_id, evidence=evidence, area=text.area)
+
+
+def _distinct(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """Each quoted line once: two skills of one line would otherwise quote it twice."""
+    seen: set[tuple[str, int, int | None]] = set()
+    kept = []
+    for e in evidence:
+        key = (" ".join(e.quote.split()), e.page, e.entry_index)
+        if key not in seen:
+            seen.add(key)
+            kept.append(e)
+    return tuple(kept)
 
 
 def _skill_evidence(skill: Skill, limit: int = 3) -> tuple[Evidence, ...]:
@@ -116,6 +144,37 @@ def _is_named_in_used_skill(ctx: _Context, skill: Skill) -> bool:
                for other in ctx.skills)
 
 
+def _has_used_lineage(ctx: _Context, skill: Skill) -> bool:
+    """An everyday tool or working method whose more general skill is shown in use (Agile practised in
+    a role backs a listed Scrum). Not for a named data tool or method: AI agents built in a project do
+    not say which agent framework was used. Umbrella fields (machine learning) back nothing."""
+    if not is_everyday(skill, ctx.texts):
+        return False
+    lineage = _lineage(ctx, skill)
+    return any(other.id in lineage and is_used(other) and not other.inferred for other in ctx.skills)
+
+
+def _is_practised_in_title(ctx: _Context, skill: Skill) -> bool:
+    """A job title names the practitioner of the field ("Data Engineer" for data engineering)."""
+    titles = [e.title for e in ctx.resume.entries if e.section == SectionKind.EXPERIENCE and e.title]
+    name = skill.name.lower()
+    for pair in ctx.texts.practitioner_words:
+        field, _, person = pair.partition("=")
+        if person and name.endswith(" " + field):
+            pattern = _word_pattern(name[: -len(field)] + person, case_sensitive=False)
+            if any(pattern.search(title) for title in titles):
+                return True
+    return False
+
+
+def _is_described_at_work(ctx: _Context, skill: Skill) -> bool:
+    """A job, project or study line describes the skill in other words ("sprint planning and
+    retrospectives" for Scrum; inferred.toml), and that line is not a plan."""
+    lines = [s.text for s in ctx.work_statements() if s.section in _WORK_SECTIONS
+             and not is_unfinished(s.text, ctx.rules.unfinished_phrases)]
+    return any(describes(lines, skill.id, ctx.taxonomy))
+
+
 def is_everyday(skill: Skill, texts: FlagTexts) -> bool:
     """A skill interviewers do not probe one by one when it is only listed (flags.toml everyday_tools)."""
     return skill.id in texts.everyday_tools
@@ -125,18 +184,80 @@ def _is_backed_elsewhere(ctx: _Context, skill: Skill) -> bool:
     """Something besides the skills list backs the skill: a used skill that implies or names it, a role,
     project or repository that names it, or the list only names it as a kind of data."""
     return (_implied_last_use(ctx, skill) is not None or _is_implied(ctx, skill)
-            or _is_named_in_used_skill(ctx, skill)
+            or _is_named_in_used_skill(ctx, skill) or _has_used_lineage(ctx, skill)
+            or _is_practised_in_title(ctx, skill)
+            or _is_described_at_work(ctx, skill)
             or is_shown_elsewhere(skill, ctx.resume, ctx.taxonomy)
             or _is_category_list_only(skill, ctx.texts.category_labels))
 
 
+def _still_learning(ctx: _Context) -> list[Flag]:
+    # A skills list names a skill that a line says is still to be learned ("I will learn SQL and update
+    # it here"): the interviewer takes the line at its word and the listed skill at none.
+    flags = []
+    named: set[str] = set()
+    for statement, planned, skills in _plans_with_skills(ctx):
+        fresh = tuple(s for s in skills if s.id not in named)
+        if not fresh:
+            continue
+        named.update(s.id for s in fresh)
+        fields = {"skills": _names(fresh, limit=MAX_NAMED_EVERYDAY), "quote": planned}
+        listed = tuple(e for s in fresh[:1] for e in s.evidence if e.section == SectionKind.SKILLS)[:1]
+        flags.append(ctx.flag("still_learning", fields, claim_id=f"skill:{fresh[0].id}",
+                              evidence=(replace(statement.evidence(), quote=planned),) + listed))
+    return flags
+
+
+def _plans_with_skills(ctx: _Context) -> list[tuple[Statement, str, tuple[Skill, ...]]]:
+    """Each line that says work is still to be done, its clauses that say so, and the listed skills
+    those clauses (or, for a project, the project's other lines) name."""
+    phrases = ctx.rules.unfinished_phrases
+    # Plans in projects and jobs first: "I will learn SQL" under a project says more than a summary's
+    # "currently learning SQL and Python", which then only adds the skills the others did not name.
+    plans = sorted((s for s in ctx.statements if is_unfinished(s.text, phrases)),
+                   key=lambda s: s.section in ctx.rules.self_description_sections)
+    if not plans:
+        return []
+    # A skill shown in use elsewhere is not "still to be learned", whatever the plan says.
+    listed = [s for s in ctx.skills if not s.inferred and not is_used(s)
+              and any(e.section == SectionKind.SKILLS for e in s.evidence)]
+    found = []
+    for plan in plans:
+        planned = planned_text(plan.text, phrases)
+        in_project = plan.section == SectionKind.PROJECTS and plan.entry_index is not None
+        # A project's other lines count too, but not a whole field its title names ("Sales Data Analysis").
+        named = tuple(s for s in listed if is_named_in(planned, skill_names(ctx.taxonomy, s.id)))
+        skills = named + tuple(s for s in listed if s not in named and in_project
+                               and s.category not in ctx.texts.umbrella_categories
+                               and any(e.section == SectionKind.PROJECTS and e.entry_index == plan.entry_index
+                                       for e in s.evidence))
+        # "BI" inside "Power BI" is the longer skill's name, not a second skill.
+        skills = tuple(s for s in skills if s not in named or _is_named_apart(ctx, s, named, planned))
+        found.append((plan, planned, skills))
+    return found
+
+
+def _is_named_apart(ctx: _Context, skill: Skill, named: tuple[Skill, ...], text: str) -> bool:
+    """The skill is named in the text outside the longer names of the other skills named there."""
+    for other in named:
+        if other.id != skill.id:
+            text = _word_pattern(other.name, case_sensitive=False).sub(" ", text)
+    return is_named_in(text, skill_names(ctx.taxonomy, skill.id))
+
+
+def _still_learned_ids(ctx: _Context) -> frozenset[str]:
+    return frozenset(s.id for _, _, skills in _plans_with_skills(ctx) for s in skills)
+
+
 def _unsupported_skill(ctx: _Context) -> list[Flag]:
     # Only a skills list names it: the interviewer will ask where it was used and find no answer.
-    found = [s for s in ctx.skills if is_unsupported(s) and not _is_backed_elsewhere(ctx, s)]
+    # A skill a line says is still to be learned has its own flag (still_learning), not this one.
+    learning = _still_learned_ids(ctx)
+    found = [s for s in ctx.skills if is_unsupported(s) and s.id not in learning and not _is_backed_elsewhere(ctx, s)]
     everyday = tuple(s for s in found if is_everyday(s, ctx.texts))
     flags = [ctx.flag("unsupported_skill", {"skill": _with_children(s, children)}, claim_id=f"skill:{s.id}",
                       evidence=_skill_evidence(s))
-             for s, children in _fold_children([s for s in found if s not in everyday])]
+             for s, children in _fold_children([s for s in found if s not in everyday], ctx.texts.umbrella_categories)]
     if everyday:
         # WHY: twenty near-identical cards for Git, Jupyter and Excel bury the ones that matter.
         evidence = tuple(e for s in everyday[:3] for e in s.evidence[:1])
@@ -145,13 +266,20 @@ def _unsupported_skill(ctx: _Context) -> list[Flag]:
     return flags
 
 
-def _fold_children(skills: list[Skill]) -> list[tuple[Skill, tuple[Skill, ...]]]:
+def _fold_children(skills: list[Skill], umbrella: tuple[str, ...] = ()) -> list[tuple[Skill, tuple[Skill, ...]]]:
     """Each skill with the listed-only skills under it ("Regularization (Ridge/Lasso)" is one card,
-    not three): a skill whose more general skill is also flagged joins that skill's card."""
+    not three): a skill whose more general skill is also flagged joins that skill's card, and the
+    everyday practices of one umbrella category ("cleaning & preprocessing") share the first one's card."""
     ids = {s.id for s in skills}
     by_id = {s.id: s for s in skills}
+    first_of: dict[str, Skill] = {}
+    for skill in skills:
+        if skill.category in umbrella and not skill.parents:
+            first_of.setdefault(skill.category, skill)
 
     def head(skill: Skill) -> Skill:
+        if skill.category in umbrella and not skill.parents:
+            return first_of[skill.category]
         seen = {skill.id}
         while (parent := next((p for p in skill.parents if p in ids and p not in seen), None)) is not None:
             skill = by_id[parent]
@@ -176,6 +304,8 @@ MIN_NAME_CHARS = 2
 MAX_NAMED_EVERYDAY = 8
 # Sections whose entries show a skill in use: a role, a project, a degree, a paper.
 _WORK_SECTIONS = (SectionKind.EXPERIENCE, SectionKind.PROJECTS, SectionKind.EDUCATION, SectionKind.PUBLICATIONS)
+# Sections whose dated entries show work: a job or a project.
+_USE_SECTIONS = (SectionKind.EXPERIENCE, SectionKind.PROJECTS)
 # Links that are the candidate's own code: a repository named after a skill shows it.
 _CODE_LINK_KINDS = ("github_repo", "gist", "kaggle")
 
@@ -246,16 +376,17 @@ def _stale_claim(ctx: _Context) -> list[Flag]:
     flags = []
     limit = ctx.options.stale_years * 12
     as_of = ctx.resume.as_of
+    now = month_index(as_of, as_of)
     for skill in ctx.skills:
         # An inferred skill is a guess about a description; calling it stale would compound the guess.
         if not is_used(skill) or skill.inferred or not skill.last_used or not _may_be_stale(ctx, skill):
             continue
         months = _months_between(_last_use_with_promotions(ctx, skill), as_of, as_of)
-        implied = _implied_last_use(ctx, skill)
-        if implied is not None and months is not None:  # still in use through a skill that implies it
-            months = min(months, month_index(as_of, as_of) - implied)
-        if months is None or months <= limit:
+        if months is None or months <= limit or now is None or _is_current_elsewhere(ctx, skill, now - limit):
             continue
+        if skill.category in ctx.texts.language_categories and (
+                _has_recent_model_work(ctx, now - limit) or _is_study_only(skill)):
+            continue  # ML work is written in some language; a degree's language list is background
         dated = [e for e in skill.evidence if e.entry and (e.end or e.start)]
         last = sorted(dated, key=lambda e: month_index(e.end or e.start, as_of, end=True) or 0)[-1:]
         entry = last[0].entry if last else (skill.used_in[-1] if skill.used_in else "")
@@ -265,11 +396,107 @@ def _stale_claim(ctx: _Context) -> list[Flag]:
     return flags
 
 
+def _is_current_elsewhere(ctx: _Context, skill: Skill, since: int) -> bool:
+    """Later work shows the skill under another name, so its last dated mention is not its last use:
+    a skill of its family or one that implies it is used in a job or project ending after ``since``
+    (a month number), the summary names the skill or its family (the candidate's present, in their own
+    words), or a line of such a job describes the skill in other words (inferred.toml)."""
+    related = _family(ctx, skill) | set(ctx.rules.implying(skill.id))
+    for other in ctx.skills:
+        if other.inferred or (other.id not in related and other.id != skill.id):
+            continue
+        if any(e.section == SectionKind.SUMMARY for e in other.evidence):
+            return True
+        if other.id != skill.id and is_used(other) and other.last_used:
+            last = month_index(_last_use_with_promotions(ctx, other), ctx.resume.as_of, end=True)
+            if last is not None and last > since:
+                return True
+    return any(_is_described_since(ctx, sid, since) for sid in (skill.id, *sorted(related)))
+
+
+def _has_recent_model_work(ctx: _Context, since: int) -> bool:
+    """A machine-learning or deep-learning skill is used in a job or project ending after ``since``."""
+    as_of = ctx.resume.as_of
+    for skill in ctx.skills:
+        if not (is_used(skill) and ctx.classes(skill) & {"ml", "dl"}):
+            continue
+        for e in skill.evidence:
+            last = month_index(e.end or e.start, as_of, end=True) if e.section in _USE_SECTIONS and e.entry else None
+            if last is not None and last > since:
+                return True
+    return False
+
+
+def _is_study_only(skill: Skill) -> bool:
+    """Every dated use is in a degree or course (a language list of a BSc), none in a job or project."""
+    dated = [e for e in skill.evidence if e.entry and (e.start or e.end)]
+    return bool(dated) and all(e.section == SectionKind.EDUCATION for e in dated)
+
+
+def _family(ctx: _Context, skill: Skill) -> set[str]:
+    """The skill's narrow family, from the taxonomy's structure: its first parents up to the first
+    umbrella (computer vision for image classification, AWS for S3), the other skills whose first
+    parent is its first parent (S3 and SQS), and the skills under it (CNN under neural networks).
+    Umbrella categories (machine learning, data analysis) join nothing: they would make all one family."""
+    taxonomy = ctx.taxonomy
+    lineage = _lineage(ctx, skill)
+    family = set(lineage)
+    for other in ctx.skills:
+        if other.id == skill.id or not taxonomy.knows(other.id):
+            continue
+        first = taxonomy.skill(other.id).parents[:1]
+        if skill.id in other.parents or (lineage and first == (lineage[0],)):
+            family.add(other.id)
+    return family
+
+
+def _lineage(ctx: _Context, skill: Skill) -> list[str]:
+    """The skill's first parents, nearest first, up to the first one in an umbrella category."""
+    taxonomy, umbrella = ctx.taxonomy, ctx.texts.umbrella_categories
+    lineage: list[str] = []
+    current = skill.id
+    while taxonomy.knows(current) and (parents := taxonomy.skill(current).parents) and parents[0] not in lineage:
+        current = parents[0]
+        if taxonomy.skill(current).category in umbrella or _descendant_count(taxonomy, current) > MAX_FAMILY_SKILLS:
+            break
+        lineage.append(current)
+    return lineage
+
+
+# A skill with more skills under it than this is a field (statistics ~110, NLP ~90, neural networks ~55),
+# not a family: recent work somewhere in it says nothing about one old method. Families such as AWS
+# (~30 services), computer vision (~40) or MLOps (~40) stay under it.
+MAX_FAMILY_SKILLS = 45
+
+
+def _descendant_count(taxonomy: Taxonomy, skill_id: str) -> int:
+    return _descendants(taxonomy).get(skill_id, 0)
+
+
+@lru_cache(maxsize=4)
+def _descendants(taxonomy: Taxonomy) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for skill in taxonomy.skills:
+        for ancestor in taxonomy.ancestors(skill.id):
+            counts[ancestor] = counts.get(ancestor, 0) + 1
+    return counts
+
+
+def _is_described_since(ctx: _Context, skill_id: str, since: int) -> bool:
+    """A job or project line dated after ``since`` describes the skill without naming it."""
+    as_of = ctx.resume.as_of
+    recent = [s.text for s in ctx.work_statements() if s.section in _USE_SECTIONS and s.entry is not None
+              and (end := month_index(s.entry.end or s.entry.start, as_of, end=True)) is not None and end > since
+              and not is_unfinished(s.text, ctx.rules.unfinished_phrases)]
+    return any(describes(recent, skill_id, ctx.taxonomy))
+
+
 def _may_be_stale(ctx: _Context, skill: Skill) -> bool:
-    """A skill "what would you use instead today?" fits: not an everyday tool or a whole field, and not
-    used in an undated role or project (which may be recent)."""
+    """A skill "what would you use instead today?" fits: a data-science method or tool, not an everyday
+    tool, a whole field, a programming language or a software-engineering practice (flags.toml
+    never_stale_categories), and not used in an undated role or project (which may be recent)."""
     return (not is_everyday(skill, ctx.texts) and skill.category not in ctx.texts.umbrella_categories
-            and not _has_undated_use(skill))
+            and skill.category not in ctx.texts.never_stale_categories and not _has_undated_use(skill))
 
 
 def _has_undated_use(skill: Skill) -> bool:
@@ -328,12 +555,23 @@ def _is_used_at_work(skill: Skill) -> bool:
     return is_used(skill) and any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS) and e.entry for e in skill.evidence)
 
 
+def _is_domain(ctx: _Context, skill: Skill) -> bool:
+    """The skill's category is an application field (computer vision, NLP), not a kind of model."""
+    try:
+        return ctx.taxonomy.category(skill.category).domain
+    except KeyError:
+        return False
+
+
 def _dl_without_fundamentals(ctx: _Context) -> list[Flag]:
     # Deep learning with no conventional ML: nothing shows what the candidate did versus the model.
     dl = tuple(s for s in ctx.skills if "dl" in ctx.classes(s))
     # Only deep learning shown at work or in a project counts: a framework in a list or a course
     # certificate is no work the interviewer could ask "what did you do, what did the model do" about.
-    if not any(_is_used_at_work(s) for s in dl) or any(_shows_fundamentals(ctx, s) for s in ctx.skills):
+    # A field or task alone ("a machine vision program", "object detection") may be classical methods;
+    # only a deep-learning framework, architecture or network shown at work says deep learning.
+    if not any(_is_used_at_work(s) and not _is_domain(ctx, s) for s in dl) or any(
+            _shows_fundamentals(ctx, s) for s in ctx.skills):
         return []
     shown = tuple(sorted(dl, key=lambda s: (not is_used(s), -s.strength, ctx.skills.index(s))))
     evidence = tuple(e for s in shown[:3] for e in s.evidence[:1])
@@ -356,7 +594,9 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
     # A deployed model with no monitoring or retraining invites "what happens when the data drifts?"
     model_skills, model_lines = _models_built(ctx)
     deployed = _deployment_lines(ctx)
-    if not (model_skills or model_lines) or not deployed:
+    # "Models are deployed" needs a line that says something went live: a training pipeline or an
+    # API client alone is no deployment to keep healthy (the no_deployment check still counts them).
+    if not (model_skills or model_lines) or not any(has_phrase(s.text, ctx.texts.shipped_words) for s in deployed):
         return []
     if any(has_phrase(s.text, ctx.rules.lifecycle_phrases) for s in ctx.work_statements()):
         return []
@@ -393,11 +633,21 @@ def _metric_flags(ctx: _Context) -> list[Flag]:
         name = result.measure_name or result.metric
         fields = {"clause": result.clause or claim.text, "value": result.amount,
                   "metric_or_it": name if name and len(name.split()) <= 4 else "it"}
-        if not result.has_method:
+        if not result.has_method and is_outcome(result):
             flags.append(ctx.flag("metric_without_method", fields, claim_id=claim.id, evidence=claim.evidence))
         if result.is_improvement and not result.baseline and not result.is_money:
             flags.append(ctx.flag("metric_without_baseline", fields, claim_id=claim.id, evidence=claim.evidence))
     return flags
+
+
+def is_outcome(result: Result) -> bool:
+    """A number something moved (up or down), or a model's score: what was done to reach it is a fair
+    question. A level kept ("maintained 100% data accuracy", "99.9% uptime") moved nothing."""
+    return result.moved in ("up", "down") or result.measures in _MODEL_MEASURES
+
+
+# Kinds of number that score a model: even as a level they were reached by a method.
+_MODEL_MEASURES = ("model_metric", "error_metric")
 
 
 def _is_repeated_in_work(ctx: _Context, claim: Claim, results: tuple[Claim, ...]) -> bool:
@@ -458,24 +708,89 @@ def _link_to_check(ctx: _Context) -> list[Flag]:
         kind = claim.link.kind
         name, what = ctx.texts.link_kind(kind)
         unnamed = kind == "github_profile" and not has_own_repository(claim.link.url, ctx.claims)
-        variant = "malformed" if not claim.link.valid else "profile" if unnamed else ""
-        fields = {"url": claim.text, "kind_name": name, "what": what}
+        others = kind == "github_repo" and is_other_account(claim.link.url, ctx.claims, ctx.resume)
+        variant = ("malformed" if not claim.link.valid else "profile" if unnamed
+                   else "other_account" if others else "")
+        fields = {"url": claim.text, "kind_name": name, "what": what, "owner": github_owner(claim.link.url)}
         flags.append(ctx.flag("link_to_check", fields, claim_id=claim.id, evidence=claim.evidence, variant=variant))
     return flags
 
 
 def github_owner(url: str) -> str:
     """The account a GitHub link belongs to ('github.com/ana/churn' -> 'ana'), lower-cased; '' if none."""
-    match = re.search(r"github\.com/([^/?#\s]+)", url, re.IGNORECASE)
-    return match.group(1).lower() if match else ""
+    # The last "github.com/": a link typed twice ("github.com/https://github.com/ana") is ana's.
+    owners = re.findall(r"github\.com/([A-Za-z0-9][A-Za-z0-9-]*)(?![A-Za-z0-9:-])", url, re.IGNORECASE)
+    return owners[-1].lower() if owners else ""
 
 
 def has_own_repository(profile_url: str, claims: tuple[Claim, ...]) -> bool:
-    """The resume also links a repository of this GitHub profile's account: the interviewer has been
-    told where to look, so "a profile with no repository named" would be wrong."""
+    """The resume also links a repository of this GitHub profile's account (or of an account one typo
+    away: a misspelt profile link beside correct repository links): the interviewer has been told where
+    to look, so "a profile with no repository named" would be wrong."""
     owner = github_owner(profile_url)
-    return bool(owner) and any(c.link is not None and c.link.kind == "github_repo" and github_owner(c.link.url) == owner
+    return bool(owner) and any(c.link is not None and c.link.kind == "github_repo"
+                               and is_same_account(github_owner(c.link.url), owner) and is_repository_url(c.link.url)
                                for c in claims)
+
+
+def is_same_account(a: str, b: str) -> bool:
+    """Two GitHub account names that are one, allowing a slip of typing in a long name ("ambityga" and
+    "ambitygya"): names of MIN_TYPO_CHARS letters or more that differ by at most MAX_TYPO_EDITS edits."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= MIN_TYPO_CHARS and _edits(a, b) <= MAX_TYPO_EDITS
+
+
+# Account names this long that differ by this many letters are one account typed twice: two real
+# accounts so alike are rarer than a slip of the keyboard on a resume.
+MIN_TYPO_CHARS = 6
+MAX_TYPO_EDITS = 1
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def _pages_owners(resume: Resume) -> set[str]:
+    """Accounts whose GitHub Pages site the resume links ("ana.github.io"): the candidate's own."""
+    found = set()
+    for link in resume.document.links:
+        match = re.search(r"(?:^|//)([A-Za-z0-9-]+)\.github\.io\b", link.url, re.IGNORECASE)
+        if match:
+            found.add(match.group(1).lower())
+    return found
+
+
+def is_repository_url(url: str) -> bool:
+    """The last "github.com/" of the link names an account and a repository ("github.com/ana/churn"), not
+    an account alone typed after another address ("github.com/https://github.com/ana")."""
+    last = url[url.lower().rfind("github.com/"):]
+    return re.match(r"github\.com/[A-Za-z0-9][A-Za-z0-9-]*/[^/?#\s]+", last, re.IGNORECASE) is not None
+
+
+def is_other_account(repo_url: str, claims: tuple[Claim, ...], resume: Resume) -> bool:
+    """A repository that is not the candidate's own code: the resume links a GitHub profile of another
+    account, or the repository's account is the name of an employer or school on the resume (a
+    start-up's code). A library the candidate used or a team-mate's hackathon repository: the
+    interviewer asks what the candidate's part was, not how they tested it."""
+    owner = github_owner(repo_url)
+    if not owner:
+        return False
+    profiles = {github_owner(c.link.url) for c in claims if c.link is not None and c.link.kind == "github_profile"}
+    profiles.discard("")
+    if profiles:
+        own = profiles | _pages_owners(resume)
+        return not any(is_same_account(owner, name) for name in own)
+    squeezed = re.sub(r"[^a-z0-9]", "", owner)
+    return any(len(org) >= MIN_EMPLOYER_CHARS and org == squeezed
+               for org in (re.sub(r"[^a-z0-9]", "", e.organization.lower()) for e in resume.entries))
 
 
 def _hidden_text(ctx: _Context) -> list[Flag]:
@@ -544,8 +859,14 @@ def is_future_start(dates: _Dates, now: int) -> bool:
 
 
 def is_future_end(dates: _Dates, now: int) -> bool:
-    """A job (not a study or project) that ends after the reference month."""
-    return dates.entry.section == SectionKind.EXPERIENCE and dates.entry.end not in (None, "present") and dates.strict_end > now
+    """A job (not a study or project) that ends after the reference month, beyond a fixed term: a
+    co-op or contract under way with its end date printed ("Jan 2026 - Aug 2026") is not a mistake."""
+    return (dates.entry.section == SectionKind.EXPERIENCE and dates.entry.end not in (None, "present")
+            and dates.strict_end > now and not (dates.start <= now and dates.strict_end - now <= FIXED_TERM_MONTHS))
+
+
+# A job under way that ends within this many months of the reference month is a fixed term, not an error.
+FIXED_TERM_MONTHS = 12
 
 
 def is_planned(entry: Entry, texts: FlagTexts) -> bool:
@@ -709,6 +1030,7 @@ def is_hidden_words(text: str) -> bool:
 CHECKS: tuple[Callable[[_Context], list[Flag]], ...] = (
     _hidden_text,
     _keyword_padding,
+    _still_learning,
     _unsupported_skill,
     _stale_claim,
     _dl_without_fundamentals,

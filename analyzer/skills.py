@@ -27,6 +27,13 @@ classification) are found by TF-IDF cosine similarity between bullet lines and t
 descriptions of ``taxonomy/inferred.toml``; reported with ``inferred=True`` and the best ``score``,
 only when the skill is not named anywhere.
 
+**Unfinished work.** A mention on a line that says the work is still to come (claims.toml
+unfinished_phrases, "I will learn Power BI and update it here"), or anywhere in a project that has
+such a line, names the skill but shows no use: it counts as a list mention for ``listed_only``,
+``used_in``, dates and strength. Only the clause with the plan counts, cut before a purpose ("to
+build ..."). ``describes(texts, skill_id, taxonomy)`` tells whether lines describe a named skill in
+other words (inferred.toml), for the flags step.
+
 Order: named skills by strength (strongest first), then category and name; inferred skills after
 them by score. Skills are read from the whole text, whatever the sections are (the top block too,
 except the line that is the candidate's name); the section only decides how strong the evidence
@@ -46,7 +53,9 @@ from spacy.language import Language
 from analyzer.dates import from_month_index, month_index
 from analyzer.models import BBox, Block, Entry, Evidence, Line, Resume, Skill, union_bbox
 from analyzer.nlp import is_list_like, prepare_text, skill_docs
-from analyzer.taxonomy import Taxonomy
+from analyzer.phrases import find_phrases
+from analyzer.statements import Statement, clauses, is_unfinished, resume_statements
+from analyzer.taxonomy import SectionKind, Taxonomy
 
 RECENT_MONTHS = 12  # used within the last year: fully recent
 STALE_MONTHS = 60  # five years without use: no recency credit at all
@@ -184,8 +193,12 @@ class _Figures:
     strength: float
 
 
-def _figures(evidence: list[Evidence], as_of: str, list_sections: tuple[str, ...]) -> _Figures:
-    used = [e for e in evidence if e.entry]
+def _figures(evidence: list[Evidence], as_of: str, list_sections: tuple[str, ...],
+             unfinished: frozenset[int] = frozenset()) -> _Figures:
+    """``unfinished``: ids of evidence from lines that say the work is still to be done; they name the
+    skill but show no use (no entry, dates or concreteness), like a skills list."""
+    done = [e for e in evidence if id(e) not in unfinished]
+    used = [e for e in done if e.entry]
     used_in = tuple(dict.fromkeys(e.entry for e in used))
     spans = {(e.entry, span) for e in used if (span := _entry_span(e, as_of))}
     first = min((s[0] for _, s in spans), default=None)
@@ -195,10 +208,10 @@ def _figures(evidence: list[Evidence], as_of: str, list_sections: tuple[str, ...
     if last is not None and now is not None:
         age = max(0, now - last)
         recency = 1.0 if age <= RECENT_MONTHS else max(0.0, 1 - (age - RECENT_MONTHS) / (STALE_MONTHS - RECENT_MONTHS))
-    concrete = sum(is_concrete(e.quote) for e in evidence if e.section not in list_sections)
+    concrete = sum(is_concrete(e.quote) for e in done if e.section not in list_sections)
     strength = 0.15 + 0.35 * min(1.0, len(used_in) / 2) + 0.25 * recency + 0.25 * min(1.0, concrete / 2)
     return _Figures(
-        listed_only=bool(evidence) and all(e.section in list_sections for e in evidence),
+        listed_only=bool(evidence) and all(e.section in list_sections or id(e) in unfinished for e in evidence),
         used_in=used_in,
         used_in_entries=tuple(dict.fromkeys(e.entry_index for e in used if e.entry_index is not None)),
         first_used=from_month_index(first) if first is not None else None,
@@ -213,6 +226,7 @@ def match_skills(resume: Resume, taxonomy: Taxonomy, nlp: Language) -> tuple[Ski
     blocks = _blocks(resume, taxonomy, nlp)
     mentions = find_mentions(resume, taxonomy, nlp, blocks)
     lists = taxonomy.context.list_sections
+    unfinished = unfinished_evidence(resume, mentions, taxonomy)
     credited: dict[str, list[Evidence]] = {sid: list(ev) for sid, ev in mentions.items()}
     for sid, evidence in mentions.items():
         for parent in taxonomy.ancestors(sid):
@@ -221,7 +235,7 @@ def match_skills(resume: Resume, taxonomy: Taxonomy, nlp: Language) -> tuple[Ski
     named: list[Skill] = []
     for sid, evidence in mentions.items():
         definition = taxonomy.skill(sid)
-        figures = _figures(credited[sid], resume.as_of, lists)
+        figures = _figures(credited[sid], resume.as_of, lists, unfinished)
         named.append(Skill(
             id=sid, name=definition.name, category=definition.category, parents=taxonomy.ancestors(sid),
             listed_only=figures.listed_only, used_in=figures.used_in, used_in_entries=figures.used_in_entries,
@@ -231,6 +245,63 @@ def match_skills(resume: Resume, taxonomy: Taxonomy, nlp: Language) -> tuple[Ski
     named.sort(key=lambda s: (-s.strength, s.category, s.name.lower()))
     inferred = infer_skills(resume, taxonomy, set(mentions), blocks)
     return tuple(named) + inferred
+
+
+def unfinished_evidence(resume: Resume, mentions: dict[str, list[Evidence]], taxonomy: Taxonomy) -> frozenset[int]:
+    """Ids of the mentions that a line saying the work is still to be done names ("I will learn SQL and
+    update it here", "Currently mastering Python"), and of every mention in a project that has such a
+    line (its "Tools:" line lists what is to be learned, not what was used). Only the clause with the
+    plan counts: "Built dashboards in Excel; now learning SQL" still shows Excel in use. Limit: a plan
+    inside a job leaves the job's other lines as they are."""
+    phrases = taxonomy.claims.unfinished_phrases
+    plans = [s for s in resume_statements(resume) if is_unfinished(s.text, phrases)] if phrases else []
+    if not plans:
+        return frozenset()
+    planned_projects = {s.entry_index for s in plans if s.section == SectionKind.PROJECTS and s.entry_index is not None}
+    found = set()
+    for sid, evidence in mentions.items():
+        names = skill_names(taxonomy, sid)
+        for e in evidence:
+            if (e.section == SectionKind.PROJECTS and e.entry_index in planned_projects) or any(
+                    is_on_statement(e, plan) and is_named_in(planned_text(plan.text, phrases), names) for plan in plans):
+                found.add(id(e))
+    return frozenset(found)
+
+
+def planned_text(text: str, phrases: tuple[str, ...]) -> str:
+    """The clauses of a line that say what is still to be done, joined, each cut before a purpose that
+    follows the plan ("mastering SQL and Power BI to build full-stack analysis skills" names no analysis)."""
+    return " ".join(_cut_purpose(c, phrases) for c in clauses(text) if is_unfinished(c, phrases))
+
+
+def _cut_purpose(clause: str, phrases: tuple[str, ...]) -> str:
+    lower = clause.lower()
+    ends = [lower.find(p) + len(p) for p in find_phrases(clause, phrases) if p.lower() in lower]
+    after = min(ends, default=0)
+    cut = lower.find(" to ", after + 1)
+    return clause if cut < 0 else clause[:cut]
+
+
+def skill_names(taxonomy: Taxonomy, skill_id: str) -> tuple[str, ...]:
+    definition = taxonomy.skill(skill_id)
+    return (definition.name, *definition.aliases)
+
+
+def is_named_in(text: str, names: tuple[str, ...]) -> bool:
+    """One of the names stands in the text as a word (short or all-capital names only as written)."""
+    for name in names:
+        exact = len(name) <= 3 or name.isupper()
+        if re.search(rf"(?<![\w+#.-]){re.escape(name)}(?![\w+#-])", text, 0 if exact else re.IGNORECASE):
+            return True
+    return False
+
+
+def is_on_statement(evidence: Evidence, statement: Statement) -> bool:
+    """The evidence quotes (part of) this statement: same page and entry, and its words inside it."""
+    if evidence.page != statement.page or evidence.entry_index != statement.entry_index:
+        return False
+    quote, text = " ".join(evidence.quote.lower().split()), " ".join(statement.text.lower().split())
+    return bool(quote) and quote in text
 
 
 # --- inferred skills ------------------------------------------------------------------------------------
@@ -263,6 +334,26 @@ def inference_model(taxonomy: Taxonomy):
     texts = [d for t in taxonomy.inferred for d in t.descriptions]
     vectorizer = FittedTfidf.fit(texts, _analyse)
     return vectorizer, vectorizer.matrix, labels
+
+
+def describes(texts: list[str], skill_id: str, taxonomy: Taxonomy) -> tuple[bool, ...]:
+    """For each text: does one of its sentences describe the skill in other words (inferred.toml, the
+    same similarity and threshold as inferred skills)? False for a skill with no descriptions."""
+    if not texts or not any(t.skill == skill_id for t in taxonomy.inferred):
+        return tuple(False for _ in texts)
+    vectorizer, matrix, labels = inference_model(taxonomy)
+    columns = [i for i, label in enumerate(labels) if label == skill_id]
+    sentences = [(i, m.group(0).strip()) for i, text in enumerate(texts) for m in _SENTENCE_RE.finditer(text)
+                 if len(m.group(0).split()) >= 3]
+    if not sentences:
+        return tuple(False for _ in texts)
+    vectors = vectorizer.transform([text for _, text in sentences])
+    scores = (vectors @ matrix[columns].T).toarray()
+    shared = ((vectors > 0).astype(int) @ (matrix[columns] > 0).astype(int).T).toarray()
+    hits = {i for row, (i, _) in enumerate(sentences)
+            if any(scores[row, c] >= taxonomy.inferred_threshold and shared[row, c] >= MIN_SHARED_TERMS
+                   for c in range(len(columns)))}
+    return tuple(i in hits for i in range(len(texts)))
 
 
 _SENTENCE_RE = re.compile(r"[^.;!?]+(?:[.;!?](?!\S)|$)")

@@ -15,7 +15,7 @@ from analyzer.taxonomy import load_taxonomy
 
 ISSUE_CODES = {"unsupported_skill", "stale_claim", "keyword_padding", "dl_without_fundamentals", "no_deployment",
                "no_lifecycle", "metric_without_method", "metric_without_baseline", "vague_claim", "link_to_check",
-               "hidden_text", "date_problem", "shared_work"}
+               "hidden_text", "date_problem", "shared_work", "still_learning"}
 
 
 def flags_of(resume, taxonomy, options=None):
@@ -46,10 +46,10 @@ def test_every_issue_flag_has_text_and_every_check_is_wired():
     # Every placeholder is one the checks fill (they format with exactly these names).
     known = {"skill", "last_used", "entry", "years", "as_of", "listed", "used", "share", "listed_only", "dl_skills",
              "model_skills", "deploy_quote", "clause", "value", "metric_or_it", "phrases", "url", "kind_name", "what",
-             "page", "text", "label", "start", "end", "other", "months", "skills", "total", "quote"}
+             "page", "text", "label", "start", "end", "other", "months", "skills", "total", "quote", "owner"}
     for text in texts.texts:
         assert text.fields() <= known, (text.code, text.variant, text.fields() - known)
-    assert len(CHECKS) == 12
+    assert len(CHECKS) == 13
     for text in texts.texts:
         assert text.advice.split()[0].rstrip(":") in ("Add", "Prepare", "Rephrase", "Remove"), text.code
 
