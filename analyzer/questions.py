@@ -1309,6 +1309,12 @@ def generate_questions(
     candidates = [c for c in candidates if _allowed(c.question.area, c.question.difficulty, options)
                   and _fits_level(c, ctx.level)]
     candidates = _fair(candidates, ctx)
+    if not any(has_model(c, ctx) for c in claims):
+        # WHY: "a feature drifts on weekends" or "how would you serve it" to an analyst who built no
+        # model is a question about someone else's work; a line or flag of their own may still ask
+        model_areas = {a.id for a in taxonomy.areas if a.about_models}
+        candidates = [c for c in candidates if c.source not in ("topic", "textbook", "baseline")
+                      or c.question.area not in model_areas]
     if not candidates:
         return ()
     scored = _dedupe_per_template(_score(candidates))

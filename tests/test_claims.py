@@ -8,7 +8,7 @@ import pytest
 from _helpers_claims import build_resume, find_skills, job, link, section
 from _helpers_taxonomy import changed_taxonomy
 from analyzer.claims import extract_claims
-from analyzer.results import find_result, is_confidential, read_quantities
+from analyzer.results import find_result, is_confidential, read_quantities, read_result
 from analyzer.skill_classes import skill_classes
 from analyzer.statements import resume_statements
 from analyzer.errors import TaxonomyError
@@ -67,6 +67,19 @@ def test_results_with_a_number(rules, clause, metric, value, unit, baseline, dir
 ])
 def test_numbers_that_are_not_results(rules, clause):
     assert find_result(clause, clause, rules, has_skill=False) is None
+
+
+def test_the_measure_nearest_the_number_is_what_it_measures(rules):
+    # two measures before one number: the number goes with the nearer one, and so does its direction
+    clause = "Automated the intake checks, reducing errors and improving efficiency by 25%."
+    quantity = read_result(clause, clause, rules, has_skill=False).quantity
+    assert (quantity.name, quantity.direction) == ("efficiency", "up")
+
+
+def test_bounds_on_a_from_to_keep_its_starting_point(rules):
+    clause = "Rebuilt the tagging backend for the camera models, scaling throughput from <80K to >3M images/day"
+    result = find_result(clause, clause, rules, has_skill=False)
+    assert (result.value, result.baseline) == ("3M", "80K")
 
 
 def test_method_comes_from_skills_or_wording(rules):
