@@ -215,7 +215,9 @@ _TASK_RE = re.compile(
     r"maintained|redesigned|rebuilt|configured|executed|accomplished|optimized|optimised)\s+"
     r"(?:(?:and|&)\s+[a-z]+ed\s+)?(?:an?\s+|the\s+)?"  # "designed and implemented a chatbot": the chatbot
     r"(?P<task>[^,;:.()]+?)(?=\s+(?:using|with|in|on|for|to|that|which|by|from|via|across|at|and|achieving|"
-    r"reaching|resulting|improving|reducing|increasing|processing|where|as)\b|[,;:.()]|$)", re.IGNORECASE)
+    r"reaching|resulting|improving|reducing|increasing|processing|where|as|integrating|combining|enabling|"
+    r"allowing|leveraging|utili[sz]ing|providing|supporting|generating|delivering|helping)\b|[,;:.()]|$)",
+    re.IGNORECASE)
 # The last word of a task must name a thing that was made, or the phrase is not worth quoting.
 _TASK_NOUNS = re.compile(
     r"(?:model|models|classifier|pipeline|pipelines|system|forecast|forecasts|dashboard|dashboards|engine|"
@@ -230,13 +232,23 @@ _SENTENCE_RE = re.compile(r"(?<=[a-z0-9)])\.(?=\s*[A-Z])|;\s")
 
 
 def task_of(text: str) -> str:
-    """The thing a line says was built, as printed, or '' when the line does not name one."""
+    """The thing a line says was built, as printed, or '' when the line does not name one.
+    "Built forecasting and clearance models" built "forecasting and clearance models": a task that
+    stops at "and" without naming a thing runs on to the next stop, unless a verb follows the "and"."""
     for match in _TASK_RE.finditer(text):
         task = " ".join(match.group("task").split())
-        words = task.split()
-        if 1 <= len(words) <= TASK_WORDS and _TASK_NOUNS.search(words[-1]) and not _URL_RE.search(task):
+        tail = text[match.end("task"):]
+        joined = re.match(r"\s+and\s+(?!\w+ed\b)([^,;:.()]+?)(?=\s+(?:in|with|using|for|to|on|by|at)\b|[,;:.()]|$)", tail)
+        if not _is_task(task) and joined:
+            task = f"{task} and {' '.join(joined.group(1).split())}"
+        if _is_task(task):
             return task
     return ""
+
+
+def _is_task(task: str) -> bool:
+    words = task.split()
+    return 1 <= len(words) <= TASK_WORDS and bool(_TASK_NOUNS.search(words[-1])) and not _URL_RE.search(task)
 
 
 @dataclass(frozen=True, slots=True)

@@ -413,6 +413,8 @@ def test_a_repository_of_another_account_is_not_called_yours():
     ("Built a demand forecasting pipeline with LightGBM", "demand forecasting pipeline"),
     ("Responsible for various stakeholder meetings", ""),
     ("Designed and implemented a route planning service for couriers", "route planning service"),
+    ("Built pricing and markdown models in R, lifting margin by 4%", "pricing and markdown models"),
+    ("Built Tableau dashboards integrating sales and stock data", "Tableau dashboards"),
 ])
 def test_the_thing_a_line_built(text, task):
     from analyzer.questions import task_of
