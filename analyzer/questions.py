@@ -72,6 +72,7 @@ ENTRY_PENALTY = 0.25  # WHY: four questions on one internship crowd out the othe
 MAX_PER_PROJECT = 3  # WHY: reviewers read a fourth question on one side project as a repeat (a job has more to ask)
 MAX_LINK = 1  # WHY: "give me a tour", "what would you rewrite" on two links get one kind of answer
 LISTED_NAMES = 1  # WHY: "pick one of X, Y and Z" lets the candidate pick the easiest; the interviewer picks the most exposed
+RECENT_BONUS = 0.15  # added to a question on a recent job's line (see _recent_first)
 DETAIL_NAMES = 2  # tools or methods a {detail} names: "with OpenCV and YOLO"; a third reads as a list
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
 # WHY: what a resume shows sets the depth: a new graduate is not asked expert questions, someone
@@ -959,6 +960,10 @@ def _answers(template: Template, claim: Claim | None, ctx: _Context,
     first = (claim.evidence[0] if claim is not None and claim.evidence else None) or (evidence[0] if evidence else None)
     if first is not None and first.entry and not is_line_template(template):
         keys.append(f"{template.id}@{_entry_key(first)}")
+    if template.answer and first is not None:
+        # WHY: a line is often both a project and a result claim; "how was it back-tested" asked of
+        # each is one answer
+        keys.append(f"{template.answer}@{first.quote}")
     if claim is not None and claim.kind == "skill":
         usage = shown_in_use(claim.evidence, ctx)
         if usage is not None:  # WHY: "when did X get in your way" for two tools of one line gets one story
@@ -1065,6 +1070,24 @@ def _score(candidates: list[_Candidate]) -> list[_Candidate]:
     relevance = vectors[:n].multiply(vectors[n:]).sum(axis=1).A1  # rows are L2-normalised: dot = cosine
     return [replace(c, score=round(_PRIOR[c.source] + c.score + float(r), 9))
             for c, r in zip(candidates, relevance)]
+
+
+def _recent_first(candidates: list[_Candidate], ctx: _Context) -> list[_Candidate]:
+    """Questions built from the lines of a recent job (ended within the stale limit, or current)
+    score RECENT_BONUS more. WHY: reviewers found current roles left unasked while a side project or
+    an old job took three questions; what someone does now is what an interviewer asks first."""
+    recent = {f"#{i}" for i, entry in enumerate(ctx.resume.entries) if _is_recent_job(entry, ctx)} \
+        if ctx.resume is not None else set()
+    return [replace(c, score=round(c.score + RECENT_BONUS, 9)) if c.entry in recent and c.source in ("line", "flag")
+            else c for c in candidates]
+
+
+def _is_recent_job(entry: Entry, ctx: _Context) -> bool:
+    if entry.section != SectionKind.EXPERIENCE:
+        return False
+    end = month_index(entry.end or entry.start or "", ctx.as_of, end=True) if (entry.end or entry.start) else None
+    now = month_index(ctx.as_of, ctx.as_of)
+    return end is not None and now is not None and now - end <= ctx.options.stale_years * 12
 
 
 def _ordered(candidates: list[_Candidate]) -> tuple[list[_Candidate], "np.ndarray | None"]:
@@ -1329,7 +1352,7 @@ def generate_questions(
                       or c.question.area not in model_areas]
     if not candidates:
         return ()
-    scored = _dedupe_per_template(_score(candidates))
+    scored = _dedupe_per_template(_recent_first(_score(candidates), ctx))
     # WHY two passes: how many questions may only fill depends on how many specific ones the list holds.
     ordered, similarity = _ordered(scored)
     specific = sum(is_specific(c) for c in _select(ordered, similarity, options.question_count))

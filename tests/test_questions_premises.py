@@ -89,3 +89,12 @@ def test_someone_elses_repository_gets_no_link_question(tmp_path):
     link_questions = [q for q in report.questions if (q.claim_id or "").startswith("link:")]
     assert [q for q in link_questions if "tides" in q.text]
     assert not [q for q in link_questions if "wingbeat" in q.text or "otherlab" in (q.claim_id or "")]
+
+
+def test_a_line_that_is_both_a_project_and_a_result_gets_its_back_test_question_once(tmp_path):
+    report = _report(tmp_path, "# Experience", "* Data Scientist, Brackwater Foods 2023 - present",
+                     "- Built demand and markdown forecasting models in Python, increasing revenue by 9% for a grocery chain",
+                     "# Skills", "Python, time series forecasting")
+    back_tests = [q.template for q in report.questions if q.template in ("line.forecast_backtest",
+                                                                          "line.forecast_past_periods")]
+    assert len(back_tests) == 1
