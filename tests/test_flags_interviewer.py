@@ -290,3 +290,12 @@ def test_a_job_title_naming_the_practitioner_backs_the_field(taxonomy):
                           skills_list("Data engineering, Data science"))
     names = listed_only_names(resume, taxonomy)
     assert "Data engineering" not in names and "Data science" in names
+
+
+def test_a_query_service_in_use_backs_sql_and_its_storage(taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Data Engineer", "Ferncastle Mills", "2023-01", "present",
+                                      "Ran daily cost reports with Amazon Athena over the order tables.")),
+                          skills_list("SQL, Amazon S3, Kafka"))
+    names = listed_only_names(resume, taxonomy)
+    assert "SQL" not in names and "Amazon S3" not in names and "Kafka" in names
