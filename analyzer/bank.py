@@ -40,7 +40,7 @@ from analyzer.errors import TaxonomyError
 
 KINDS = ("deep-dive", "explain", "derive", "compare", "design", "debug", "what-if", "open-ended", "behavioural")
 SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "result", "link", "alternative",
-         "task", "where", "quantity", "measure", "detail")
+         "task", "where", "quantity", "measure", "detail", "finding")
 CLAIM_KINDS = ("skill", "project", "result", "link", "publication", "certification", "talk", "patent")
 DEPTHS = ("any", "backed", "weak")
 NEAR_DUPLICATE = 0.9  # cosine over TF-IDF; above it two templates ask the same thing in the same words
@@ -69,7 +69,7 @@ FLAG_CLAIM_KIND: dict[str, str] = {
     "metric_without_method": "result", "metric_without_baseline": "result", "link_to_check": "link",
 }
 # A flag with no claim fills slots from the line it quotes: its entry, and what that line built.
-FLAG_LINE_SLOTS = _ENTRY_SLOTS | {"where", "task"}
+FLAG_LINE_SLOTS = _ENTRY_SLOTS | {"where", "task", "finding"}  # {finding}: the flag's own message
 PERSPECTIVES = ("candidate", "interviewer")
 WHY_ANCHORS = ("claim", "flag", "baseline", "company", "ask")
 WHY_FIELDS = frozenset({"quote", "page", "message", "company", "strengths"})

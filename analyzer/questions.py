@@ -898,6 +898,7 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
         slots = _claim_slots(claim, evidence, ctx)
         if slots.get("where") == "on your resume":
             slots["where"] = ""  # WHY: "You used CNN on your resume in 2020" reads as a form; the year says when
+        slots["finding"] = flag.message
         anchor_id = f"{flag.code}|{flag.claim_id or n}"
         for template in templates:
             if template.flag != flag.code or not _allowed(template.area, template.difficulty, ctx.options):

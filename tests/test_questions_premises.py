@@ -98,3 +98,10 @@ def test_a_line_that_is_both_a_project_and_a_result_gets_its_back_test_question_
     back_tests = [q.template for q in report.questions if q.template in ("line.forecast_backtest",
                                                                           "line.forecast_past_periods")]
     assert len(back_tests) == 1
+
+
+def test_the_timeline_question_says_what_the_date_problem_is(tmp_path):
+    report = _report(tmp_path, "# Experience", "* Data Analyst, Brackwater Foods 2019 - 2022",
+                     "- Built weekly sales reports in SQL and Tableau for 40 stores", "# Skills", "SQL, Tableau")
+    timeline = [q.text for q in report.questions if q.flag_code == "date_problem"]
+    assert len(timeline) == 1 and timeline[0].startswith("Nothing is dated after 2022")
