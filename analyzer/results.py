@@ -302,5 +302,16 @@ def read_result(clause: str, statement_text: str, rules: ClaimRules, has_skill: 
     if found is None:
         return None
     quantities = read_quantities(clause, rules, has_skill)
-    return replace(found, clause=clause, sentence=statement_text, quantity=_quantity_of(found, quantities),
+    quantity = _quantity_of(found, quantities)
+    if is_finding(statement_text, rules):
+        # WHY: "variant B converted at 18.8% against 10.6%" or "a 44% drop-off at checkout" is what an
+        # analysis found, not a number the candidate's work moved: no "what did you change" for it
+        found = replace(found, direction="level")
+        quantity = replace(quantity, direction="level") if quantity is not None else None
+    return replace(found, clause=clause, sentence=statement_text, quantity=quantity,
                    quantities=quantities, confidential=is_confidential(statement_text, rules))
+
+
+def is_finding(statement_text: str, rules: ClaimRules) -> bool:
+    """The line compares the arms of a test or the stages of a funnel (claims.toml finding_phrases)."""
+    return has_phrase(statement_text, rules.finding_phrases)

@@ -54,6 +54,7 @@ class ClaimRules:
     measures: tuple[tuple[str, tuple[str, ...]], ...] = ()  # kind -> phrases, in measure_order
     deep_learning_roots: tuple[str, ...] = ()  # skill ids whose descendants are all deep learning
     unfinished_phrases: tuple[str, ...] = ()  # a line with one of these is a plan, not work done
+    finding_phrases: tuple[str, ...] = ()  # a number beside one of these is what an analysis found
     # Section kinds whose lines describe the candidate rather than show work (sections.toml
     # ``self_description``), filled in by the taxonomy loader.
     self_description_sections: tuple[str, ...] = ()
@@ -68,7 +69,7 @@ _LIST_FIELDS = (
     "down_verbs", "metric_names", "baseline_cues", "method_cues", "deployment_phrases",
     "lifecycle_phrases", "model_user_phrases", "model_building", "vague_phrases", "part_time_titles",
     "checked_link_kinds", "talk_words", "patent_words", "not_fundamentals", "measure_order", "model_context",
-    "confidential_phrases", "work_verbs", "deep_learning_roots", "unfinished_phrases",
+    "confidential_phrases", "work_verbs", "deep_learning_roots", "unfinished_phrases", "finding_phrases",
 )
 
 

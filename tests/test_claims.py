@@ -244,3 +244,9 @@ def test_statements_know_their_section_and_entry_by_reference():
     assert [b.is_heading for b in resume.blocks[:4]] == [True, False, True, False]
     kinds = [c.kind for c in extract_claims(resume, (), load_taxonomy(), statements) if c.kind in ("publication", "talk")]
     assert kinds == ["publication", "talk"]
+
+
+def test_the_arms_of_a_test_are_a_finding_not_a_change(rules):
+    clause = "Ran an A/B test on the sign-up page: variant B lifted conversion from 9.1% to 12.4% over the control group"
+    result = read_result(clause, clause, rules, has_skill=False)
+    assert result.moved == "level"
