@@ -116,6 +116,7 @@ def clauses(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in re.split(r";\s+|(?<=[a-z0-9%)])\.\s+(?=[A-Z])", text) if part.strip())
 
 
+@lru_cache(maxsize=8192)  # WHY: the questions and flags steps ask about the same few lines thousands of times
 def is_unfinished(text: str, phrases: tuple[str, ...]) -> bool:
     """The line says what is still to be done ("I will learn X", "currently learning Y"): what it names
     is not shown in use, and it is no finished work to walk through (``claims.toml`` unfinished_phrases)."""
