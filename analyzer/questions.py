@@ -39,7 +39,7 @@ from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Res
 from analyzer.phrases import has_phrase
 from analyzer.results import is_confidential
 from analyzer.skill_classes import skill_classes
-from analyzer.statements import is_unfinished
+from analyzer.statements import is_planned_project, is_unfinished
 from analyzer.taxonomy import AreaRole, SectionKind, SectionRole, Taxonomy, fill_sentence, load_bank, load_entry_words
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
@@ -271,11 +271,8 @@ def is_plan(evidence: Evidence, ctx: _Context) -> bool:
     """The line says what is still to be done ("I will learn X"), or sits in a project whose lines
     say so (its title line alone reads as done work): no use to ask about."""
     phrases = ctx.taxonomy.claims.unfinished_phrases
-    if is_unfinished(evidence.quote, phrases):
-        return True
     entry = _entry_of(ctx.resume, evidence)
-    return entry is not None and entry.section == SectionKind.PROJECTS \
-        and any(is_unfinished(line.text, phrases) for line in (*entry.heading, *entry.lines))
+    return is_unfinished(evidence.quote, phrases) or (entry is not None and is_planned_project(entry, phrases))
 
 
 def shown_in_use(evidence: tuple[Evidence, ...], ctx: _Context) -> Evidence | None:

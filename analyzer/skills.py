@@ -54,8 +54,8 @@ from analyzer.dates import from_month_index, month_index
 from analyzer.models import BBox, Block, Entry, Evidence, Line, Resume, Skill, union_bbox
 from analyzer.nlp import is_list_like, prepare_text, skill_docs
 from analyzer.phrases import find_phrases
-from analyzer.statements import Statement, clauses, is_unfinished, resume_statements
-from analyzer.taxonomy import SectionKind, Taxonomy
+from analyzer.statements import Statement, clauses, is_planned_project, is_unfinished, resume_statements
+from analyzer.taxonomy import Taxonomy
 
 RECENT_MONTHS = 12  # used within the last year: fully recent
 STALE_MONTHS = 60  # five years without use: no recency credit at all
@@ -257,12 +257,12 @@ def unfinished_evidence(resume: Resume, mentions: dict[str, list[Evidence]], tax
     plans = [s for s in resume_statements(resume) if is_unfinished(s.text, phrases)] if phrases else []
     if not plans:
         return frozenset()
-    planned_projects = {s.entry_index for s in plans if s.section == SectionKind.PROJECTS and s.entry_index is not None}
+    planned_projects = {i for i, entry in enumerate(resume.entries) if is_planned_project(entry, phrases)}
     found = set()
     for sid, evidence in mentions.items():
         names = skill_names(taxonomy, sid)
         for e in evidence:
-            if (e.section == SectionKind.PROJECTS and e.entry_index in planned_projects) or any(
+            if e.entry_index in planned_projects or any(
                     is_on_statement(e, plan) and is_named_in(planned_text(plan.text, phrases), names) for plan in plans):
                 found.add(id(e))
     return frozenset(found)

@@ -4,6 +4,7 @@
     clauses(text) -> the clauses of a statement
     skills_in(statement, skills) -> ids of the skills it mentions
     is_unfinished(text, phrases) -> the line is a plan or work under way, not work done
+    is_planned_project(entry, phrases) -> a project one of whose lines is such a plan
 
 Each statement knows its section and entry by reference (``Resume.blocks``), never by looking
 them up again. Known limits: an item without a bullet ends at a full stop, a year or a bracket at
@@ -18,6 +19,7 @@ from functools import lru_cache
 
 from analyzer.models import BBox, Block, Entry, Evidence, Line, Resume, Skill, union_bbox
 from analyzer.phrases import has_phrase
+from analyzer.taxonomy import SectionKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,13 @@ def is_unfinished(text: str, phrases: tuple[str, ...]) -> bool:
     """The line says what is still to be done ("I will learn X", "currently learning Y"): what it names
     is not shown in use, and it is no finished work to walk through (``claims.toml`` unfinished_phrases)."""
     return has_phrase(text, phrases)
+
+
+def is_planned_project(entry: Entry, phrases: tuple[str, ...]) -> bool:
+    """A project one of whose lines says it is still to come: its title and "Tools:" line name what is
+    to be learned, not what was used. Limit: a plan inside a job leaves the job's other lines as they are."""
+    return entry.section == SectionKind.PROJECTS and any(
+        is_unfinished(line.text, phrases) for line in (*entry.heading, *entry.lines))
 
 
 def skills_in(statement: Statement, skills: tuple[Skill, ...]) -> tuple[str, ...]:
