@@ -40,7 +40,7 @@ from analyzer.errors import TaxonomyError
 
 KINDS = ("deep-dive", "explain", "derive", "compare", "design", "debug", "what-if", "open-ended", "behavioural")
 SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "result", "link", "alternative",
-         "task", "where", "quantity", "measure", "detail", "finding")
+         "task", "where", "quantity", "measure", "detail", "finding", "line")
 CLAIM_KINDS = ("skill", "project", "result", "link", "publication", "certification", "talk", "patent")
 DEPTHS = ("any", "backed", "weak")
 NEAR_DUPLICATE = 0.9  # cosine over TF-IDF; above it two templates ask the same thing in the same words
@@ -53,10 +53,10 @@ MAX_GUIDE_CHARS = 450
 # from the claim's evidence; "alternative" from the alternatives map for the claim's skill.
 _ENTRY_SLOTS = frozenset({"project", "organization", "year"})
 CLAIM_SLOTS: dict[str, frozenset[str]] = {
-    "skill": _ENTRY_SLOTS | {"skill", "alternative", "where", "task", "detail"},
-    "project": _ENTRY_SLOTS | {"skill", "alternative", "task", "where", "detail"},
+    "skill": _ENTRY_SLOTS | {"skill", "alternative", "where", "task", "detail", "line"},
+    "project": _ENTRY_SLOTS | {"skill", "alternative", "task", "where", "detail", "line"},
     "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline", "result", "task", "where", "quantity", "measure",
-                              "detail"},
+                              "detail", "line"},
     "link": frozenset({"link", "project", "year"}),
     "publication": _ENTRY_SLOTS | {"skill"},
     "certification": _ENTRY_SLOTS | {"skill"},
@@ -69,7 +69,7 @@ FLAG_CLAIM_KIND: dict[str, str] = {
     "metric_without_method": "result", "metric_without_baseline": "result", "link_to_check": "link",
 }
 # A flag with no claim fills slots from the line it quotes: its entry, and what that line built.
-FLAG_LINE_SLOTS = _ENTRY_SLOTS | {"where", "task", "finding"}  # {finding}: the flag's own message
+FLAG_LINE_SLOTS = _ENTRY_SLOTS | {"where", "task", "finding", "line"}  # {finding}: the flag's own message
 PERSPECTIVES = ("candidate", "interviewer")
 WHY_ANCHORS = ("claim", "flag", "baseline", "company", "ask")
 WHY_FIELDS = frozenset({"quote", "page", "message", "company", "strengths"})
@@ -127,6 +127,7 @@ class Template:
     model: str = ""  # "yes": only a line that names a model or learning method (skill class ml or dl); "no": only one that does not
     shown: bool = False  # a skill claim: only when a role or project line shows the skill in use
     change: str = ""  # "yes": only a number that moved (up or down); "no": only a level; "": either
+    finding: str = ""  # "yes": only a number an analysis found (a test's arm, a funnel's stage); "no": never one
     guide: str = ""  # for the interviewer: what a strong answer covers
     worry: str = ""  # for the interviewer: what would worry you
     # What the answer covers ("measurement": how a number was measured and against what); two
@@ -338,8 +339,8 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
     not_classes = _texts(record, "not_classes", where)
     if set(not_classes) - {"tool", "dl", "ml", "deploy", "everyday", "umbrella"}:
         raise TaxonomyError(f"{where}: not_classes must name tool, dl, ml, deploy, everyday or umbrella.")
-    change, model = record.get("change", ""), record.get("model", "")
-    for key, value in (("change", change), ("model", model)):
+    change, model, finding = (record.get(key, "") for key in ("change", "model", "finding"))
+    for key, value in (("change", change), ("model", model), ("finding", finding)):
         if value not in ("", "yes", "no"):
             raise TaxonomyError(f"{where}: field '{key}' must be \"yes\" or \"no\".")
     measures = _texts(record, "measures", where)
@@ -347,7 +348,7 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
     if not isinstance(answer, str) or (answer and not re.fullmatch(r"[a-z][a-z_]*", answer)):
         raise TaxonomyError(f"{where}: field 'answer' must be a lower-case snake_case key.")
     return Template(template_id, anchor, area, kind, difficulty, text, claim_kind, flag, depth, strengths, followups,
-                    change=change, answer=answer,
+                    change=change, finding=finding, answer=answer,
                     measures=measures, when_skills=_texts(record, "when_skills", where),
                     when_phrases=_texts(record, "when_phrases", where),
                     unless_phrases=_texts(record, "unless_phrases", where), not_classes=not_classes, stale=stale,

@@ -171,10 +171,23 @@ def _is_project_statement(statement: Statement, skill_ids: tuple[str, ...], rule
     # "Thesis: ..." / "Capstone: ..." in an education entry names a project outright.
     if _labelled_project(statement.text, rules):
         return True
-    if statement.section != SectionKind.EXPERIENCE or not skill_ids:
+    if statement.section != SectionKind.EXPERIENCE:
         return False
     words = statement.text.split()
-    return bool(words) and words[0].lower().strip(",:") in rules.project_verbs
+    first = words[0].lower().strip(",:") if words else ""
+    if skill_ids and first in rules.project_verbs:
+        return True
+    return is_duty(words, rules)
+
+
+DUTY_WORDS = 6  # WHY: "Built dashboards" names no work to ask about; "Defined KPIs across sales and operations" does
+
+
+def is_duty(words: list[str], rules: ClaimRules) -> bool:
+    """A job line that opens with a verb of data work ("Defined KPIs across sales and operations to
+    guide pricing"): work to ask about even when it names no skill."""
+    first = words[0].lower().strip(",:") if words else ""
+    return len(words) >= DUTY_WORDS and first in rules.duty_verbs
 
 
 def _labelled_project(text: str, rules: ClaimRules) -> str:

@@ -37,7 +37,7 @@ from analyzer.dates import month_index, this_month
 from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Severity, Skill
 from analyzer.phrases import has_phrase
-from analyzer.results import is_confidential
+from analyzer.results import is_confidential, is_finding
 from analyzer.skill_classes import skill_classes
 from analyzer.statements import is_planned_project, is_unfinished
 from analyzer.taxonomy import AreaRole, SectionKind, SectionRole, Taxonomy, fill_sentence, load_bank, load_entry_words
@@ -54,6 +54,9 @@ AREA_PENALTY = 0.35  # each question already picked in an area divides the next 
 _PRIOR = {"line": 1.2, "flag": 0.9, "claim": 0.8, "topic": 0.45, "textbook": 0.3, "baseline": 0.25, "ask": 0.3,
           "company": 0.5}
 MAX_PER_CLAIM = 2  # WHY: a third question on one line is answered with the same story
+# The same across claims for questions built from a line's specifics: a bullet is often a project and
+# a result at once, and reviewers found a fourth question on one bullet while a current role went unasked.
+MAX_LINE_QUESTIONS = 2
 MAX_GENERIC = 4  # WHY: textbook and baseline questions fit any resume; past a few they only fill the list
 MAX_TOPIC_PER_CLAIM = 1  # WHY: two exam questions led in by the same line read as a form
 MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
@@ -65,6 +68,10 @@ MAX_ASK = 2  # WHY: questions for the candidate to ask; two is best (interview m
 # fill a list; a resume with few hooks gets a shorter list rather than one padded with them.
 FILL_RATIO = 0.3  # at most this many such questions per question built from the resume's specifics
 MIN_FILL = 3  # a thin resume still gets a few
+# WHY less for the interviewer: the candidate practises the basics; an interviewer preparing a
+# resume-grounded interview has them already, and reviewers rate them generic on every list.
+INTERVIEWER_FILL_RATIO = 0.2
+INTERVIEWER_MIN_FILL = 2
 MAX_TOPIC = 2  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
 MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
 MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
@@ -192,7 +199,8 @@ def _where(ctx: _Context, evidence: Evidence | None) -> str:
     named = is_project_title(entry.title, ctx)  # not a school, a heading or a sentence's tail
     if entry.section == SectionKind.PROJECTS and title_head(entry.title) and named:
         return f"in \"{title_head(entry.title)}\""
-    if entry.section == SectionKind.EDUCATION and entry.organization and is_name_like(entry.organization):
+    if entry.section == SectionKind.EDUCATION and entry.organization and is_name_like(entry.organization) \
+            and ":" not in entry.organization:  # "Relevant Coursework: Linear Algebra" is a label and a list
         return f"in your studies at {entry.organization}"
     if entry.section == SectionKind.EXPERIENCE and is_name_like(_role(entry)) and is_job_title(_role(entry)):
         # WHY is_job_title: a course or a certificate the reader filed under experience is no role
@@ -225,7 +233,8 @@ _TASK_NOUNS = re.compile(
     r"service|platform|tool|api|apis|app|application|algorithm|detector|recommender|network|package|library|"
     r"framework|report|reports|workflow|architecture|solution|bot|chatbot|agent|scorer|predictor|analysis|"
     r"database|warehouse|etl|simulation|study|experiment|test|assessor|estimator|scraper|crawler|parser|extractor|"
-    r"tracker|ranker|optimizer|optimiser|simulator|monitor|index|signals?|segmentation|detection|recognition)$",
+    r"tracker|ranker|optimizer|optimiser|simulator|monitor|index|signals?|segmentation|detection|recognition|"
+    r"backend|infrastructure|server|middleware|microservices?|integration|portal|interface)$",
     re.IGNORECASE)
 
 
@@ -252,6 +261,56 @@ def _is_task(task: str) -> bool:
     return 1 <= len(words) <= TASK_WORDS and bool(_TASK_NOUNS.search(words[-1])) and not _URL_RE.search(task)
 
 
+# --- a job line read back to the candidate ------------------------------------------------------------
+
+LINE_WORDS = 24  # WHY: a longer bullet read back is a paragraph, not a question's premise: cut at a clause
+MIN_LINE_WORDS = 5  # WHY: "you built dashboards" names nothing the question could not say without it
+# Verbs of a line in the past tense that do not end in -ed ("Built", "Led", "Ran").
+_PAST_IRREGULAR = frozenset({"built", "led", "ran", "wrote", "drove", "made", "took", "set", "won", "taught", "grew",
+                             "oversaw", "brought", "began", "spoke", "sold", "spent", "rebuilt", "rewrote", "undertook"})
+# Words ending in -ed that open a profile line, not work done ("Experienced data analyst ...").
+_NOT_VERBS = frozenset({"experienced", "skilled", "advanced", "detailed", "dedicated", "motivated", "certified",
+                        "talented", "seasoned", "accomplished", "qualified", "interested", "focused", "driven"})
+# Verbs of teaching or receiving, not of doing the work: "you coached others on SQL (indexing, recursion):
+# the hardest decision with recursion?" asks about work the line does not claim.
+_NOT_WORK = frozenset({"coached", "taught", "mentored", "tutored", "advised", "presented", "attended", "completed",
+                       "received", "awarded", "earned", "won", "graduated"})
+# A line that states what the role owned rather than what was done.
+_OWNED_RE = re.compile(r"(?:responsible|accountable) for\b|in charge of\b", re.IGNORECASE)
+# Where a long line may be cut: before a comma, a semicolon, a dash, or a participle or "which"
+# clause that adds the outcome ("..., resulting in", "..., supporting").
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,;]\s|\s[-–—]\s)|\s(?=(?:resulting|leading|enabling|helping|which|thereby|while)\b)")
+
+
+@lru_cache(maxsize=4096)  # WHY: asked of the same line by every template that reads it back
+def said_line(quote: str, where: str) -> str:
+    """The line read back in the second person: 'At Acme you defined KPIs across sales and
+    operations'; '' when it does not open with a verb of work done, reads as a plan, or cannot be
+    cut at a clause to LINE_WORDS words. WHY: reviewers rate a question that names the line's own
+    work (what was defined, modelled, migrated) as specific, and one that names only a tool as generic."""
+    # WHY the first sentence: a statement may run on into the next entry's title ("... waste. Data Analyst")
+    text = _SENTENCE_RE.split(" ".join(quote.split()), maxsplit=1)[0].rstrip(" .;,")
+    words = text.split()
+    first = words[0].lower() if words else ""
+    owned = _OWNED_RE.match(text) is not None  # "Responsible for the pricing engine" -> "you were responsible for"
+    if len(words) < MIN_LINE_WORDS or first in _NOT_VERBS | _NOT_WORK \
+            or not (first.endswith("ed") or first in _PAST_IRREGULAR or owned):
+        return ""
+    if "..." in text or "…" in text or _URL_RE.search(text) or re.search(r"\b(?:I|me|we|us)\b", text):
+        return ""  # a cut-off line or a link is no premise; "I", "we" do not turn into "you" cleanly
+    if len(words) > LINE_WORDS:
+        cuts = [m.start() for m in _CLAUSE_END_RE.finditer(text)
+                if MIN_LINE_WORDS <= len(text[:m.start()].split()) <= LINE_WORDS]
+        if not cuts:
+            return ""
+        text = text[:cuts[-1]].rstrip(" ,;")
+    text = re.sub(r"\bmy\b", "your", text[0].lower() + text[1:], flags=re.IGNORECASE)
+    text = f"were {text}" if owned else text
+    if where.startswith(("at ", "in ")):
+        return f"{where[0].upper()}{where[1:]}, you {text}"
+    return f"You {text}"
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     resume: Resume | None
@@ -265,6 +324,7 @@ class _Context:
     level: str = "mid"  # junior, mid, senior: see seniority()
     stale_ids: frozenset[str] = frozenset()  # claims the flags step found stale
     in_projects: frozenset[str] = frozenset()  # skill ids a project or result line uses
+    bullets: tuple[tuple[int, str], ...] = ()  # (page, whole bullet) of the project and result claims: see whole_bullet
 
 
 def is_plan(evidence: Evidence, ctx: _Context) -> bool:
@@ -288,6 +348,48 @@ def _alternative(skill_id: str, ctx: _Context) -> str:
     return _skill_name(fresh[0], ctx.skills, ctx.taxonomy) if fresh else ""
 
 
+_DATE_WORDS_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s*|\b(?:19|20)\d\d\b|"
+                            r"\b\d{1,2}/\d{2,4}\b", re.IGNORECASE)
+
+
+def certificate_name(text: str) -> str:
+    """A certificate's name as a person says it: the item without its dates, up to the first
+    separator ("Data Analytics Certificate | Go IT School, 2023" -> "Data Analytics Certificate");
+    '' when what is left is not a short name."""
+    head = re.split(r"\s[|–—-]\s|[,(;:]|\s{2,}", _DATE_WORDS_RE.sub(" ", text), maxsplit=1)[0]
+    head = " ".join(head.split()).strip(" .-")
+    return head if is_name_like(head) and len(head.split()) >= 2 else ""
+
+
+TITLE_WORDS = 16  # WHY: a paper's title is longer than a project's name, but a quoted paragraph is none
+_QUOTED_RE = re.compile(r"[“\"]([^”\"]{8,200})[”\"]")
+
+
+def paper_title(text: str) -> str:
+    """The title a publication's line quotes ('C. Reed et al., "The impact of X on Y," PNAS' -> 'The
+    impact of X on Y'), '' when it quotes none or the quote is no title."""
+    match = _QUOTED_RE.search(text)
+    title = match.group(1).strip(" ,.") if match else ""
+    return title if title and len(title.split()) <= TITLE_WORDS and not _URL_RE.search(title) else ""
+
+
+def _line_slot(evidence: Evidence | None, where: str, ctx: _Context) -> str:
+    """{line}: a job's bullet read back (said_line). WHY only a job's: a project is asked by its name,
+    and a summary or a skills list is no work done."""
+    if evidence is None or evidence.section != SectionKind.EXPERIENCE:
+        return ""
+    return said_line(whole_bullet(evidence, ctx), where)
+
+
+def whole_bullet(evidence: Evidence, ctx: _Context) -> str:
+    """The whole bullet a quote sits in, or '' when that is unknown. WHY: a skill's quote is the printed
+    line it was found on, which a wrapped bullet cuts mid-sentence ("... that used VBA code to
+    perform"); the project and result claims hold whole bullets."""
+    whole = next((quote for page, quote in ctx.bullets if page == evidence.page and evidence.quote in quote), "")
+    # a printed line no claim holds is whole only when it ends a sentence
+    return whole or (evidence.quote if re.search(r"[.!?)]\s*$", evidence.quote) else "")
+
+
 def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Context) -> dict[str, str]:
     first = (claim.evidence[0] if claim and claim.evidence else None) or (evidence[0] if evidence else None)
     if claim is not None and claim.kind == "skill":
@@ -300,6 +402,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
              "where": _where(ctx, first)}
     if claim is None:
         slots["task"] = task_of(first.quote) if first is not None else ""
+        slots["line"] = _line_slot(first, slots["where"], ctx)
         return {key: value if is_name_like(value) or key == "where" else "" for key, value in slots.items()}
     skill_id = claim.skill_ids[0] if claim.skill_ids else ""
     if skill_id:
@@ -309,6 +412,13 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
         # a section heading, a school or a sentence's tail the reader took for an entry title is no project name
         slots["project"] = ""
         slots["where"] = "" if slots["where"].startswith("in \"") else slots["where"]
+    if claim.kind == "certification":
+        # WHY: "something from the certification you list" fits anyone; the course's name makes it this one's
+        name = certificate_name(claim.text)
+        slots["project"] = name if has_phrase(name, ctx.taxonomy.claims.certificate_words) \
+            or mentioned_skills(name, ctx.taxonomy) else ""
+    if claim.kind == "publication":
+        slots["project"] = paper_title(claim.text)
     if claim.kind == "project":
         # WHY: a project is named by its entry's title; a job bullet is not a name (it gets {task}).
         named = entry and entry.section == SectionKind.PROJECTS and is_project_title(entry.title, ctx)
@@ -316,6 +426,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     quote = " ".join(e.quote for e in claim.evidence[:1]) or claim.text
     slots["task"] = task_of(quote)
     slots["detail"] = _detail(claim, quote, slots["task"], ctx)
+    slots["line"] = _line_slot(first, slots["where"], ctx)
     if not slots["task"] and slots["project"] and claim.kind == "project":
         title = slots["project"]
         slots["task"] = f"project \"{title}\"" if title else ""
@@ -344,7 +455,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     # WHY: a slot holding a cut-off bullet or a link reads as a machine's fragment, never a name
     # ({link} alone is meant to hold one).
     for key in ("project", "skill", "organization", "task", "metric", "measure"):
-        if not is_name_like(slots.get(key, "")) and not (key == "project" and claim.kind == "link"):
+        if not is_name_like(slots.get(key, "")) and not (key == "project" and claim.kind in ("link", "publication")):
             slots[key] = ""
     return slots
 
@@ -548,6 +659,18 @@ def _skill_keys(skill_ids: tuple[str, ...], ctx: _Context) -> set[str]:
     return keys
 
 
+def chosen_skill(template: Template, claim: Claim, ctx: _Context) -> str:
+    """The skill a template chosen by skills asks about: the first on the claim's line that it was
+    chosen by and that is not an umbrella term; the claim's first skill for other templates.
+    WHY: "for the customer segmentation you used data quality" named the line's first skill, not
+    the method that chose "why did it win over something simpler"."""
+    if not template.when_skills or claim.kind == "skill":
+        return claim.skill_ids[0] if claim.skill_ids else ""
+    wanted = set(template.when_skills)
+    return next((i for i in _on_line(claim, ctx) if _skill_keys((i,), ctx) & wanted
+                 and not is_umbrella(i, ctx.taxonomy)), "")
+
+
 def _classes(claim: Claim, ctx: _Context) -> frozenset[str]:
     """The classes of the claim's first skill (skill_classes), and "everyday" (a language, a data
     library, a chart tool) or "umbrella" (machine learning, AI) when it is one."""
@@ -586,10 +709,15 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
         text = usage.quote if usage is not None else text
         if template.shown and usage is None:
             return False  # WHY: "what would you use instead today" needs work to have been done
+    if "line" in template.slots and claim.evidence:
+        # WHY: the words asked about are the words read back (a skill's: the line that shows it in use)
+        text = said_line(whole_bullet(shown_in_use(claim.evidence, ctx) or claim.evidence[0], ctx), "")
     if template.measures and (claim.result.measures if claim.result else "") not in template.measures:
         return False
     if template.change and (claim.result is not None and claim.result.moved in ("up", "down")) != (template.change == "yes"):
         return False
+    if template.finding and is_found(claim, ctx) != (template.finding == "yes"):
+        return False  # WHY: "what did you change, and did the gain hold" of a funnel's drop-off has no answer
     if template.when_skills and not _skill_keys(_on_line(claim, ctx), ctx) & set(template.when_skills):
         return False
     if template.when_phrases and not has_phrase(text, template.when_phrases):
@@ -605,6 +733,21 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
     return not template.stale or is_stale(claim, ctx)
 
 
+def is_summary_repeat(claim: Claim, ctx: _Context) -> bool:
+    """A result the summary states that a job or project line states too: asked on that line."""
+    if claim.result is None or not claim.evidence or claim.evidence[0].section not in ctx.taxonomy.claims.self_description_sections:
+        return False
+    return any(other.result is not None and other.result.value == claim.result.value and other.evidence
+               and other.evidence[0].section not in ctx.taxonomy.claims.self_description_sections
+               for other in ctx.claims.values())
+
+
+def is_found(claim: Claim, ctx: _Context) -> bool:
+    """The claim's number is what an analysis found (a test's arm, a funnel's stage), not one the
+    candidate's work moved."""
+    return claim.result is not None and is_finding(claim.result.sentence, ctx.taxonomy.claims)
+
+
 def has_model(claim: Claim, ctx: _Context) -> bool:
     """The line names a model or learning method (a skill of class ml or dl, or words such as
     "forecasting model", "classifier"), or reports a model metric."""
@@ -612,7 +755,8 @@ def has_model(claim: Claim, ctx: _Context) -> bool:
         return True
     if claim.evidence and has_phrase(claim.evidence[0].quote, ctx.taxonomy.claims.model_context):
         return True
-    return any(skill_classes(ctx.skills[i], ctx.taxonomy) & {"ml", "dl"} for i in claim.skill_ids if i in ctx.skills)
+    # WHY the line's own skills: a job's project claim carries the skills of the whole job
+    return any(skill_classes(ctx.skills[i], ctx.taxonomy) & {"ml", "dl"} for i in _on_line(claim, ctx) if i in ctx.skills)
 
 
 def is_guessed(skill_id: str, ctx: _Context) -> bool:
@@ -623,15 +767,19 @@ def is_guessed(skill_id: str, ctx: _Context) -> bool:
 
 def has_substance(claim: Claim, ctx: _Context) -> bool:
     """A project line names something to ask about: a skill, its data or its outcome, under a title
-    that is not a section heading. WHY: a languages or hobbies block the reader took for a project
+    that is not a section heading (a job's line: or work it can be read back as, see said_line). WHY: a languages or hobbies block the reader took for a project
     ('LANGUAGE: Native Hindi') must not get "walk me through the project"."""
     if claim.kind != "project":
         return True
     entry = next((_entry_of(ctx.resume, e) for e in claim.evidence[:1]), None)
-    if entry is not None and not is_project_title(entry.title, ctx):
+    at_work = entry is not None and entry.section == SectionKind.EXPERIENCE
+    if entry is not None and not at_work and not is_project_title(entry.title, ctx):
         return bool(claim.skill_ids) and bool(task_of(" ".join(e.quote for e in claim.evidence)))
     project = claim.project
-    return bool(claim.skill_ids or (project is not None and (project.data or project.outcome is not None)))
+    if claim.skill_ids or (project is not None and (project.data or project.outcome is not None)):
+        return True
+    # A job line of data work with no skill ("Defined KPIs across sales") is asked by reading it back.
+    return at_work and bool(said_line(claim.evidence[0].quote, ""))
 
 
 def is_project_title(title: str, ctx: _Context) -> bool:
@@ -662,8 +810,9 @@ def is_line_template(template: Template) -> bool:
     (a kind of number alone does not make it one: "what did {result} cost elsewhere" fits any result)."""
     if not template.slots:
         return False  # WHY: a fixed exercise ("write this query") chosen by a skill reads the same for anyone
+    # WHY a method, not a category: "the last time {a database} got in your way" fits anyone who names one
     return bool({"task", "quantity", "measure"} & set(template.slots) or template.change
-                or template.when_skills or template.when_phrases or template.stale)
+                or is_method_led(template) or template.stale)
 
 
 def _guided(question: Question, guide: str, worry: str, ctx: _Context) -> Question:
@@ -693,7 +842,7 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
         secret = is_confidential(evidence, ctx.taxonomy.claims)
         if claim.kind == "link" and not is_own_work_link(claim, ctx):
             continue  # a phone number, a profile page or someone else's library is not work to discuss
-        if not has_substance(claim, ctx):
+        if not has_substance(claim, ctx) or is_summary_repeat(claim, ctx):
             continue
         if claim.kind != "skill" and any(is_plan(e, ctx) for e in claim.evidence):
             continue  # WHY: "walk me through" a project the resume says is still to come has nothing to tell
@@ -704,7 +853,14 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
                 continue  # WHY: "the resume lists X without much detail" is untrue when a project line uses X
             if secret or not _allowed(template.area, template.difficulty, ctx.options) or not _fits(template, claim, ctx):
                 continue
-            filled = _fill(template, slots)
+            skill_id = chosen_skill(template, claim, ctx) if "skill" in template.slots else ""
+            if "skill" in template.slots and not skill_id:
+                continue
+            if skill_id and skill_id != claim.skill_ids[0]:
+                filled = _fill(template, {**slots, "skill": _skill_name(skill_id, ctx.skills, ctx.taxonomy),
+                                          "alternative": _alternative(skill_id, ctx)})
+            else:
+                filled = _fill(template, slots)
             if filled is None:
                 continue
             text, followups = filled
@@ -715,8 +871,10 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
             source = "line" if is_line_template(template) else "claim"
             # WHY specific: "X today, or Y?" names two things from the line; "from 90% to 91%: the next
             # point?" is the map's existing-solution question on the candidate's own numbers.
+            # A paper named by its title is this candidate's, as a project named by its bullet is.
             specific = "alternative" in template.slots or ("result" in template.slots
-                                                           and claim.result is not None and bool(re.search(r"\d", claim.result.baseline)))
+                                                           and claim.result is not None and bool(re.search(r"\d", claim.result.baseline))) \
+                or (claim.kind == "publication" and "project" in template.slots)
             bonus = METHOD_BONUS if is_method_led(template) else 0.0
             out.append(_Candidate(question, source, template.id, bonus, text, evidence, _raw(template),
                                   answers=_answers(template, claim, ctx), specific=specific,
@@ -764,8 +922,14 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
         # "... you used machine learning. <exam question>" fits anyone who names the umbrella term.
         narrow = used is not None and not is_umbrella(_trigger_id(claim, topic), ctx.taxonomy) \
             and not is_everyday(_trigger_id(claim, topic), ctx.taxonomy)
+        # WHY not for the interviewer: reviewers rate an exam question behind a line's lead-in as generic (it
+        # fits anyone who used the tool); in an interviewer's list it only fills, after the line's own questions
+        narrow = narrow and ctx.options.perspective != "interviewer"
+        # WHY the answer key: two exam questions on one method ("what is naive about naive Bayes", "generative
+        # or discriminative") led in by one line read as an exam on it, whichever claim brought them
         out.append(_Candidate(question, source, chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence, bank_text,
-                              listed, specific=narrow, entry=_entry_label((used[1],)) if used is not None else ""))
+                              listed, answers=(f"topic:{_trigger_id(claim, topic)}",), specific=narrow,
+                              entry=_entry_label((used[1],)) if used is not None else ""))
     return out
 
 
@@ -962,6 +1126,10 @@ def _answers(template: Template, claim: Claim | None, ctx: _Context,
         # WHY: a line is often both a project and a result claim; "how was it back-tested" asked of
         # each is one answer
         keys.append(f"{template.answer}@{first.quote}")
+    if claim is not None and claim.result is not None and (template.flag or template.answer == "measurement"):
+        # WHY: "how did you separate it from seasonality" and "what was the level before" on one
+        # number are one answer, even when the summary and a job line both state it
+        keys.append(f"number:{claim.result.value}")
     if claim is not None and claim.kind == "skill":
         usage = shown_in_use(claim.evidence, ctx)
         if usage is not None:  # WHY: "when did X get in your way" for two tools of one line gets one story
@@ -1154,9 +1322,13 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
     is_base = np.array([c.source == "baseline" for c in ordered])
     is_listed = np.array([bool(c.listed) for c in ordered])
     is_gclaim = np.array([c.source == "claim" for c in ordered])
-    is_link = np.array([(c.question.claim_id or "").startswith("link:") or c.question.flag_code == "link_to_check"
-                        for c in ordered])
+    # a question to ask the team that a link brought in ("how does code review work?") is not about the link
+    is_link = np.array([((c.question.claim_id or "").startswith("link:") and c.source != "ask")
+                        or c.question.flag_code == "link_to_check" for c in ordered])
     answered: set[str] = set()
+    bullet = index_of([c.question.quote if c.source == "line" else "" for c in ordered])
+    is_line = np.array([c.source == "line" and bool(c.question.quote) for c in ordered])
+    per_bullet = np.zeros(bullet.max() + 1)
     entry = index_of([c.entry for c in ordered])
     has_entry = np.array([bool(c.entry) for c in ordered])
     in_project = np.array([c.entry.startswith(PROJECT_KEY) for c in ordered])
@@ -1191,7 +1363,7 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
             & ~(is_listed & (n_listed >= MAX_LISTED_ONLY)) & ~(is_topic & (n_topic >= MAX_TOPIC)) \
             & ~(is_gclaim & ((n_gclaim >= MAX_GENERIC_CLAIM) | (per_template[template] >= MAX_PER_GENERIC))) \
             & ~(is_link & (n_link >= MAX_LINK)) & ~(is_fill & (n_fill >= max_fill)) \
-            & ~(in_project & (per_entry[entry] >= MAX_PER_PROJECT))
+            & ~(in_project & (per_entry[entry] >= MAX_PER_PROJECT)) & ~(is_line & (per_bullet[bullet] >= MAX_LINE_QUESTIONS))
         if not open_.any():
             if quota_ask > n_ask or quota_base > n_base:  # a reserved slot cannot be filled: free it
                 quota_ask, quota_base = n_ask, n_base
@@ -1218,6 +1390,7 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
         n_link += bool(is_link[best])
         n_fill += bool(is_fill[best])
         per_entry[entry[best]] += bool(has_entry[best])
+        per_bullet[bullet[best]] += bool(is_line[best])
         asked[template[best]] = True
         per_template[template[best]] += 1
         per_area[area[best]] += 1
@@ -1328,7 +1501,9 @@ def generate_questions(
     ctx = _Context(resume, {s.id: s for s in skills}, {c.id: c for c in claims}, taxonomy, bank, options, as_of,
                    claimed, seniority(resume, claims),
                    frozenset(f.claim_id for f in flags if f.code == "stale_claim" and f.claim_id),
-                   frozenset(i for c in claims if c.kind in ("project", "result") for i in c.skill_ids))
+                   frozenset(i for c in claims if c.kind in ("project", "result") for i in c.skill_ids),
+                   tuple((c.evidence[0].page, c.evidence[0].quote) for c in claims if c.kind in ("project", "result")
+                         and c.evidence))
     flagged = {f.claim_id for f in flags if f.claim_id}
     personal = _from_claims(claims, flagged, ctx) + _from_flags(flags, ctx)
     if options.perspective == "interviewer":
@@ -1354,7 +1529,8 @@ def generate_questions(
     # WHY two passes: how many questions may only fill depends on how many specific ones the list holds.
     ordered, similarity = _ordered(scored)
     specific = sum(is_specific(c) for c in _select(ordered, similarity, options.question_count))
-    room = max(MIN_FILL, round(FILL_RATIO * specific))
+    ratio, least = (INTERVIEWER_FILL_RATIO, INTERVIEWER_MIN_FILL) if interviewer else (FILL_RATIO, MIN_FILL)
+    room = max(least, round(ratio * specific))
     chosen = _group_listed(_select(ordered, similarity, options.question_count, room), scored, _exposure(flags, claims))
     if interviewer:
         chosen = sorted(chosen, key=lambda c: (not is_specific(c), _REVEALS[c.source], -c.question.difficulty,

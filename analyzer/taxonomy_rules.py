@@ -51,6 +51,8 @@ class ClaimRules:
     model_context: tuple[str, ...] = ()
     confidential_phrases: tuple[str, ...] = ()
     work_verbs: tuple[str, ...] = ()
+    duty_verbs: tuple[str, ...] = ()  # verbs opening a job line of data work worth asking about without a skill
+    certificate_words: tuple[str, ...] = ()  # words that make a certifications item a course or an exam
     measures: tuple[tuple[str, tuple[str, ...]], ...] = ()  # kind -> phrases, in measure_order
     deep_learning_roots: tuple[str, ...] = ()  # skill ids whose descendants are all deep learning
     unfinished_phrases: tuple[str, ...] = ()  # a line with one of these is a plan, not work done
@@ -69,7 +71,7 @@ _LIST_FIELDS = (
     "down_verbs", "metric_names", "baseline_cues", "method_cues", "deployment_phrases",
     "lifecycle_phrases", "model_user_phrases", "model_building", "vague_phrases", "part_time_titles",
     "checked_link_kinds", "talk_words", "patent_words", "not_fundamentals", "measure_order", "model_context",
-    "confidential_phrases", "work_verbs", "deep_learning_roots", "unfinished_phrases", "finding_phrases",
+    "confidential_phrases", "work_verbs", "duty_verbs", "certificate_words", "deep_learning_roots", "unfinished_phrases", "finding_phrases",
 )
 
 

@@ -66,6 +66,20 @@ def test_every_referenced_skill_exists(bank, skill_ids):
                 or strength.startswith("category:")
 
 
+def test_a_template_names_no_skill_it_is_not_chosen_by(bank):
+    """A template's own words name only the skills that choose it: the editor drops a question that
+    names a skill the resume does not claim, so "how did you make sure" (Make, the build tool) kept
+    a template from ever being asked."""
+    from analyzer.questions import mentioned_skills
+
+    taxonomy = load_taxonomy()
+    for template in bank.templates_for("claim") + bank.templates_for("flag"):
+        wanted = set(template.when_skills)
+        for skill_id in mentioned_skills(" ".join((template.text, *template.followups)), taxonomy):
+            chosen_by = {skill_id, *taxonomy.ancestors(skill_id), f"category:{taxonomy.skill(skill_id).category}"}
+            assert chosen_by & wanted, (template.id, skill_id)
+
+
 def test_every_slot_is_one_the_generator_can_fill(bank):
     for topic in bank.topics:
         for question in topic.questions:

@@ -77,8 +77,9 @@ def test_an_everyday_library_gets_no_would_you_still_reach_for_it_question(tmp_p
     report = _report(tmp_path, "# Experience", "* Data Scientist, Brackwater Foods 2020 - present",
                      "- Cleaned 2 million order rows with pandas and trained an XGBoost model on them",
                      "# Skills", "Python, pandas, XGBoost")
+    # Updated: the question now reads its line back, which names pandas beside the skill it asks about
     assert [q.template for q in report.questions if q.template == "skill.instead_today"
-            and "pandas" in q.text] == []
+            and "reach for pandas" in q.text] == []
 
 
 def test_someone_elses_repository_gets_no_link_question(tmp_path):
