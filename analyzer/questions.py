@@ -1130,6 +1130,11 @@ def _answers(template: Template, claim: Claim | None, ctx: _Context,
         # WHY: "how did you separate it from seasonality" and "what was the level before" on one
         # number are one answer, even when the summary and a job line both state it
         keys.append(f"number:{claim.result.value}")
+    said = (shown_in_use(claim.evidence, ctx) if claim is not None and claim.kind == "skill" else None) or first
+    if "line" in template.slots and said is not None:
+        # WHY: a long line read back twice ("At Acme, you built ... If you did that today"; "At Acme, you
+        # built ... What was the hardest decision") reads as a form, whatever each asks after it
+        keys.append(f"said@{said.page}:{whole_bullet(said, ctx) or said.quote}")
     if claim is not None and claim.kind == "skill":
         usage = shown_in_use(claim.evidence, ctx)
         if usage is not None:  # WHY: "when did X get in your way" for two tools of one line gets one story
