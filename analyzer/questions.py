@@ -80,6 +80,7 @@ MAX_PER_PROJECT = 3  # WHY: reviewers read a fourth question on one side project
 MAX_LINK = 1  # WHY: "give me a tour", "what would you rewrite" on two links get one kind of answer
 LISTED_NAMES = 1  # WHY: "pick one of X, Y and Z" lets the candidate pick the easiest; the interviewer picks the most exposed
 RECENT_BONUS = 0.15  # added to a question on a recent job's line (see _recent_first)
+SPECIFIC_BONUS = 0.1  # WHY: of two questions a candidate would answer alike, keep the one built from this resume
 DETAIL_NAMES = 2  # tools or methods a {detail} names: "with OpenCV and YOLO"; a third reads as a list
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
 # WHY: what a resume shows sets the depth: a new graduate is not asked expert questions, someone
@@ -1239,7 +1240,7 @@ def _score(candidates: list[_Candidate]) -> list[_Candidate]:
     vectors = _tfidf(texts, stop_words="english")
     n = len(candidates)
     relevance = vectors[:n].multiply(vectors[n:]).sum(axis=1).A1  # rows are L2-normalised: dot = cosine
-    return [replace(c, score=round(_PRIOR[c.source] + c.score + float(r), 9))
+    return [replace(c, score=round(_PRIOR[c.source] + c.score + float(r) + (SPECIFIC_BONUS if is_specific(c) else 0.0), 9))
             for c, r in zip(candidates, relevance)]
 
 
