@@ -865,9 +865,12 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
             if filled is None:
                 continue
             text, followups = filled
+            # WHY: a question that reads a skill's line back quotes that line, not the skills list that also names it
+            said = shown_in_use(claim.evidence, ctx) if claim.kind == "skill" and "line" in template.slots else None
             question = Question(id=_qid(template.id, claim.id), text=text, area=template.area, kind=template.kind,
                                 difficulty=template.difficulty, topic=_topic_of(claim), why=why, anchor="claim",
-                                claim_id=claim.id, quote=quote, page=page, followups=followups)
+                                claim_id=claim.id, quote=said.quote if said else quote, page=said.page if said else page,
+                                followups=followups)
             question = _guided(question, template.guide, template.worry, ctx)
             source = "line" if is_line_template(template) else "claim"
             # WHY specific: "X today, or Y?" names two things from the line; "from 90% to 91%: the next
