@@ -1015,7 +1015,10 @@ _EVERYDAY_CATEGORIES = frozenset({"data_libraries", "programming_languages", "vi
 
 
 def is_everyday(skill_id: str, taxonomy: Taxonomy) -> bool:
-    return taxonomy.knows(skill_id) and taxonomy.skill(skill_id).category in _EVERYDAY_CATEGORIES
+    """An everyday tool, or the daily practice of any data job (flags.toml umbrella_categories: data
+    cleaning, data preparation): "the hardest decision you made with data cleaning" asks nothing."""
+    return taxonomy.knows(skill_id) and (taxonomy.skill(skill_id).category in _EVERYDAY_CATEGORIES
+                                         or taxonomy.skill(skill_id).category in taxonomy.flags.umbrella_categories)
 
 
 def _trigger_name(claim: Claim, topic: Topic, ctx: _Context) -> str:
