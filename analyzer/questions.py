@@ -404,7 +404,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     if claim is None:
         slots["task"] = task_of(first.quote) if first is not None else ""
         slots["line"] = _line_slot(first, slots["where"], ctx)
-        return {key: value if is_name_like(value) or key == "where" else "" for key, value in slots.items()}
+        return {key: value if is_name_like(value) or key in ("where", "line") else "" for key, value in slots.items()}
     skill_id = claim.skill_ids[0] if claim.skill_ids else ""
     if skill_id:
         slots["skill"] = _skill_name(skill_id, ctx.skills, ctx.taxonomy)

@@ -92,3 +92,18 @@ def test_a_line_is_read_back_only_when_it_opens_with_work_done():
     # a bullet that runs on into the next entry's title keeps its first sentence
     assert said_line("Created dashboards for the ordering team. Data Migration Technician", "") == \
         "You created dashboards for the ordering team"
+
+
+def test_work_done_with_others_asks_for_the_candidate_s_own_part(tmp_path):
+    report = _report(tmp_path, *_job("Worked with the county health office to estimate clinic wait times from "
+                                     "appointment records"))
+    shared = [q.text for q in report.questions if q.template == "duty.shared_part"]
+    assert shared and shared[0].startswith("At Pellucid Freight, you worked with the county health office")
+
+
+def test_a_flag_on_a_job_line_can_read_that_line_back(tmp_path):
+    report = _report(tmp_path, "# Experience", "* Quantitative Researcher, Pellucid Capital 2021 - present",
+                     "- Researched and put into production trading signals with gradient boosting models in Python",
+                     "# Skills", "Python, gradient boosting")
+    watch = [q.text for q in report.questions if q.flag_code == "no_lifecycle"]
+    assert watch and watch[0].startswith("At Pellucid Capital, you researched and put into production trading signals")
