@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from analyzer.errors import TaxonomyError
@@ -136,7 +137,7 @@ class Template:
 
     @property
     def slots(self) -> tuple[str, ...]:
-        return tuple(sorted({s for t in (self.text, *self.followups) for s in slots_of(t)}))
+        return _slots_of_all((self.text, *self.followups))
 
 
 # eq=False: compared and hashed by identity (one bank per process), so look-ups and caches stay cheap.
@@ -189,8 +190,14 @@ class Bank:
         return self._index["anchors"].get(anchor, ())
 
 
+@lru_cache(maxsize=8192)  # WHY: the questions step asks each template's slots for every claim it weighs
 def slots_of(text: str) -> tuple[str, ...]:
     return tuple(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
+@lru_cache(maxsize=4096)
+def _slots_of_all(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({s for t in texts for s in slots_of(t)}))
 
 
 # --- loading ----------------------------------------------------------------------------------------

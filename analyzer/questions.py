@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from analyzer.bank import Bank, Template, Topic, slots_of
@@ -326,6 +326,8 @@ class _Context:
     stale_ids: frozenset[str] = frozenset()  # claims the flags step found stale
     in_projects: frozenset[str] = frozenset()  # skill ids a project or result line uses
     bullets: tuple[tuple[int, str], ...] = ()  # (page, whole bullet) of the project and result claims: see whole_bullet
+    # entry title -> is_project_title, worked out once per list (asked for every claim and template)
+    project_titles: dict[str, bool] = field(default_factory=dict)  # read only
 
 
 def is_plan(evidence: Evidence, ctx: _Context) -> bool:
@@ -788,17 +790,22 @@ def is_project_title(title: str, ctx: _Context) -> bool:
     university (the reader takes the place a student project was done for its title when the two
     share a line), not the tail of a sentence (a title ends without a full stop), not a skill's
     name ("Statistical analysis" is a skills line the reader took for a title)."""
+    known = ctx.project_titles.get(title)
+    return known if known is not None else _is_project_title(title, ctx.taxonomy)
+
+
+def _is_project_title(title: str, taxonomy: Taxonomy) -> bool:
     words = set(re.findall(r"[^\W\d_]+", title.lower()))
-    return (not is_heading_title(title, ctx) and not words & (ctx.taxonomy.entries or load_entry_words()).institution_words
-            and not title.rstrip().endswith(".") and ctx.taxonomy.resolve(title_head(title) or title) is None)
+    return (not is_heading_title(title, taxonomy) and not words & (taxonomy.entries or load_entry_words()).institution_words
+            and not title.rstrip().endswith(".") and taxonomy.resolve(title_head(title) or title) is None)
 
 
-def is_heading_title(title: str, ctx: _Context) -> bool:
+def is_heading_title(title: str, taxonomy: Taxonomy) -> bool:
     """The entry title reads as a section heading ('Projects', 'LANGUAGE'; taxonomy/sections.toml),
     not as a project's name."""
     from analyzer.sections import heading_kind
 
-    return bool(title.strip()) and heading_kind(title, ctx.taxonomy) is not None
+    return bool(title.strip()) and heading_kind(title, taxonomy) is not None
 
 
 def is_method_led(template: Template) -> bool:
@@ -1515,7 +1522,8 @@ def generate_questions(
                    frozenset(f.claim_id for f in flags if f.code == "stale_claim" and f.claim_id),
                    frozenset(i for c in claims if c.kind in ("project", "result") for i in c.skill_ids),
                    tuple((c.evidence[0].page, c.evidence[0].quote) for c in claims if c.kind in ("project", "result")
-                         and c.evidence))
+                         and c.evidence),
+                   {e.title: _is_project_title(e.title, taxonomy) for e in resume.entries} if resume is not None else {})
     flagged = {f.claim_id for f in flags if f.claim_id}
     personal = _from_claims(claims, flagged, ctx) + _from_flags(flags, ctx)
     if options.perspective == "interviewer":
