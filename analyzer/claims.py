@@ -4,7 +4,7 @@
 
 One small function per kind of claim, run in a fixed order (see ``EXTRACTORS``): one claim per
 skill (from the skills step), projects (entries of a projects section, project-like bullets in
-jobs, theses), results with a number (a typed :class:`~analyzer.models.Result`: metric, value,
+jobs, job lines of data work that name no tool ("Defined KPIs across sales"), theses), results with a number (a typed :class:`~analyzer.models.Result`: metric, value,
 unit, baseline, what the number measures), links to code or writing, then publications, talks,
 patents and certifications. Each part of a claim is typed (``Claim.result``, ``Claim.project``,
 ``Claim.link``...), never encoded as text to be parsed again.

@@ -6,7 +6,8 @@
 Candidates come from four sources, all worded in ``taxonomy/questions/`` (see analyzer/bank.py):
 
 - claims: slot templates for the claim's kind (deep dive, "what would you use instead", the
-  "90% to 91%" questions for results, walk-through/design/testing/change for links), plus the
+  "90% to 91%" questions for results, walk-through/design/testing/change for links, a job's line
+  read back with the follow-up its kind of work calls for: ``said_line``), plus the
   fundamentals of every bank topic the claim's skills trigger. Depth follows the evidence: a
   well-backed claim gets the harder topic question (and the ``backed`` templates), a flagged or
   thinly backed one the easier question that tests whether it can be defended (``weak``).
@@ -267,7 +268,7 @@ def _is_task(task: str) -> bool:
 LINE_WORDS = 24  # WHY: a longer bullet read back is a paragraph, not a question's premise: cut at a clause
 MIN_LINE_WORDS = 5  # WHY: "you built dashboards" names nothing the question could not say without it
 # Verbs of a line in the past tense that do not end in -ed ("Built", "Led", "Ran").
-_PAST_IRREGULAR = frozenset({"built", "led", "ran", "wrote", "drove", "made", "took", "set", "won", "taught", "grew",
+_PAST_IRREGULAR = frozenset({"built", "led", "ran", "wrote", "drove", "made", "took", "set", "taught", "grew",
                              "oversaw", "brought", "began", "spoke", "sold", "spent", "rebuilt", "rewrote", "undertook"})
 # Words ending in -ed that open a profile line, not work done ("Experienced data analyst ...").
 _NOT_VERBS = frozenset({"experienced", "skilled", "advanced", "detailed", "dedicated", "motivated", "certified",
@@ -285,9 +286,9 @@ _CLAUSE_END_RE = re.compile(r"\s*(?:[,;]\s|\s[-–—]\s)|\s(?=(?:resulting|lead
 
 @lru_cache(maxsize=4096)  # WHY: asked of the same line by every template that reads it back
 def said_line(quote: str, where: str) -> str:
-    """The line read back in the second person: 'At Acme you defined KPIs across sales and
-    operations'; '' when it does not open with a verb of work done, reads as a plan, or cannot be
-    cut at a clause to LINE_WORDS words. WHY: reviewers rate a question that names the line's own
+    """The line read back in the second person: 'At Acme, you defined KPIs across sales and
+    operations'; '' when it does not open with a verb of work done (or "Responsible for"), speaks
+    in the first person, or cannot be cut at a clause to LINE_WORDS words. WHY: reviewers rate a question that names the line's own
     work (what was defined, modelled, migrated) as specific, and one that names only a tool as generic."""
     # WHY the first sentence: a statement may run on into the next entry's title ("... waste. Data Analyst")
     text = _SENTENCE_RE.split(" ".join(quote.split()), maxsplit=1)[0].rstrip(" .;,")
@@ -770,8 +771,9 @@ def is_guessed(skill_id: str, ctx: _Context) -> bool:
 
 def has_substance(claim: Claim, ctx: _Context) -> bool:
     """A project line names something to ask about: a skill, its data or its outcome, under a title
-    that is not a section heading (a job's line: or work it can be read back as, see said_line). WHY: a languages or hobbies block the reader took for a project
-    ('LANGUAGE: Native Hindi') must not get "walk me through the project"."""
+    that is not a section heading; a job's line may instead be work it can read back (said_line).
+    WHY: a languages or hobbies block the reader took for a project ('LANGUAGE: Native Hindi') must
+    not get "walk me through the project"."""
     if claim.kind != "project":
         return True
     entry = next((_entry_of(ctx.resume, e) for e in claim.evidence[:1]), None)

@@ -71,7 +71,8 @@ _LIST_FIELDS = (
     "down_verbs", "metric_names", "baseline_cues", "method_cues", "deployment_phrases",
     "lifecycle_phrases", "model_user_phrases", "model_building", "vague_phrases", "part_time_titles",
     "checked_link_kinds", "talk_words", "patent_words", "not_fundamentals", "measure_order", "model_context",
-    "confidential_phrases", "work_verbs", "duty_verbs", "certificate_words", "deep_learning_roots", "unfinished_phrases", "finding_phrases",
+    "confidential_phrases", "work_verbs", "duty_verbs", "certificate_words", "deep_learning_roots",
+    "unfinished_phrases", "finding_phrases",
 )
 
 
