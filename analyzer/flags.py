@@ -15,11 +15,24 @@ classify counts for neither. A method a line describes without naming it ("estim
 networks") does not back a listed name unless inferred.toml describes it; "shared work" is a phrase
 match ("team of", "co-authored").
 
+"Only in a skills list" is a medium card only when nothing on the page stands behind the skill. A skill
+that a used or work-line-named skill implies (claims.toml [implied_by], a skill under an implying one
+counting too), that a work line describes (inferred.toml), or that a job title, project or repository
+names, raises nothing. Three kinds raise one low note each instead: a listed tool whose work the page
+shows without naming it (a deep-learning framework beside neural networks, an ML library beside gradient
+boosting or forecasting, flags.toml [tool_for_class]; a service under a platform in use, EMR under AWS):
+"which one did you use there"; a skill the resume itself hedges ("familiar with AWS", flags.toml
+hedge_before / hedge_after); and everyday tools and practices (flags.toml everyday_tools,
+everyday_categories). Editors and IDEs raise nothing. Limits: a hedge reaches to the end of its clause
+(before it, to the last comma), so "AWS, GCP familiarity" hedges only GCP; the kinds of work are as good
+as the taxonomy's categories and classes.
+
 "Last used long ago" asks what the candidate would use today, so it is kept for data-science methods
 and tools whose later use the resume does not show some other way: a skill of the same narrow family
 (first parents up to a field of more than MAX_FAMILY_SKILLS skills, and their other children), a skill
 that implies it (claims.toml [implied_by]), a later line describing it (inferred.toml), or the summary
-naming it. Engineering practice is never stale; a programming language is not while model work is
+naming it. Engineering practice and data structures are never stale; a programming language or a
+basic library (flags.toml model_work_libraries: scikit-learn, SciPy) is not while model work is
 recent. A line saying the work is still to come ("I will learn SQL") shows no use (skills step) and
 raises still_learning for the listed skills it names. A GitHub repository is the candidate's own
 unless a linked profile (or GitHub Pages site) names another account, or the account is an employer's
