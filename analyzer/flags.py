@@ -158,15 +158,28 @@ def _is_under(skill: Skill, ids: tuple[str, ...]) -> bool:
 
 
 def _is_named_at_work(ctx: _Context, skill_id: str) -> bool:
-    """A job, project, degree or paper line (or a code link) names a taxonomy skill, whether or not the
-    skills step found it there (is_shown_elsewhere's name match)."""
+    """A job, project, degree or paper line names a taxonomy skill, whether or not the skills step found
+    it there. A name the taxonomy matches only as written ("Redshift", "Spark") counts in another case
+    only on a line that names another skill too ("e.g. spark, redshift, athena, SageMaker"): "the
+    redshift of 2,000 galaxies" is astronomy, not a warehouse."""
     if not ctx.taxonomy.knows(skill_id):
         return False
-    found = next((s for s in ctx.skills if s.id == skill_id), None)
-    if found is None:
-        definition = ctx.taxonomy.skill(skill_id)
-        found = Skill(id=skill_id, name=definition.name, category=definition.category)
-    return is_shown_elsewhere(found, ctx.resume, ctx.taxonomy)
+    definition = ctx.taxonomy.skill(skill_id)
+    entries = [e for e in ctx.resume.entries if e.section in _WORK_SECTIONS]
+    lines = [f"{e.title} | {e.organization}" for e in entries] + [
+        line.text for e in entries for line in (*e.heading, *e.lines)]
+    quotes = [" ".join(q.quote.split()) for other in ctx.skills if other.id != skill_id and not other.inferred
+              for q in other.evidence if q.section in _WORK_SECTIONS]
+    for name, exact in _skill_names(Skill(id=skill_id, name=definition.name, category=definition.category),
+                                    ctx.taxonomy):
+        written = _word_pattern(name, case_sensitive=exact or definition.case_sensitive)
+        any_case = _word_pattern(name, case_sensitive=exact)
+        for line in lines:
+            if written.search(line):
+                return True
+            if any_case.search(line) and any(" ".join(line.split()) in q or q in line for q in quotes if q):
+                return True
+    return False
 
 
 def _is_named_in_used_skill(ctx: _Context, skill: Skill) -> bool:

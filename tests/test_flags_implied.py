@@ -152,3 +152,20 @@ def test_years_inside_a_wrapped_bullet_are_the_datas_not_the_entrys():
     assert [e.label for e in report.resume.entries if e.label.lower().startswith("across")] == []
     [stale] = [f for f in report.flags if f.claim_id == "skill:panel_regression"]
     assert "2022-09" in stale.message and "Lowmoor" in stale.message
+
+
+def test_every_skill_id_the_flag_lists_name_is_a_taxonomy_skill(taxonomy):
+    texts = taxonomy.flags
+    named = set(texts.everyday_tools) | set(texts.editor_tools) | set(texts.model_work_libraries)
+    named |= {kind for _, kinds in texts.tool_for_class for kind in kinds if kind not in ("ml", "dl", "domain")}
+    assert sorted(s for s in named if not taxonomy.knows(s)) == []
+    categories = set(texts.everyday_categories) | {category for category, _ in texts.tool_for_class}
+    assert sorted(c for c in categories if c not in {cat.id for cat in taxonomy.categories}) == []
+
+
+def test_a_lower_case_word_alone_is_not_a_tool_that_backs_sql():
+    # "redshift" in an astronomy line is a physical quantity; only beside other named tools is it the warehouse.
+    flags = flags_of("# Experience", "* Research Fellow, Lowmoor Observatory   Jan 2021 - Present",
+                     "- Measured the redshift of 2,000 galaxies from survey spectra.",
+                     "# Skills", "SQL, Python")
+    assert "sql" in cards(flags)
