@@ -85,10 +85,19 @@ def _is_dated_heading(line: Line) -> bool:
 
 
 def _continues_body(line: Line, previous_is_body: bool, left: float) -> bool:
-    """The wrapped tail of a bullet: indented like bullet text, or starting in lower case."""
-    if not previous_is_body or line.bold or find_date_range(line.text) is not None:
+    """The wrapped tail of a bullet: indented like bullet text, or starting in lower case. A tail that
+    names years is one only when it starts with a lower-case word and the years sit inside it
+    ("across the region from 2009-2020 using panel data"): a heading's dates close its line."""
+    if not previous_is_body or line.bold:
         return False
+    if find_date_range(line.text) is not None:
+        return _is_wrapped_mention(line.text)
     return line.x0 > left + _INDENT or line.text[:1].islower()
+
+
+def _is_wrapped_mention(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0].isalpha() and words[0].islower() and not _ends_with_date(text)
 
 
 def _reads_as_sentence(line: Line, hints: EntryWords) -> bool:

@@ -15,11 +15,24 @@ classify counts for neither. A method a line describes without naming it ("estim
 networks") does not back a listed name unless inferred.toml describes it; "shared work" is a phrase
 match ("team of", "co-authored").
 
+"Only in a skills list" is a medium card only when nothing on the page stands behind the skill. A skill
+that a used or work-line-named skill implies (claims.toml [implied_by], a skill under an implying one
+counting too), that a work line describes (inferred.toml), or that a job title, project or repository
+names, raises nothing. Three kinds raise one low note each instead: a listed tool whose work the page
+shows without naming it (a deep-learning framework beside neural networks, an ML library beside gradient
+boosting or forecasting, flags.toml [tool_for_class]; a service under a platform in use, EMR under AWS):
+"which one did you use there"; a skill the resume itself hedges ("familiar with AWS", flags.toml
+hedge_before / hedge_after); and everyday tools and practices (flags.toml everyday_tools,
+everyday_categories). Editors and IDEs raise nothing. Limits: a hedge reaches to the end of its clause
+(before it, to the last comma), so "AWS, GCP familiarity" hedges only GCP; the kinds of work are as good
+as the taxonomy's categories and classes.
+
 "Last used long ago" asks what the candidate would use today, so it is kept for data-science methods
 and tools whose later use the resume does not show some other way: a skill of the same narrow family
 (first parents up to a field of more than MAX_FAMILY_SKILLS skills, and their other children), a skill
 that implies it (claims.toml [implied_by]), a later line describing it (inferred.toml), or the summary
-naming it. Engineering practice is never stale; a programming language is not while model work is
+naming it. Engineering practice and data structures are never stale; a programming language or a
+basic library (flags.toml model_work_libraries: scikit-learn, SciPy) is not while model work is
 recent. A line saying the work is still to come ("I will learn SQL") shows no use (skills step) and
 raises still_learning for the listed skills it names. A GitHub repository is the candidate's own
 unless a linked profile (or GitHub Pages site) names another account, or the account is an employer's
@@ -130,9 +143,43 @@ def _names(skills: tuple[Skill, ...], limit: int = 5) -> str:
 
 
 def _is_implied(ctx: _Context, skill: Skill) -> bool:
-    """A skill that implies this one is shown in use, dated or not (scikit-learn in a project -> Python)."""
-    implying = set(ctx.rules.implying(skill.id))
-    return any(s.id in implying and is_used(s) and not s.inferred for s in ctx.skills)
+    """A skill that implies this one is shown in use, dated or not (scikit-learn in a project -> Python),
+    or a job, project, degree or paper line names one in any case ("e.g. spark, redshift, athena" backs
+    SQL: the matcher reads a short tool name written in lower case as an everyday word, this check
+    does not need to)."""
+    implying = ctx.rules.implying(skill.id)
+    return (any(_is_under(s, implying) and is_used(s) and not s.inferred for s in ctx.skills)
+            or any(_is_named_at_work(ctx, sid) for sid in implying))
+
+
+def _is_under(skill: Skill, ids: tuple[str, ...]) -> bool:
+    """The skill is one of these or a skill under one of them (ARIMA under forecasting)."""
+    return skill.id in ids or any(p in ids for p in skill.parents)
+
+
+def _is_named_at_work(ctx: _Context, skill_id: str) -> bool:
+    """A job, project, degree or paper line names a taxonomy skill, whether or not the skills step found
+    it there. A name the taxonomy matches only as written ("Redshift", "Spark") counts in another case
+    only on a line that names another skill too ("e.g. spark, redshift, athena, SageMaker"): "the
+    redshift of 2,000 galaxies" is astronomy, not a warehouse."""
+    if not ctx.taxonomy.knows(skill_id):
+        return False
+    definition = ctx.taxonomy.skill(skill_id)
+    entries = [e for e in ctx.resume.entries if e.section in _WORK_SECTIONS]
+    lines = [f"{e.title} | {e.organization}" for e in entries] + [
+        line.text for e in entries for line in (*e.heading, *e.lines)]
+    quotes = [" ".join(q.quote.split()) for other in ctx.skills if other.id != skill_id and not other.inferred
+              for q in other.evidence if q.section in _WORK_SECTIONS]
+    for name, exact in _skill_names(Skill(id=skill_id, name=definition.name, category=definition.category),
+                                    ctx.taxonomy):
+        written = _word_pattern(name, case_sensitive=exact or definition.case_sensitive)
+        any_case = _word_pattern(name, case_sensitive=exact)
+        for line in lines:
+            if written.search(line):
+                return True
+            if any_case.search(line) and any(" ".join(line.split()) in q or q in line for q in quotes if q):
+                return True
+    return False
 
 
 def _is_named_in_used_skill(ctx: _Context, skill: Skill) -> bool:
@@ -176,8 +223,9 @@ def _is_described_at_work(ctx: _Context, skill: Skill) -> bool:
 
 
 def is_everyday(skill: Skill, texts: FlagTexts) -> bool:
-    """A skill interviewers do not probe one by one when it is only listed (flags.toml everyday_tools)."""
-    return skill.id in texts.everyday_tools
+    """A skill interviewers do not probe one by one when it is only listed (flags.toml everyday_tools,
+    everyday_categories)."""
+    return skill.id in texts.everyday_tools or skill.category in texts.everyday_categories
 
 
 def _is_backed_elsewhere(ctx: _Context, skill: Skill) -> bool:
@@ -252,18 +300,140 @@ def _still_learned_ids(ctx: _Context) -> frozenset[str]:
 def _unsupported_skill(ctx: _Context) -> list[Flag]:
     # Only a skills list names it: the interviewer will ask where it was used and find no answer.
     # A skill a line says is still to be learned has its own flag (still_learning), not this one.
+    # Editors and IDEs raise nothing: where code is typed is no question for a data role.
     learning = _still_learned_ids(ctx)
-    found = [s for s in ctx.skills if is_unsupported(s) and s.id not in learning and not _is_backed_elsewhere(ctx, s)]
-    everyday = tuple(s for s in found if is_everyday(s, ctx.texts))
+    found = [s for s in ctx.skills if is_unsupported(s) and s.id not in learning and s.id not in ctx.texts.editor_tools
+             and not _is_backed_elsewhere(ctx, s)]
+    # The resume's own "familiar with AWS" already says it is light: one low note, not "remove it".
+    hedged = tuple(s for s in found if is_hedged(s, ctx.taxonomy, ctx.texts))
+    everyday = tuple(s for s in found if is_everyday(s, ctx.texts) and s not in hedged)
+    # A listed framework beside the work it serves (PyTorch beside neural networks at work): which one?
+    related = {s.id: use for s in found if s not in hedged and s not in everyday
+               and (use := _related_use(ctx, s)) is not None}
+    rest = [s for s in found if s not in hedged and s not in everyday and s.id not in related]
     flags = [ctx.flag("unsupported_skill", {"skill": _with_children(s, children)}, claim_id=f"skill:{s.id}",
                       evidence=_skill_evidence(s))
-             for s, children in _fold_children([s for s in found if s not in everyday], ctx.texts.umbrella_categories)]
+             for s, children in _fold_children(rest, ctx.texts.umbrella_categories)]
+    if hedged:
+        quote = _hedge_quote(hedged[0], ctx.taxonomy, ctx.texts)
+        flags.append(ctx.flag("unsupported_skill", {"skills": _names(hedged, limit=MAX_NAMED_EVERYDAY), "quote": quote},
+                              claim_id=f"skill:{hedged[0].id}", evidence=tuple(e for s in hedged[:3] for e in s.evidence[:1]),
+                              variant="hedged"))
+    if related:
+        shown = tuple(s for s in found if s.id in related)
+        fields = {"skills": _with_uses(shown, related)}
+        flags.append(ctx.flag("unsupported_skill", fields, claim_id=f"skill:{shown[0].id}",
+                              evidence=tuple(e for s in shown[:3] for e in s.evidence[:1]), variant="related"))
     if everyday:
         # WHY: twenty near-identical cards for Git, Jupyter and Excel bury the ones that matter.
         evidence = tuple(e for s in everyday[:3] for e in s.evidence[:1])
         flags.append(ctx.flag("unsupported_skill", {"skills": _names(everyday, limit=MAX_NAMED_EVERYDAY)},
                               evidence=evidence, variant="everyday"))
     return flags
+
+
+def _with_uses(skills: tuple[Skill, ...], uses: dict[str, Skill]) -> str:
+    """"PyTorch, TensorFlow (beside neural networks); Amazon EMR (beside AWS)": each group of listed
+    skills with the skill at work that makes them plausible, in the order the skills come."""
+    groups: dict[str, list[str]] = {}
+    for skill in skills:
+        groups.setdefault(uses[skill.id].name, []).append(skill.name)
+    return "; ".join(f"{', '.join(names)} (beside {use} at work)" for use, names in groups.items())
+
+
+def _related_use(ctx: _Context, skill: Skill) -> Skill | None:
+    """A skill shown at work that makes a listed one plausible without showing it, so an interviewer asks
+    which tool was used there and how rather than calling the list padded: a named tool or platform
+    above it in use (Power Query under Power BI, Amazon EMR under AWS), work of the kind its category
+    serves (flags.toml tool_for_class: a deep-learning framework beside neural networks, an ML library
+    beside gradient boosting), or, for a skill another listed one implies (Python under scikit-learn),
+    the use that makes that one plausible. None when nothing does: then the list is all there is."""
+    return _use_above(ctx, skill) or _use_of_class(ctx, skill) or next(
+        (use for other in ctx.skills if other.id in ctx.rules.implying(skill.id) and other.id != skill.id
+         and is_unsupported(other) and (use := _use_above(ctx, other) or _use_of_class(ctx, other)) is not None), None)
+
+
+def _use_above(ctx: _Context, skill: Skill) -> Skill | None:
+    """For a listed tool, a skill of its narrow lineage (its first parents) that the work shows: a tool
+    or platform named in use (Power BI above Power Query, AWS above EMR), or a method the work backs in
+    other words (operations research, described by a scheduling model, above a listed solver)."""
+    if not _is_tool(ctx, skill):
+        return None  # a method under a backed one is a claim of its own (A/B testing under hypothesis testing)
+    lineage = _lineage(ctx, skill)
+    for other in ctx.skills:
+        if other.id not in lineage or other.inferred:
+            continue
+        if (is_used(other) and _is_tool(ctx, other)) or (is_unsupported(other) and _is_backed_elsewhere(ctx, other)):
+            return other
+    return None
+
+
+def _is_tool(ctx: _Context, skill: Skill) -> bool:
+    try:
+        return ctx.taxonomy.category(skill.category).tool
+    except KeyError:
+        return False
+
+
+def _use_of_class(ctx: _Context, skill: Skill) -> Skill | None:
+    """The strongest skill at work of a kind of work the skill's category serves (tool_for_class): a
+    method or architecture of the class ("dl", "ml"; not a bare task or metric such as classification or
+    F1, and not another tool), a field the kinds name, or, for "domain", models of an application field
+    (forecasting)."""
+    kinds = ctx.texts.work_kinds(skill.category)
+    if not kinds:
+        return None
+
+    def is_kind(other: Skill) -> bool:
+        if other.id in kinds:
+            return True  # a field the kinds name ("deep learning models" built at work)
+        if other.category in ctx.texts.umbrella_categories or _is_tool(ctx, other):
+            return False  # another tool (Ollama, JAGS) says nothing about the models built
+        if _is_domain(ctx, other):
+            return "domain" in kinds
+        return bool(ctx.classes(other) & set(kinds)) and other.id not in ctx.rules.not_fundamentals
+
+    shown = [s for s in ctx.skills if s.id != skill.id and _is_used_at_work(s) and not s.inferred and is_kind(s)]
+    # A method of the class names the work better than a field ("gradient boosting", not "face recognition").
+    return max(shown, key=lambda s: (s.id not in kinds, not _is_domain(ctx, s), s.strength)) if shown else None
+
+
+def is_hedged(skill: Skill, taxonomy: Taxonomy, texts: FlagTexts) -> bool:
+    """Every mention of the skill sits under words that claim it only lightly (flags.toml hedge_before,
+    hedge_after): "familiar with AWS and GCP", "Azure familiarity", "Familiar: Docker"."""
+    return bool(skill.evidence) and all(_hedge_of(e.quote, _names_of(skill, taxonomy), texts) for e in skill.evidence)
+
+
+def _hedge_quote(skill: Skill, taxonomy: Taxonomy, texts: FlagTexts) -> str:
+    return next((h for e in skill.evidence if (h := _hedge_of(e.quote, _names_of(skill, taxonomy), texts))), skill.name)
+
+
+def _names_of(skill: Skill, taxonomy: Taxonomy) -> tuple[str, ...]:
+    return skill_names(taxonomy, skill.id) if taxonomy.knows(skill.id) else (skill.name,)
+
+
+def _hedge_of(quote: str, names: tuple[str, ...], texts: FlagTexts) -> str:
+    """The words of the quote that hedge one of the names ("familiar with AWS"), "" when none do."""
+    lower = quote.lower()
+    for phrase in texts.hedge_before:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(phrase)}", lower):
+            rest = quote[match.end():]
+            span = re.split(_CLAUSE_END, rest.lstrip(" :"), maxsplit=1)[0]
+            if is_named_in(span, names):
+                return (quote[match.start():match.end()] + rest[:len(rest) - len(rest.lstrip(" :"))] + span).strip()
+    for phrase in texts.hedge_after:
+        for match in re.finditer(rf"{re.escape(phrase)}(?![\w-])", lower):
+            before = quote[:match.start()]
+            span = re.split(_CLAUSE_END_OR_COMMA, before)[-1]
+            if is_named_in(span, names):
+                return (span + quote[match.start():match.end()]).strip()
+    return ""
+
+
+# Where a hedge's reach ends: a full stop, a semicolon, a bar, a bullet or a label's colon (and, for a
+# hedge written after the skills, a comma: "Python, SQL, Azure familiarity" hedges only Azure).
+_CLAUSE_END = r"[.;|•:]\s|[;|•]"
+_CLAUSE_END_OR_COMMA = r"[.;|•:,(]"
 
 
 def _fold_children(skills: list[Skill], umbrella: tuple[str, ...] = ()) -> list[tuple[Skill, tuple[Skill, ...]]]:
@@ -384,9 +554,9 @@ def _stale_claim(ctx: _Context) -> list[Flag]:
         months = _months_between(_last_use_with_promotions(ctx, skill), as_of, as_of)
         if months is None or months <= limit or now is None or _is_current_elsewhere(ctx, skill, now - limit):
             continue
-        if skill.category in ctx.texts.language_categories and (
+        if (skill.category in ctx.texts.language_categories or skill.id in ctx.texts.model_work_libraries) and (
                 _has_recent_model_work(ctx, now - limit) or _is_study_only(skill)):
-            continue  # ML work is written in some language; a degree's language list is background
+            continue  # ML work is written in some language and library; a degree's language list is background
         dated = [e for e in skill.evidence if e.entry and (e.end or e.start)]
         last = sorted(dated, key=lambda e: month_index(e.end or e.start, as_of, end=True) or 0)[-1:]
         entry = last[0].entry if last else (skill.used_in[-1] if skill.used_in else "")

@@ -137,6 +137,16 @@ class FlagTexts:
     never_stale_categories: tuple[str, ...] = ()  # engineering practice: no "last used long ago"
     language_categories: tuple[str, ...] = ()  # not "last used long ago" while ML work is recent
     practitioner_words: tuple[str, ...] = ()  # "engineering=engineer": a job title naming who practises a field
+    editor_tools: tuple[str, ...] = ()  # editors and IDEs: never an "only in a skills list" note
+    everyday_categories: tuple[str, ...] = ()  # categories whose every skill is an everyday one
+    hedge_before: tuple[str, ...] = ()  # "familiar with": the skills after it are claimed as light
+    hedge_after: tuple[str, ...] = ()  # "familiarity": the skills before it are claimed as light
+    model_work_libraries: tuple[str, ...] = ()  # like a language: not "last used long ago" while ML work is recent
+    tool_for_class: tuple[tuple[str, tuple[str, ...]], ...] = ()  # category -> kinds of work a listed tool serves
+
+    def work_kinds(self, category: str) -> tuple[str, ...]:
+        """The kinds of work ("dl", "ml", "domain") a listed tool of this category serves, () when none."""
+        return dict(self.tool_for_class).get(category, ())
 
     def get(self, code: str, variant: str = "") -> FlagText:
         for text in self.texts:
@@ -173,13 +183,18 @@ def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml", *, area_id
         raise TaxonomyError(f"{where}: [link_kinds] needs an 'other' entry.")
     link_kinds = tuple((kind, str(v["name"]), str(v["what"])) for kind, v in sorted(link_table.items()))
     lists = {key: _word_list(data, key, where) for key in _FLAG_WORD_LISTS}
-    return FlagTexts(tuple(texts), link_kinds, **lists)
+    table = data.get("tool_for_class", {})
+    if not isinstance(table, dict):
+        raise TaxonomyError(f"{where}: [tool_for_class] must be a table of category id = [kinds of work].")
+    tool_for_class = tuple((key, _word_list(table, key, f"{where} tool_for_class")) for key in sorted(table))
+    return FlagTexts(tuple(texts), link_kinds, **lists, tool_for_class=tool_for_class)
 
 
 # The lists of words and skill ids flags.toml holds beside the texts (see its comments).
 _FLAG_WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases",
                     "umbrella_categories", "shipped_words", "never_stale_categories",
-                    "language_categories", "practitioner_words")
+                    "language_categories", "practitioner_words", "editor_tools", "everyday_categories", "hedge_before", "hedge_after",
+                    "model_work_libraries")
 
 
 def _word_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
