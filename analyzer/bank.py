@@ -129,6 +129,7 @@ class Template:
     shown: bool = False  # a skill claim: only when a role or project line shows the skill in use
     change: str = ""  # "yes": only a number that moved (up or down); "no": only a level; "": either
     finding: str = ""  # "yes": only a number an analysis found (a test's arm, a funnel's stage); "no": never one
+    variant: str = ""  # a flag template: only for that wording of its flag (flags.toml variant); "": the others
     guide: str = ""  # for the interviewer: what a strong answer covers
     worry: str = ""  # for the interviewer: what would worry you
     # What the answer covers ("measurement": how a number was measured and against what); two
@@ -351,11 +352,14 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
         if value not in ("", "yes", "no"):
             raise TaxonomyError(f"{where}: field '{key}' must be \"yes\" or \"no\".")
     measures = _texts(record, "measures", where)
+    variant = record.get("variant", "")
+    if not isinstance(variant, str) or (variant and (anchor != "flag" or not re.fullmatch(r"[a-z][a-z_]*", variant))):
+        raise TaxonomyError(f"{where}: field 'variant' is a flag template's lower-case wording key.")
     answer = record.get("answer", "")
     if not isinstance(answer, str) or (answer and not re.fullmatch(r"[a-z][a-z_]*", answer)):
         raise TaxonomyError(f"{where}: field 'answer' must be a lower-case snake_case key.")
     return Template(template_id, anchor, area, kind, difficulty, text, claim_kind, flag, depth, strengths, followups,
-                    change=change, finding=finding, answer=answer,
+                    change=change, finding=finding, variant=variant, answer=answer,
                     measures=measures, when_skills=_texts(record, "when_skills", where),
                     when_phrases=_texts(record, "when_phrases", where),
                     unless_phrases=_texts(record, "unless_phrases", where), not_classes=not_classes, stale=stale,

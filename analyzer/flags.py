@@ -89,7 +89,8 @@ class _Context:
         text = self.texts.get(code, variant)
         evidence = _distinct(evidence)
         return Flag(code=code, severity=text.severity, message=fill_sentence(text.message, fields),
-                    advice=fill_sentence(text.advice, fields), claim_id=claim_id, evidence=evidence, area=text.area)
+                    advice=fill_sentence(text.advice, fields), claim_id=claim_id, evidence=evidence, area=text.area,
+                    variant=variant)
 
 
 def _distinct(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:

@@ -393,6 +393,7 @@ class Flag:
     claim_id: str | None = None
     evidence: tuple[Evidence, ...] = ()
     area: int = 1  # interview-map row it exposes
+    variant: str = ""  # which wording of the code (flags.toml): "hedged", "related", "everyday"... "" the main one
 
 
 @dataclass(frozen=True, slots=True)

@@ -1064,10 +1064,21 @@ def _usage(claim: Claim, topic: Topic, ctx: _Context) -> tuple[str, Evidence] | 
     return lead, usage
 
 
+def is_note_for_candidate(flag: Flag, ctx: _Context) -> bool:
+    """A low note on listed skills (everyday tools, tools the work implies, skills the resume calls
+    light) in an interviewer's list. WHY: it tells the candidate to prepare a sentence; an interviewer
+    asking "which tool did that work use" about a secrets manager learns little, and the list's one
+    listed-only question goes to a skill with nothing behind it."""
+    return (ctx.options.perspective == "interviewer" and flag.code in _LISTED_FLAGS
+            and flag.severity == Severity.LOW)
+
+
 def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
     out: list[_Candidate] = []
     templates = ctx.bank.templates_for("flag")
     for n, flag in enumerate(flags):
+        if is_note_for_candidate(flag, ctx):
+            continue
         claim = ctx.claims.get(flag.claim_id or "")
         evidence = flag.evidence or (claim.evidence if claim else ())
         quote = evidence[0].quote if evidence else ""
@@ -1077,8 +1088,12 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
             slots["where"] = ""  # WHY: "You used CNN on your resume in 2020" reads as a form; the year says when
         slots["finding"] = flag.message
         anchor_id = f"{flag.code}|{flag.claim_id or n}"
+        # WHY the wording's own templates: "you list X without a role" is the wrong question for a skill
+        # the resume calls light, or one its work implies; a wording with none takes the code's others
+        variant = flag.variant if any(t.flag == flag.code and t.variant == flag.variant for t in templates) else ""
         for template in templates:
-            if template.flag != flag.code or not _allowed(template.area, template.difficulty, ctx.options):
+            if template.flag != flag.code or template.variant != variant \
+                    or not _allowed(template.area, template.difficulty, ctx.options):
                 continue
             if not _fits(template, claim, ctx, quote):
                 continue
@@ -1094,7 +1109,7 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
             score = _SEVERITY.get(flag.severity, 0.1)
             # WHY: "X is only in your skills list" is the listed-only hook: one question per list names
             # several such skills (see _group_listed), whether a flag or a topic brought them in.
-            listed = slots.get("skill", "") if flag.code in _LISTED_FLAGS and claim is not None else ""
+            listed = slots.get("skill", "") if flag.code in _LISTED_FLAGS and claim is not None and not variant else ""
             # WHY: a flag with no claim is one concern (no deployment, no life cycle): its templates get one answer.
             answers = _answers(template, claim, ctx, evidence) + (() if claim else (f"flag:{anchor_id}",))
             out.append(_Candidate(question, "flag", template.id, score, text, _evidence_text(evidence), _raw(template),

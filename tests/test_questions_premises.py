@@ -106,3 +106,15 @@ def test_the_timeline_question_says_what_the_date_problem_is(tmp_path):
                      "- Built weekly sales reports in SQL and Tableau for 40 stores", "# Skills", "SQL, Tableau")
     timeline = [q.text for q in report.questions if q.flag_code == "date_problem"]
     assert len(timeline) == 1 and timeline[0].startswith("Nothing is dated after 2022")
+
+
+def test_a_skill_the_resume_calls_light_gets_the_how_light_question_not_the_padding_one(tmp_path):
+    body = ("# Experience", "* Data Analyst, Brackwater Foods 2022 - present",
+            "- Built weekly sales dashboards in Tableau for twelve store managers",
+            "# Skills", "SQL, Tableau, Python; familiar with AWS")
+    candidate = _report(tmp_path, *body, perspective="candidate")
+    on_aws = [q.template for q in candidate.questions if q.flag_code == "unsupported_skill" and "AWS" in q.text]
+    assert on_aws == ["flag.unsupported_skill.hedged"]
+    # the interviewer's list leaves the candidate's preparation notes on listed skills out
+    interviewer = _report(tmp_path, *body)
+    assert not [q for q in interviewer.questions if q.flag_code == "unsupported_skill" and "AWS" in q.text]
