@@ -327,6 +327,7 @@ class _Context:
     stale_ids: frozenset[str] = frozenset()  # claims the flags step found stale
     in_projects: frozenset[str] = frozenset()  # skill ids a project or result line uses
     bullets: tuple[tuple[int, str], ...] = ()  # (page, whole bullet) of the project and result claims: see whole_bullet
+    unbacked: frozenset[str] = frozenset()  # skill claims with a medium or high "only in a skills list" flag
     # entry title -> is_project_title, worked out once per list (asked for every claim and template)
     project_titles: dict[str, bool] = field(default_factory=dict)  # read only
 
@@ -892,7 +893,9 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
             out.append(_Candidate(question, source, template.id, bonus, text, evidence, _raw(template),
                                   answers=_answers(template, claim, ctx), specific=specific,
                                   entry=_entry_label(claim.evidence)))
-        if not secret:
+        # WHY: an exam question on a tool the resume says is still to be learned tests a plan, not a claim
+        learning = any(is_plan(e, ctx) for e in claim.evidence) and shown_in_use(claim.evidence, ctx) is None
+        if not secret and not learning:
             out.extend(_fundamentals(claim, depth, why, quote, page, evidence, ctx))
     return out
 
@@ -998,8 +1001,10 @@ def _is_listed_only(claim: Claim, topic: Topic, ctx: _Context) -> bool:
     """The skill behind the topic is named in a list and nowhere it is used (not guessed, not shown)."""
     skill = ctx.skills.get(next((i for i in claim.skill_ids if i in topic.skills), ""))
     shown = claim.evidence + (skill.evidence if skill is not None else ())
+    # WHY the flag: a skill the work implies or the resume calls light got only a low note; "you list X
+    # without a role that shows it" would contradict what the flags step found behind it
     return (skill is not None and skill.listed_only and not skill.inferred
-            and shown_in_use(shown, ctx) is None)
+            and shown_in_use(shown, ctx) is None and f"skill:{skill.id}" in ctx.unbacked)
 
 
 def _trigger_id(claim: Claim, topic: Topic) -> str:
@@ -1540,6 +1545,8 @@ def generate_questions(
                    frozenset(i for c in claims if c.kind in ("project", "result") for i in c.skill_ids),
                    tuple((c.evidence[0].page, c.evidence[0].quote) for c in claims if c.kind in ("project", "result")
                          and c.evidence),
+                   frozenset(f.claim_id for f in flags if f.code in _LISTED_FLAGS and f.claim_id
+                             and f.severity in (Severity.MEDIUM, Severity.HIGH)),
                    {e.title: _is_project_title(e.title, taxonomy) for e in resume.entries} if resume is not None else {})
     flagged = {f.claim_id for f in flags if f.claim_id}
     personal = _from_claims(claims, flagged, ctx) + _from_flags(flags, ctx)

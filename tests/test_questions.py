@@ -190,7 +190,8 @@ def test_alternative_question_names_a_sensible_alternative(questions):
     instead = [q for q in questions if q.claim_id == "skill:xgboost"
                and ("instead" in q.text.lower() or "something like" in q.text)]
     # The first alternative the bank lists for XGBoost (lightgbm, catboost) that the resume does not name.
-    assert len(instead) == 1 and "something like LightGBM?" in instead[0].text
+    # Updated: the question now reads its line back and asks "rather than something like LightGBM, and ..."
+    assert len(instead) == 1 and "something like LightGBM," in instead[0].text
 
 
 def test_depth_follows_the_evidence(inputs, taxonomy):
