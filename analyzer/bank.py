@@ -130,6 +130,7 @@ class Template:
     change: str = ""  # "yes": only a number that moved (up or down); "no": only a level; "": either
     finding: str = ""  # "yes": only a number an analysis found (a test's arm, a funnel's stage); "no": never one
     variant: str = ""  # a flag template: only for that wording of its flag (flags.toml variant); "": the others
+    per_list: bool = False  # its `answer` is given once per list, whatever the line (one test's design tells the rest)
     guide: str = ""  # for the interviewer: what a strong answer covers
     worry: str = ""  # for the interviewer: what would worry you
     # What the answer covers ("measurement": how a number was measured and against what); two
@@ -340,8 +341,8 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
     strengths = tuple(record.get("strengths", ()))
     if anchor == "ask" and not strengths:
         raise TaxonomyError(f"{where}: an ask record needs strengths (use [\"any\"] for everyone).")
-    stale, shown = (record.get(key, False) for key in ("stale", "shown"))
-    for key, value in (("stale", stale), ("shown", shown)):
+    stale, shown, per_list = (record.get(key, False) for key in ("stale", "shown", "per_list"))
+    for key, value in (("stale", stale), ("shown", shown), ("per_list", per_list)):
         if not isinstance(value, bool):
             raise TaxonomyError(f"{where}: field '{key}' must be true or false.")
     not_classes = _texts(record, "not_classes", where)
@@ -358,12 +359,14 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
     answer = record.get("answer", "")
     if not isinstance(answer, str) or (answer and not re.fullmatch(r"[a-z][a-z_]*", answer)):
         raise TaxonomyError(f"{where}: field 'answer' must be a lower-case snake_case key.")
+    if per_list and not answer:
+        raise TaxonomyError(f"{where}: 'per_list' needs an 'answer' key to give once per list.")
     return Template(template_id, anchor, area, kind, difficulty, text, claim_kind, flag, depth, strengths, followups,
                     change=change, finding=finding, variant=variant, answer=answer,
                     measures=measures, when_skills=_texts(record, "when_skills", where),
                     when_phrases=_texts(record, "when_phrases", where),
                     unless_phrases=_texts(record, "unless_phrases", where), not_classes=not_classes, stale=stale,
-                    model=model, shown=shown,
+                    model=model, shown=shown, per_list=per_list,
                     guide=_text(record, "guide", where), worry=_text(record, "worry", where))
 
 

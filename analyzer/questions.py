@@ -1153,6 +1153,8 @@ def _answers(template: Template, claim: Claim | None, ctx: _Context,
     anchor = claim.id if claim is not None else ""
     if template.answer and anchor:
         keys.append(f"{template.answer}:{anchor}")
+    if template.per_list:
+        keys.append(f"{template.answer}:list")
     if "alternative" in template.slots and claim is not None and claim.skill_ids:
         keys.append(f"instead:{claim.skill_ids[0]}")  # "X or Y?" on one skill gets one answer, whatever the line
     first = (claim.evidence[0] if claim is not None and claim.evidence else None) or (evidence[0] if evidence else None)

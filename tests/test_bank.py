@@ -203,6 +203,13 @@ def test_rows_without_guides_take_the_topic_level_guide(tmp_path):
     ('[[template]]\nid = "t"\nanchor = "flag"\nflag = "no_such_flag"\narea = 1\nkind = "debug"\ntext = "x"\n',
      "unknown flag"),
     ('[alternatives]\nxgboost = ["lightgbm", "not_a_skill"]\n', "unknown skill"),
+    # once per list, but once per list of what? and a wording key on a template that is not a flag's
+    ('[[template]]\nid = "t"\nanchor = "claim"\nclaim_kind = "skill"\narea = 1\nkind = "deep-dive"\n'
+     'per_list = true\ntext = "Tell me about {skill}."\n', "needs an 'answer'"),
+    ('[[template]]\nid = "t"\nanchor = "claim"\nclaim_kind = "skill"\narea = 1\nkind = "deep-dive"\n'
+     'variant = "hedged"\ntext = "Tell me about {skill}."\n', "variant"),
+    ('[[template]]\nid = "t"\nanchor = "claim"\nclaim_kind = "result"\narea = 1\nkind = "deep-dive"\n'
+     'finding = "maybe"\ntext = "Tell me about {result}."\n', "finding"),
     # malformed rows: a guide without a worry (four fields), a guide that is not text
     (_topic(W1=""), r"must be \[kind, difficulty, text, guide, worry\]"),
     (_topic(G1=", 3"), "must be"),

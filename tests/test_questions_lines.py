@@ -107,3 +107,18 @@ def test_a_flag_on_a_job_line_can_read_that_line_back(tmp_path):
                      "# Skills", "Python, gradient boosting")
     watch = [q.text for q in report.questions if q.flag_code == "no_lifecycle"]
     assert watch and watch[0].startswith("At Pellucid Capital, you researched and put into production trading signals")
+
+
+def test_a_list_asks_one_query_to_write_and_one_test_design(tmp_path):
+    report = _report(tmp_path, "# Experience", "* Data Analyst, Pellucid Freight 2023 - present",
+                     "- Wrote SQL on checkout events to measure funnel conversion for the web team",
+                     "- Ran A/B tests on delivery-slot pricing with statistical analysis in Python",
+                     "* Data Analyst, Corrib Outfitters 2020 - 2023",
+                     "- Wrote PostgreSQL reports on stock levels for the buying team",
+                     "- Analysed an A/B test of two product pages, finding variant B at 12.4% conversion "
+                     "against 9.8% for variant A",
+                     "# Skills", "SQL, PostgreSQL, Python, A/B testing")
+    templates = [q.template for q in report.questions]
+    assert len([t for t in templates if t.startswith("line.sql_")]) == 1
+    assert len([t for t in templates if t in ("line.test_readout", "line.own_experiment",
+                                              "line.experiment_sizing")]) == 1
