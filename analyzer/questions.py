@@ -706,6 +706,8 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
     if claim is None:
         if template.model and has_phrase(quote, ctx.taxonomy.claims.model_context) != (template.model == "yes"):
             return False  # WHY: "when would you retrain it?" of a data pipeline has no answer
+        if template.unless_phrases and has_phrase(quote, template.unless_phrases):
+            return False
         return not (template.measures or template.when_skills or template.when_phrases or template.stale)
     text = " ".join(e.quote for e in claim.evidence) or claim.text
     if claim.kind == "skill":
