@@ -767,12 +767,18 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
     deployed = _deployment_lines(ctx)
     # "Models are deployed" needs a line that says something went live: a training pipeline or an
     # API client alone is no deployment to keep healthy (the no_deployment check still counts them).
-    if not (model_skills or model_lines) or not any(has_phrase(s.text, ctx.texts.shipped_words) for s in deployed):
+    if not (model_skills or model_lines) or not any(is_shipped(s.text, ctx.texts) for s in deployed):
         return []
     if any(has_phrase(s.text, ctx.rules.lifecycle_phrases) for s in ctx.work_statements()):
         return []
     quote = _deployment_quote(ctx, deployed, model_lines)
     return [ctx.flag("no_lifecycle", {"deploy_quote": quote.text}, evidence=(quote.evidence(),))]
+
+
+def is_shipped(text: str, texts: FlagTexts) -> bool:
+    """The line says something went live, as a fact: not "a prototype that can go through testing
+    before being put into production"."""
+    return has_phrase(text, texts.shipped_words) and not has_phrase(text, texts.not_shipped_words)
 
 
 def _deployment_quote(ctx: _Context, deployed: tuple[Statement, ...], model_lines: tuple[Statement, ...]) -> Statement:
@@ -782,7 +788,7 @@ def _deployment_quote(ctx: _Context, deployed: tuple[Statement, ...], model_line
     model_entries = {id(s.entry) for s in model_lines if s.entry is not None}
 
     def rank(statement: Statement) -> tuple[bool, bool, bool, bool]:
-        shipped = has_phrase(statement.text, ctx.texts.shipped_words)
+        shipped = is_shipped(statement.text, ctx.texts)
         model = has_phrase(statement.text, ctx.rules.model_building)
         return (not (shipped and model), not shipped, not model,
                 not (statement.entry is not None and id(statement.entry) in model_entries))

@@ -134,6 +134,7 @@ class FlagTexts:
     shared_work_phrases: tuple[str, ...] = ()  # "co-authored", "team of": whose part was it?
     umbrella_categories: tuple[str, ...] = ()  # whole fields ("machine learning"): never "last used long ago"
     shipped_words: tuple[str, ...] = ()  # words that say something went live ("deployed"), not only a pipeline
+    not_shipped_words: tuple[str, ...] = ()  # words that make going live a plan ("a prototype ... before being deployed")
     never_stale_categories: tuple[str, ...] = ()  # engineering practice: no "last used long ago"
     language_categories: tuple[str, ...] = ()  # not "last used long ago" while ML work is recent
     practitioner_words: tuple[str, ...] = ()  # "engineering=engineer": a job title naming who practises a field
@@ -192,7 +193,7 @@ def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml", *, area_id
 
 # The lists of words and skill ids flags.toml holds beside the texts (see its comments).
 _FLAG_WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases",
-                    "umbrella_categories", "shipped_words", "never_stale_categories",
+                    "umbrella_categories", "shipped_words", "not_shipped_words", "never_stale_categories",
                     "language_categories", "practitioner_words", "editor_tools", "everyday_categories", "hedge_before", "hedge_after",
                     "model_work_libraries")
 

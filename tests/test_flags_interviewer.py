@@ -269,6 +269,14 @@ def test_a_training_pipeline_is_no_deployment_to_monitor(taxonomy):
     assert len(codes(flags_of(shipped, taxonomy), "no_lifecycle")) == 1
 
 
+def test_a_prototype_that_may_go_to_production_is_no_deployment_to_monitor(taxonomy):
+    prototype = build_resume(section("experience", "Experience",
+                                     job("Data Science Intern", "Quillfeather", "2022-01", "present",
+                                         "Built a prototype XGBoost pricing model that can go through further "
+                                         "testing before being put into production.")))
+    assert codes(flags_of(prototype, taxonomy), "no_lifecycle") == []
+
+
 def test_features_of_a_tool_in_use_are_not_only_listed(taxonomy):
     resume = build_resume(section("experience", "Experience",
                                   job("Analyst", "Quillfeather", "2022-01", "present", "Weekly revenue reports in SQL.")),
