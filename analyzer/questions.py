@@ -465,6 +465,8 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     return slots
 
 
+# A site that shows many pieces of work: the candidate prepares a tour, the interviewer asks about one piece.
+_SITE_LINKS = frozenset({"portfolio", "blog"})
 # WHY: a repository, a notebook, a post or a portfolio is work to discuss; a profile page is a list of it.
 _WORK_LINKS = frozenset({"github_repo", "gist", "kaggle", "blog", "portfolio"})
 
@@ -855,6 +857,8 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
         secret = is_confidential(evidence, ctx.taxonomy.claims)
         if claim.kind == "link" and not is_own_work_link(claim, ctx):
             continue  # a phone number, a profile page or someone else's library is not work to discuss
+        if claim.kind == "link" and ctx.options.perspective == "interviewer" and claim.link.kind in _SITE_LINKS:
+            continue  # WHY: "give me a tour of your site" names no work; the interviewer opens it and picks one
         if not has_substance(claim, ctx) or is_summary_repeat(claim, ctx):
             continue
         if claim.kind != "skill" and any(is_plan(e, ctx) for e in claim.evidence):

@@ -118,3 +118,14 @@ def test_a_skill_the_resume_calls_light_gets_the_how_light_question_not_the_padd
     # the interviewer's list leaves the candidate's preparation notes on listed skills out
     interviewer = _report(tmp_path, *body)
     assert not [q for q in interviewer.questions if q.flag_code == "unsupported_skill" and "AWS" in q.text]
+
+
+def test_a_portfolio_site_gets_a_tour_for_the_candidate_and_no_question_for_the_interviewer(tmp_path):
+    body = ("mayalindqvist.github.io", "# Projects", "* Harbour Footfall Forecast",
+            "- Built a footfall forecast with gradient boosting on 3 years of hourly counts",
+            "# Skills", "Python, gradient boosting")
+    def on_site(report):
+        return [q for q in report.questions if "portfolio site" in q.text]
+
+    assert on_site(_report(tmp_path, *body, perspective="candidate"))
+    assert not on_site(_report(tmp_path, *body))
