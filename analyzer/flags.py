@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from analyzer.dates import month_index
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Result, Resume, Skill
@@ -801,7 +801,7 @@ def _metric_flags(ctx: _Context) -> list[Flag]:
     flags = []
     results = tuple(c for c in ctx.claims if c.result is not None)
     for claim in results:
-        if _is_repeated_in_work(ctx, claim, results):
+        if is_repeated_in_work(claim, results, ctx.rules):
             continue  # a summary repeating a job line's result: one flag, on the job line
         result = claim.result
         moved = result.moved in ("up", "down")
@@ -827,13 +827,14 @@ def is_outcome(result: Result) -> bool:
 _MODEL_MEASURES = ("model_metric", "error_metric")
 
 
-def _is_repeated_in_work(ctx: _Context, claim: Claim, results: tuple[Claim, ...]) -> bool:
-    """A result stated in the summary (or another self-description) that a job or project line states too."""
-    if not claim.evidence or claim.evidence[0].section not in ctx.rules.self_description_sections:
+def is_repeated_in_work(claim: Claim, results: Iterable[Claim], rules: ClaimRules) -> bool:
+    """A result stated in the summary (or another self-description) that a job or project line
+    states too (``results``: the resume's result claims). The questions step asks it on that line."""
+    if not claim.evidence or claim.evidence[0].section not in rules.self_description_sections:
         return False
     numbers = set(_NUMBER.findall(claim.text))
     return bool(numbers) and any(
-        other is not claim and other.evidence and other.evidence[0].section not in ctx.rules.self_description_sections
+        other is not claim and other.evidence and other.evidence[0].section not in rules.self_description_sections
         and numbers <= set(_NUMBER.findall(other.text)) for other in results)
 
 

@@ -33,8 +33,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from analyzer.bank import Bank, Template, Topic, slots_of
-from analyzer.flags import github_owner, is_contact_uri, is_not_work
-from analyzer.dates import month_index, this_month
+from analyzer.flags import github_owner, is_contact_uri, is_not_work, is_repeated_in_work
+from analyzer.dates import month_index, remove_dates, this_month
 from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Severity, Skill
 from analyzer.phrases import has_phrase
@@ -353,15 +353,11 @@ def _alternative(skill_id: str, ctx: _Context) -> str:
     return _skill_name(fresh[0], ctx.skills, ctx.taxonomy) if fresh else ""
 
 
-_DATE_WORDS_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s*|\b(?:19|20)\d\d\b|"
-                            r"\b\d{1,2}/\d{2,4}\b", re.IGNORECASE)
-
-
 def certificate_name(text: str) -> str:
     """A certificate's name as a person says it: the item without its dates, up to the first
     separator ("Data Analytics Certificate | Go IT School, 2023" -> "Data Analytics Certificate");
     '' when what is left is not a short name."""
-    head = re.split(r"\s[|–—-]\s|[,(;:]|\s{2,}", _DATE_WORDS_RE.sub(" ", text), maxsplit=1)[0]
+    head = re.split(r"\s[|–—-]\s|[,(;:]|\s{2,}", remove_dates(text), maxsplit=1)[0]
     head = " ".join(head.split()).strip(" .-")
     return head if is_name_like(head) and len(head.split()) >= 2 else ""
 
@@ -395,11 +391,18 @@ def whole_bullet(evidence: Evidence, ctx: _Context) -> str:
     return whole or (evidence.quote if re.search(r"[.!?)]\s*$", evidence.quote) else "")
 
 
-def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Context) -> dict[str, str]:
+def asked_line(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Context) -> Evidence | None:
+    """The line a question on this claim (or flag, with its ``evidence``) is about: for a skill, the
+    first line that shows it in use, not the skills list that also names it; else the first line.
+    WHY one place: the slots, the fit, the quote and the answer keys must all mean the same line."""
     first = (claim.evidence[0] if claim and claim.evidence else None) or (evidence[0] if evidence else None)
     if claim is not None and claim.kind == "skill":
-        # WHY: "where" is where the skill was used, not the skills list that also names it.
-        first = shown_in_use(claim.evidence, ctx) or first
+        return shown_in_use(claim.evidence, ctx) or first
+    return first
+
+
+def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Context) -> dict[str, str]:
+    first = asked_line(claim, evidence, ctx)
     entry = _entry_of(ctx.resume, first)
     slots = {"organization": _organization(ctx.resume, first), "year": _year(first, ctx.as_of),
              "project": title_head(entry.title) if entry and entry.section == SectionKind.PROJECTS
@@ -720,7 +723,7 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
             return False  # WHY: "what would you use instead today" needs work to have been done
     if "line" in template.slots and claim.evidence:
         # WHY: the words asked about are the words read back (a skill's: the line that shows it in use)
-        text = said_line(whole_bullet(shown_in_use(claim.evidence, ctx) or claim.evidence[0], ctx), "")
+        text = said_line(whole_bullet(asked_line(claim, (), ctx), ctx), "")
     if template.measures and (claim.result.measures if claim.result else "") not in template.measures:
         return False
     if template.change and (claim.result is not None and claim.result.moved in ("up", "down")) != (template.change == "yes"):
@@ -740,15 +743,6 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
     if "skill" in template.slots and claim.skill_ids and is_guessed(claim.skill_ids[0], ctx):
         return False  # WHY: "you used model serving" about a skill only guessed from other words is not fair
     return not template.stale or is_stale(claim, ctx)
-
-
-def is_summary_repeat(claim: Claim, ctx: _Context) -> bool:
-    """A result the summary states that a job or project line states too: asked on that line."""
-    if claim.result is None or not claim.evidence or claim.evidence[0].section not in ctx.taxonomy.claims.self_description_sections:
-        return False
-    return any(other.result is not None and other.result.value == claim.result.value and other.evidence
-               and other.evidence[0].section not in ctx.taxonomy.claims.self_description_sections
-               for other in ctx.claims.values())
 
 
 def is_found(claim: Claim, ctx: _Context) -> bool:
@@ -846,6 +840,7 @@ def _guided(question: Question, guide: str, worry: str, ctx: _Context) -> Questi
 def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) -> list[_Candidate]:
     out: list[_Candidate] = []
     templates = ctx.bank.templates_for("claim")
+    results = tuple(c for c in claims if c.result is not None)
     for claim in claims:
         depth = _depth(claim, flagged)
         quote = claim.evidence[0].quote if claim.evidence else claim.text
@@ -859,8 +854,8 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
             continue  # a phone number, a profile page or someone else's library is not work to discuss
         if claim.kind == "link" and ctx.options.perspective == "interviewer" and claim.link.kind in _SITE_LINKS:
             continue  # WHY: "give me a tour of your site" names no work; the interviewer opens it and picks one
-        if not has_substance(claim, ctx) or is_summary_repeat(claim, ctx):
-            continue
+        if not has_substance(claim, ctx) or is_repeated_in_work(claim, results, ctx.taxonomy.claims):
+            continue  # WHY: a summary repeating a job line's number is asked on the job line
         if claim.kind != "skill" and any(is_plan(e, ctx) for e in claim.evidence):
             continue  # WHY: "walk me through" a project the resume says is still to come has nothing to tell
         for template in templates:
@@ -882,7 +877,7 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
                 continue
             text, followups = filled
             # WHY: a question that reads a skill's line back quotes that line, not the skills list that also names it
-            said = shown_in_use(claim.evidence, ctx) if claim.kind == "skill" and "line" in template.slots else None
+            said = asked_line(claim, (), ctx) if "line" in template.slots else None
             question = Question(id=_qid(template.id, claim.id), text=text, area=template.area, kind=template.kind,
                                 difficulty=template.difficulty, topic=_topic_of(claim), why=why, anchor="claim",
                                 claim_id=claim.id, quote=said.quote if said else quote, page=said.page if said else page,
@@ -1174,7 +1169,7 @@ def _answers(template: Template, claim: Claim | None, ctx: _Context,
         # WHY: "how did you separate it from seasonality" and "what was the level before" on one
         # number are one answer, even when the summary and a job line both state it
         keys.append(f"number:{claim.result.value}")
-    said = (shown_in_use(claim.evidence, ctx) if claim is not None and claim.kind == "skill" else None) or first
+    said = asked_line(claim, evidence, ctx)
     if "line" in template.slots and said is not None:
         # WHY: a long line read back twice ("At Acme, you built ... If you did that today"; "At Acme, you
         # built ... What was the hardest decision") reads as a form, whatever each asks after it

@@ -80,3 +80,14 @@ def simple_resume(*body: str, name: str = "Maya Lindqvist") -> bytes:
             pdf.page()
             y = 20.0
     return pdf.build()
+
+
+def analyze_simple_resume(tmp_path, *body: str, perspective: str = "interviewer", as_of: str = "2026-11"):
+    """simple_resume(*body) written to ``tmp_path`` and analysed by the real pipeline, the questions
+    in ``perspective``'s wording."""
+    from analyzer.models import Options
+    from analyzer.pipeline import analyze
+
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(simple_resume(*body))
+    return analyze(path, as_of=as_of, options=Options(perspective=perspective))

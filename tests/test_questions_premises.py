@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.models import Options
-from analyzer.pipeline import analyze
-
-
-def _report(tmp_path, *body: str, perspective: str = "interviewer"):
-    from factory import simple_resume
-
-    path = tmp_path / "cv.pdf"
-    path.write_bytes(simple_resume(*body))
-    return analyze(path, as_of="2026-11", options=Options(perspective=perspective))
+from factory import analyze_simple_resume as _report
 
 
 def test_a_project_the_resume_says_is_still_to_come_gets_no_question(tmp_path):
