@@ -200,7 +200,7 @@ def _labelled_project(text: str, rules: ClaimRules) -> str:
 
 
 def _data_of(text: str, rules: ClaimRules) -> str:
-    words = "|".join(re.escape(w) for w in rules.data_words)
+    words = "|".join(re.escape(w) for w in sorted(rules.data_words, key=len, reverse=True))  # "data points" before "data"
     match = re.search(rf"\b\d[\d,.]*\s?(?:k|m|bn|million|billion)?\+?\s+(?:[\w-]+\s+){{0,2}}(?:{words})\b",
                       text, re.IGNORECASE)
     return match.group() if match else ""
@@ -214,9 +214,10 @@ def _links_named(text: str, resume: Resume) -> tuple[str, ...]:
             continue
         key = dedupe_key(link.url)
         tail = key.rsplit("/", 1)[-1]
-        typed = re.search(rf"(?<![\w./-]){re.escape(key)}(?![\w/-])", lowered) is not None
+        # The substring tests are cheap necessary conditions; the patterns then check the word edges.
+        typed = key in lowered and re.search(rf"(?<![\w./-]){re.escape(key)}(?![\w/-])", lowered) is not None
         # A repository is often named without its URL ("Weld-defect ViT (defect-vit)").
-        named = link.kind in ("github_repo", "gist") and len(tail) >= 4 and re.search(
+        named = link.kind in ("github_repo", "gist") and len(tail) >= 4 and tail.lower() in lowered and re.search(
             rf"(?<![\w-]){re.escape(tail.lower())}(?![\w-])", lowered) is not None
         if typed or named:
             found.append(key)

@@ -5,7 +5,10 @@ Entries are found in the sections whose role is ``has_entries`` in ``taxonomy/se
 place, dates) followed by its body lines. A line that is mostly dates ("Apr 2021 – Present") belongs
 to the heading even when an icon before it reads as a bullet; a range split over two lines or two
 columns ("May 2018" above "current") is read whole; two titles under one organisation, each with its
-own dates (a promotion), are two entries of that organisation.
+own dates (a promotion), are two entries of that organisation. A body without bullets (their glyphs
+drawn as pictures, a description paragraph, text beside a date column) starts at the first line under
+a dated heading that is indented, starts where the title starts, or is long; a separator inside
+brackets splits no field, and a project's name set wide or over two lines is one title.
 
 Limits: an entry whose fields have no hint words (no "Engineer", no "University") is split by
 position only (title first, then organisation); dates written below an entry's bullets are not
@@ -34,6 +37,7 @@ from analyzer.taxonomy import EntryWords, SectionRole, Taxonomy, load_entry_word
 _FIELD_SPLIT_RE = re.compile(r"\s+[|\u2014\u2013\u00b7\u2022\u2219/-]\s+|\s*\|\s*|\s+\u2014\s*|\s*\u2014\s+|\t")
 # "Churn model: predicted ..." or "Churn model – predicted ...": the project's name comes first.
 _PROJECT_NAME_RE = re.compile(r"^(?P<name>[^:\u2013\u2014]{2,60}?)\s*(?::|\s[\u2013\u2014-]\s)")
+_COMMA_RE = re.compile(",")
 _LOCATION_RE = re.compile(r"^[A-Z][\w.'\- ]{1,30},\s*[A-Z][\w.'\- ]{1,30}$")
 
 
@@ -52,6 +56,14 @@ _DATE_LINE_MAX_OTHER_WORDS = 5
 _LONE_DATE_LINE_MAX_OTHER_WORDS = 2
 # Body text is indented at least this far (points) past the section's left edge.
 _INDENT = 4
+# Bullet text sits at most this far (points) right of its heading; a line further right is another
+# column (a date column's neighbour), not an indent.
+_BULLET_INDENT_MAX = 30
+# A description beside a date column has at least this many words; a shorter line there is a heading
+# field (the organisation, the place).
+_DESCRIPTION_MIN_WORDS = 7
+# Words each set apart from the next, this many or more in a line, are one title set with wide spacing.
+_SPACED_TITLE_MIN_WORDS = 3
 # An entry's heading (title, organisation, place, dates) rarely takes more lines than this.
 _HEADING_MAX_LINES = 3
 # Only the first lines of a heading name the entry; later ones are notes ("Thesis: ...", "GPA 3.9").
@@ -88,11 +100,59 @@ def _continues_body(line: Line, previous_is_body: bool, left: float) -> bool:
     """The wrapped tail of a bullet: indented like bullet text, or starting in lower case. A tail that
     names years is one only when it starts with a lower-case word and the years sit inside it
     ("across the region from 2009-2020 using panel data"): a heading's dates close its line."""
-    if not previous_is_body or line.bold:
+    if not previous_is_body or _set_in_bold(line):
         return False
     if find_date_range(line.text) is not None:
         return _is_wrapped_mention(line.text)
     return line.x0 > left + _INDENT or line.text[:1].islower()
+
+
+def _set_in_bold(line: Line) -> bool:
+    """Set in bold as a heading is, from its first word: a bullet that bolds its keywords ("Used AIC,
+    Ridge and Lasso", the names bold) starts in body type."""
+    return line.bold and (not line.words or line.words[0].bold)
+
+
+def _opens_unbulleted_body(line: Line, groups: list[tuple[list[Line], list[Line]]]) -> bool:
+    """The first line of a body without bullets, under a heading that has its dates and no body yet:
+    indented under it, beside its date column, or a description paragraph; in body type (not set in
+    bold as a heading is). Later lines follow it as the wrapped tail."""
+    heading = groups[-1][0] if groups and not groups[-1][1] else []
+    if not heading or not _has_date(heading) or _awaits_end_date(heading):
+        return False
+    if _set_in_bold(line) or is_date_line(line) or _is_dated_heading(line):
+        return False
+    return _is_indented_under(line, heading) or _is_beside_dates(line, heading) or _is_description_under(line, heading)
+
+
+def _is_indented_under(line: Line, heading: list[Line]) -> bool:
+    """Bullet text whose bullet was lost (drawn as a picture): indented past the heading's named lines
+    by a bullet's indent, not a column's. A date column's lines are no edge to indent from (a year
+    column left of the titles)."""
+    named = [h.x0 for h in heading if not is_date_line(h)]
+    return bool(named) and _INDENT < line.x0 - min(named) <= _BULLET_INDENT_MAX
+
+
+def _is_beside_dates(line: Line, heading: list[Line]) -> bool:
+    """A description written beside a date column (moderncv and the like): a line of several words
+    that starts where the heading's title starts, right of its dates."""
+    title_x = _title_x(heading[0])
+    return title_x is not None and len(line.text.split()) >= _DESCRIPTION_MIN_WORDS and line.x0 >= title_x - _INDENT
+
+
+def _is_description_under(line: Line, heading: list[Line]) -> bool:
+    """A description paragraph under a complete heading (a name line and its dates): a line of several
+    words. Heading fields after the dates are short ("Remote", "GPA 3.8")."""
+    return len(heading) >= 2 and len(line.text.split()) >= _DESCRIPTION_MIN_WORDS
+
+
+def _title_x(line: Line) -> float | None:
+    """Where the title starts on a heading line that opens with its dates in a column of their own."""
+    segments = split_segments(list(line.words)) if line.words else []
+    if len(segments) < 2:
+        return None
+    first = " ".join(w.text for w in segments[0])
+    return segments[1][0].x0 if find_date_range(first) is not None and not remove_dates(first).strip(" -–") else None
 
 
 def _is_wrapped_mention(text: str) -> bool:
@@ -180,7 +240,7 @@ def parse_entries(section: Section, taxonomy: Taxonomy) -> list[Entry]:
             column_dates.setdefault(len(groups) - 1, []).append(stray)
             groups[-1][1].append(line)
             continue
-        body = is_body_line(line, previous_is_body, left, hints)
+        body = is_body_line(line, previous_is_body, left, hints) or _opens_unbulleted_body(line, groups)
         if body:
             if not groups:
                 groups.append(([], []))
@@ -266,8 +326,11 @@ def _make_entry(kind: str, heading: list[Line], bullets: list[Line], column_date
     parts: list[str] = []
     # A date line further down still holds a field: the place or the mode ("Remote").
     naming = heading[:_NAMING_LINES] + [line for line in heading[_NAMING_LINES:] if is_date_line(line)]
+    if is_project and _is_wrapped_title(heading):
+        parts.append(f"{heading[0].text} {heading[1].text}")
+        naming = naming[2:]
     for line in naming:
-        for segment in split_segments(list(line.words)) if line.words else [[]]:
+        for segment in _field_segments(line):
             text = " ".join(w.text for w in segment) if segment else line.text
             parts.extend(split_fields(remove_dates(text), hints))
     title, organization, location = _assign_fields(parts, hints, is_study=is_study, is_project=is_project)
@@ -282,6 +345,24 @@ def _make_entry(kind: str, heading: list[Line], bullets: list[Line], column_date
         lines=tuple(bullets),
         heading=tuple(heading),
     )
+
+
+def _is_wrapped_title(heading: list[Line]) -> bool:
+    """A project's name set over two lines in the same heading type, no dates or separators in it
+    (a project has no organisation for the second line to be)."""
+    return (len(heading) >= 2 and _looks_like(heading[1], heading[0]) and not _has_date(heading[:2])
+            and all(len(split_fields(line.text)) == 1 for line in heading[:2]))
+
+
+def _field_segments(line: Line) -> list[list]:
+    """The line's words in groups apart on the line (a field each); a title set with wide spacing
+    ("OBJECT  DETECTION  ON  VIDEO", each word apart) is one group."""
+    if not line.words:
+        return [[]]
+    segments = split_segments(list(line.words))
+    if len(segments) >= _SPACED_TITLE_MIN_WORDS and all(len(segment) == 1 for segment in segments):
+        return [list(line.words)]
+    return segments
 
 
 def _entry_dates(heading: list[Line]) -> DateRange | None:
@@ -363,12 +444,26 @@ def split_fields(text: str, hints: EntryWords | None = None) -> list[str]:
     """The fields of a heading: split at separators and at the at_words of entries.toml ("at", "@")."""
     at_split = (hints or load_entry_words()).at_split
     parts = []
-    for piece in _FIELD_SPLIT_RE.split(text):
+    for piece in split_outside_brackets(_FIELD_SPLIT_RE, text):
         for sub in at_split.split(piece):
             sub = _trim(sub)
             if sub:
                 parts.append(sub)
     return parts
+
+
+def split_outside_brackets(pattern: re.Pattern[str], text: str, maxsplit: int = 0) -> list[str]:
+    """``text`` split at the matches of ``pattern`` that stand outside brackets: "Senior Engineer
+    (Payments - Backend, SRE)" is one field, its team and roles in the brackets."""
+    pieces, start = [], 0
+    for match in pattern.finditer(text):
+        if text.count("(", 0, match.start()) > text.count(")", 0, match.start()):
+            continue
+        pieces.append(text[start:match.start()])
+        start = match.end()
+        if maxsplit and len(pieces) == maxsplit:
+            break
+    return [*pieces, text[start:]]
 
 
 def _trim(text: str) -> str:
@@ -417,7 +512,7 @@ def _assign_fields(parts: list[str], hints: EntryWords, *, is_study: bool, is_pr
     for part in parts:
         # "Data Scientist, Acme Corp" holds two fields; "Leeds, UK" is one (a location).
         if "," in part and not is_location(part, hints):
-            expanded.extend(p.strip() for p in part.split(",", 1) if p.strip())
+            expanded.extend(p.strip() for p in split_outside_brackets(_COMMA_RE, part, maxsplit=1) if p.strip())
         else:
             expanded.append(part)
 

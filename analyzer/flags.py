@@ -52,7 +52,7 @@ from analyzer.dates import month_index
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Result, Resume, Skill
 from analyzer.phrases import find_phrases, has_phrase
 from analyzer.skill_classes import is_used, skill_classes
-from analyzer.skills import describes, is_named_in, planned_text, skill_names
+from analyzer.skills import describes, is_named_in, planned_text, skill_names, word_pattern
 from analyzer.statements import Statement, is_unfinished, resume_statements
 from analyzer.taxonomy import SectionKind, SectionRole, Taxonomy, fill_sentence
 from analyzer.taxonomy_rules import ClaimRules, FlagTexts
@@ -173,9 +173,12 @@ def _is_named_at_work(ctx: _Context, skill_id: str) -> bool:
               for q in other.evidence if q.section in _WORK_SECTIONS]
     for name, exact in _skill_names(Skill(id=skill_id, name=definition.name, category=definition.category),
                                     ctx.taxonomy):
-        written = _word_pattern(name, case_sensitive=exact or definition.case_sensitive)
-        any_case = _word_pattern(name, case_sensitive=exact)
+        written = word_pattern(name, case_sensitive=exact or definition.case_sensitive)
+        any_case = word_pattern(name, case_sensitive=exact)
+        lowered = name.lower()
         for line in lines:
+            if lowered not in line.lower():  # WHY: a cheap necessary condition; most lines name no skill
+                continue
             if written.search(line):
                 return True
             if any_case.search(line) and any(" ".join(line.split()) in q or q in line for q in quotes if q):
@@ -187,7 +190,7 @@ def _is_named_in_used_skill(ctx: _Context, skill: Skill) -> bool:
     """A used skill whose name holds this one's as a word: Ruby on Rails shows Ruby, Spark SQL shows SQL."""
     if len(skill.name) < MIN_NAME_CHARS:
         return False
-    pattern = _word_pattern(skill.name, case_sensitive=False)
+    pattern = word_pattern(skill.name, case_sensitive=False)
     return any(other.id != skill.id and is_used(other) and not other.inferred and pattern.search(other.name)
                for other in ctx.skills)
 
@@ -209,7 +212,7 @@ def _is_practised_in_title(ctx: _Context, skill: Skill) -> bool:
     for pair in ctx.texts.practitioner_words:
         field, _, person = pair.partition("=")
         if person and name.endswith(" " + field):
-            pattern = _word_pattern(name[: -len(field)] + person, case_sensitive=False)
+            pattern = word_pattern(name[: -len(field)] + person, case_sensitive=False)
             if any(pattern.search(title) for title in titles):
                 return True
     return False
@@ -290,7 +293,7 @@ def _is_named_apart(ctx: _Context, skill: Skill, named: tuple[Skill, ...], text:
     """The skill is named in the text outside the longer names of the other skills named there."""
     for other in named:
         if other.id != skill.id:
-            text = _word_pattern(other.name, case_sensitive=False).sub(" ", text)
+            text = word_pattern(other.name, case_sensitive=False).sub(" ", text)
     return is_named_in(text, skill_names(ctx.taxonomy, skill.id))
 
 
@@ -481,11 +484,6 @@ _USE_SECTIONS = (SectionKind.EXPERIENCE, SectionKind.PROJECTS)
 _CODE_LINK_KINDS = ("github_repo", "gist", "kaggle")
 
 
-def _word_pattern(name: str, *, case_sensitive: bool) -> re.Pattern[str]:
-    # Whole words; "C" is not the C of "C++" or "C#", and "SQL" is not the SQL of "PostgreSQL".
-    return re.compile(rf"(?<![\w+#.-]){re.escape(name)}(?![\w+#-])", 0 if case_sensitive else re.IGNORECASE)
-
-
 def _skill_names(skill: Skill, taxonomy: Taxonomy | None) -> tuple[tuple[str, bool], ...]:
     """The skill's name and aliases, each with whether it must match as written: short names and
     acronyms ("Go", "SAS", "AWS") are everyday words or parts of other words in other cases. A longer
@@ -511,8 +509,8 @@ def is_shown_elsewhere(skill: Skill, resume: Resume, taxonomy: Taxonomy | None =
     links = " | ".join(f"{l.url} {l.anchor_text}".replace("-", " ").replace("_", " ")
                        for l in resume.document.links if l.kind in _CODE_LINK_KINDS)
     for name, exact in _skill_names(skill, taxonomy):
-        pattern = _word_pattern(name, case_sensitive=exact)
-        if pattern.search(text) or (len(name) >= 3 and _word_pattern(name, case_sensitive=False).search(links)):
+        pattern = word_pattern(name, case_sensitive=exact)
+        if pattern.search(text) or (len(name) >= 3 and word_pattern(name, case_sensitive=False).search(links)):
             return True
     return False
 
@@ -764,14 +762,17 @@ def _no_deployment(ctx: _Context) -> list[Flag]:
 def _no_lifecycle(ctx: _Context) -> list[Flag]:
     # A deployed model with no monitoring or retraining invites "what happens when the data drifts?"
     model_skills, model_lines = _models_built(ctx)
-    deployed = _deployment_lines(ctx)
-    # "Models are deployed" needs a line that says something went live: a training pipeline or an
-    # API client alone is no deployment to keep healthy (the no_deployment check still counts them).
-    if not (model_skills or model_lines) or not any(is_shipped(s.text, ctx.texts) for s in deployed):
+    model_entries = {id(s.entry) for s in model_lines if s.entry is not None}
+    # "Models are deployed" needs a line that says something went live, about a model (its own words, as
+    # claims.toml model_context, or its entry's): a training pipeline, an API client, or a scraper put online beside a model built
+    # elsewhere is no deployment to keep healthy (the no_deployment check still counts them).
+    deployed = tuple(s for s in _deployment_lines(ctx) if is_live(s, ctx.texts) and (
+        has_phrase(s.text, ctx.rules.model_context) or (s.entry is not None and id(s.entry) in model_entries)))
+    if not (model_skills or model_lines) or not deployed:
         return []
     if any(has_phrase(s.text, ctx.rules.lifecycle_phrases) for s in ctx.work_statements()):
         return []
-    quote = _deployment_quote(ctx, deployed, model_lines)
+    quote = _deployment_quote(ctx, deployed)
     return [ctx.flag("no_lifecycle", {"deploy_quote": quote.text}, evidence=(quote.evidence(),))]
 
 
@@ -781,19 +782,20 @@ def is_shipped(text: str, texts: FlagTexts) -> bool:
     return has_phrase(text, texts.shipped_words) and not has_phrase(text, texts.not_shipped_words)
 
 
-def _deployment_quote(ctx: _Context, deployed: tuple[Statement, ...], model_lines: tuple[Statement, ...]) -> Statement:
-    """The deployment line most likely about a model going live: one that says both that something
-    shipped and that a model was built, then one that says it shipped, then one about a model, then one
-    in an entry where a model was built ("Serving as a developer" is not serving a model)."""
-    model_entries = {id(s.entry) for s in model_lines if s.entry is not None}
+def is_exercise(section_title: str, entry: Entry | None, texts: FlagTexts) -> bool:
+    """The line sits in a job simulation or a virtual internship (flags.toml exercise_words)."""
+    where = f"{section_title} {entry.title} {entry.organization}" if entry is not None else section_title
+    return has_phrase(where, texts.exercise_words)
 
-    def rank(statement: Statement) -> tuple[bool, bool, bool, bool]:
-        shipped = is_shipped(statement.text, ctx.texts)
-        model = has_phrase(statement.text, ctx.rules.model_building)
-        return (not (shipped and model), not shipped, not model,
-                not (statement.entry is not None and id(statement.entry) in model_entries))
 
-    return min(deployed, key=rank)
+def is_live(statement: Statement, texts: FlagTexts) -> bool:
+    """The line says something went live for real users: shipped, and not in an exercise."""
+    return is_shipped(statement.text, texts) and not is_exercise(statement.section_title, statement.entry, texts)
+
+
+def _deployment_quote(ctx: _Context, deployed: tuple[Statement, ...]) -> Statement:
+    """Of the lines that say a model went live, the first that names the model's making itself."""
+    return min(deployed, key=lambda statement: not has_phrase(statement.text, ctx.rules.model_building))
 
 
 def _metric_flags(ctx: _Context) -> list[Flag]:

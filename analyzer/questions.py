@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from analyzer.bank import Bank, Template, Topic, slots_of
-from analyzer.flags import github_owner, is_contact_uri, is_not_work, is_repeated_in_work
+from analyzer.flags import github_owner, is_contact_uri, is_exercise, is_not_work, is_repeated_in_work
 from analyzer.dates import month_index, remove_dates, this_month
 from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Severity, Skill
@@ -166,6 +166,18 @@ def _entry_of(resume: Resume | None, evidence: Evidence | None) -> Entry | None:
     return resume.entries[evidence.entry_index]
 
 
+def _section_title_of(resume: Resume, entry_index: int) -> str:
+    return next((b.section.title for b in resume.blocks if b.entry_index == entry_index), "")
+
+
+def is_exercise_claim(claim: Claim, ctx: "_Context") -> bool:
+    """The claim's line sits in a job simulation or a virtual internship: nothing there was served."""
+    evidence = claim.evidence[0] if claim.evidence else None
+    entry = _entry_of(ctx.resume, evidence)
+    return entry is not None and is_exercise(_section_title_of(ctx.resume, evidence.entry_index), entry,
+                                             ctx.taxonomy.flags)
+
+
 def is_name_like(text: str) -> bool:
     """A short title a person would say aloud: no cut-off mark, no link, at most TASK_WORDS words."""
     return (bool(text.strip()) and "..." not in text and "…" not in text and not _URL_RE.search(text)
@@ -224,7 +236,9 @@ _TASK_RE = re.compile(
     r"\b(?:built|build|developed|develop|designed|trained|implemented|created|deployed|engineered|architected|"
     r"wrote|delivered|launched|shipped|automated|prototyped|productionised|productionized|led|owned|"
     r"maintained|redesigned|rebuilt|configured|executed|accomplished|optimized|optimised)\s+"
-    r"(?:(?:and|&)\s+[a-z]+ed\s+)?(?:an?\s+|the\s+)?"  # "designed and implemented a chatbot": the chatbot
+    # "designed and implemented a chatbot", "design, develop and maintain the CI platform": the thing made
+    r"(?:(?:and|&)\s+(?:[a-z]+ed|build|develop|design|maintain|deploy|test|run|own|operate|support|implement)\s+)?"
+    r"(?:an?\s+|the\s+)?"
     r"(?P<task>[^,;:.()]+?)(?=\s+(?:using|with|in|on|for|to|that|which|by|from|via|across|at|and|achieving|"
     r"reaching|resulting|improving|reducing|increasing|processing|where|as|integrating|combining|enabling|"
     r"allowing|leveraging|utili[sz]ing|providing|supporting|generating|delivering|helping)\b|[,;:.()]|$)",
@@ -260,7 +274,8 @@ def task_of(text: str) -> str:
 
 def _is_task(task: str) -> bool:
     words = task.split()
-    return 1 <= len(words) <= TASK_WORDS and bool(_TASK_NOUNS.search(words[-1])) and not _URL_RE.search(task)
+    return (1 <= len(words) <= TASK_WORDS and bool(_TASK_NOUNS.search(words[-1])) and not _URL_RE.search(task)
+            and words[0].lower() not in ("and", "or", "&"))  # a verb list's tail is not a thing made
 
 
 # --- a job line read back to the candidate ------------------------------------------------------------
@@ -293,7 +308,7 @@ def said_line(quote: str, where: str) -> str:
     # WHY the first sentence: a statement may run on into the next entry's title ("... waste. Data Analyst")
     text = _SENTENCE_RE.split(" ".join(quote.split()), maxsplit=1)[0].rstrip(" .;,")
     words = text.split()
-    first = words[0].lower() if words else ""
+    first = words[0].lower().rstrip(",;:") if words else ""  # "Collected, cleaned and analysed ..."
     owned = _OWNED_RE.match(text) is not None  # "Responsible for the pricing engine" -> "you were responsible for"
     if len(words) < MIN_LINE_WORDS or first in _NOT_VERBS | _NOT_WORK \
             or not (first.endswith("ed") or first in _PAST_IRREGULAR or owned):
@@ -484,6 +499,12 @@ def is_own_work_link(claim: Claim, ctx: _Context) -> bool:
     return not (owner and link.kind == "github_repo" and github_owner(link.url) != owner)
 
 
+@lru_cache(maxsize=4096)  # WHY: the same names are looked up on every claim's line
+def _loose_word(name: str) -> re.Pattern[str]:
+    """The name between non-word characters, any case ("PyTorch-based" names PyTorch)."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+
+
 def _detail(claim: Claim, quote: str, task: str, ctx: _Context) -> str:
     """The line's own specifics as a phrase: 'with OpenCV and YOLO on 10,000+ images'. The tools and
     methods its line names (not an umbrella term, not one the {task} already says), then its data.
@@ -494,7 +515,7 @@ def _detail(claim: Claim, quote: str, task: str, ctx: _Context) -> str:
         name = _skill_name(skill_id, ctx.skills, ctx.taxonomy)
         if is_umbrella(skill_id, ctx.taxonomy) or not is_name_like(name) or name.lower() in task.lower():
             continue
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", quote, re.IGNORECASE) and name not in names:
+        if _loose_word(name).search(quote) and name not in names:
             names.append(name)
         if len(names) == DETAIL_NAMES:
             break
@@ -734,6 +755,9 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
         return False
     if template.when_phrases and not has_phrase(text, template.when_phrases):
         return False
+    if template.when_phrases and has_phrase(" ".join(template.when_phrases), ctx.taxonomy.flags.shipped_words) \
+            and is_exercise_claim(claim, ctx):
+        return False  # WHY: "how was it served" of a job simulation's "deployed" asks about users it never had
     if template.unless_phrases and has_phrase(text, template.unless_phrases):
         return False
     if template.not_classes and _classes(claim, ctx) & set(template.not_classes):

@@ -99,7 +99,9 @@ def _compared_with(clause: str, cue: str) -> str:
     forecast'. WHY: the cue word alone ('against') says a baseline exists but not which one."""
     at = re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", clause, re.IGNORECASE)
     after = re.split(r"[,;:()]|\.(?:\s|$)|\s(?:and|by|with|while|after|which)\s", clause[at.end():] if at else "")[0]
-    words = after.split()[:6]
+    # "over the existing rules", "over no model": the cue's own words after "over" name the baseline too
+    lead = cue.split(maxsplit=1)[1] if cue.lower().startswith("over ") else ""
+    words = (f"{lead} {after}" if lead else after).split()[:6]
     return " ".join(words).strip(" .") or cue
 
 
@@ -253,12 +255,20 @@ def read_quantities(sentence: str, rules: ClaimRules, has_skill: bool = False) -
         is_change = bool(_CHANGE_UNIT_RE.search(value)) or kind in ("time_saved", "cost_reduction", "latency")
         if kind == "money":
             direction = "none"  # money raised, managed or traded is a size, not a change
+        elif kind in _LEVEL_KINDS and _is_level_reached(before, rules) and not _FROM_TO_ANY_RE.search(sentence):
+            direction = "level"
         elif moved and (is_change or kind in _MONEY_KINDS or _FROM_TO_ANY_RE.search(sentence)):
             direction = moved
         else:
             direction = "level" if kind in _LEVEL_KINDS else "none"
         out.append(Quantity(value, kind, name, direction, baseline, method, sentence))
     return tuple(out)
+
+
+def _is_level_reached(before: str, rules: ClaimRules) -> bool:
+    """The number follows a word that states a level ("with 83.94% AUC", "accuracy of 91%")."""
+    words = before.split()
+    return bool(words) and words[-1].lower() in rules.level_words
 
 
 def states_the_work(sentence: str, rules: ClaimRules) -> bool:
@@ -304,6 +314,8 @@ def read_result(clause: str, statement_text: str, rules: ClaimRules, has_skill: 
         return None
     quantities = read_quantities(clause, rules, has_skill)
     quantity = _quantity_of(found, quantities)
+    if quantity is not None and quantity.direction == "level":
+        found = replace(found, direction="level")  # the understood number is a level, whatever verb opens the line
     if is_finding(statement_text, rules):
         # WHY: "variant B converted at 18.8% against 10.6%" or "a 44% drop-off at checkout" is what an
         # analysis found, not a number the candidate's work moved: no "what did you change" for it

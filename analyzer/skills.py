@@ -287,13 +287,15 @@ def skill_names(taxonomy: Taxonomy, skill_id: str) -> tuple[str, ...]:
     return (definition.name, *definition.aliases)
 
 
+@lru_cache(maxsize=8192)  # WHY: the flags step asks for the same few hundred names per resume; re's own cache holds 512
+def word_pattern(name: str, *, case_sensitive: bool) -> re.Pattern[str]:
+    """The name as a whole word: "C" is not the C of "C++" or "C#", "SQL" not the SQL of "PostgreSQL"."""
+    return re.compile(rf"(?<![\w+#.-]){re.escape(name)}(?![\w+#-])", 0 if case_sensitive else re.IGNORECASE)
+
+
 def is_named_in(text: str, names: tuple[str, ...]) -> bool:
     """One of the names stands in the text as a word (short or all-capital names only as written)."""
-    for name in names:
-        exact = len(name) <= 3 or name.isupper()
-        if re.search(rf"(?<![\w+#.-]){re.escape(name)}(?![\w+#-])", text, 0 if exact else re.IGNORECASE):
-            return True
-    return False
+    return any(word_pattern(name, case_sensitive=len(name) <= 3 or name.isupper()).search(text) for name in names)
 
 
 def is_on_statement(evidence: Evidence, statement: Statement) -> bool:

@@ -7,8 +7,10 @@
     is_planned_project(entry, phrases) -> a project one of whose lines is such a plan
 
 Each statement knows its section and entry by reference (``Resume.blocks``), never by looking
-them up again. Known limits: an item without a bullet ends at a full stop, a year or a bracket at
-the end of a line, so two short unbulleted items on consecutive lines may be read as one.
+them up again. An entry's body without bullets (their glyphs drawn as pictures) is split at a
+sentence's end or a gap wider than its line pitch, before a capital. Known limits: an item without a
+bullet outside entries ends at a full stop, a year or a bracket at the end of a line, so two short
+unbulleted items on consecutive lines may be read as one.
 """
 
 from __future__ import annotations
@@ -50,9 +52,33 @@ class Statement:
 # An item without a bullet ends at a line ending in a full stop, a year or a bracket, because a
 # sidebar list item ("Google Cloud Professional / Data Engineer (2023)") often wraps.
 _ITEM_END_RE = re.compile(r"(?:[.!?)]|(?:19|20)\d\d)\s*$")
+# In an entry's body with no bullets (the glyphs were pictures), a sentence's end closes an item:
+# a year or a bracket there ends a wrapped line as often as an item.
+_SENTENCE_END_RE = re.compile(r"[.!?]\s*$")
+# ... and so does a gap this much taller than the body's usual line pitch: the spacing between items.
+_ITEM_GAP_RATIO = 1.25
 
 
-def _group(lines: tuple[Line, ...], *, bulleted: bool) -> list[list[Line]]:
+def _pitch(lines: tuple[Line, ...]) -> float | None:
+    """The usual distance from one line's top to the next's within a run, None when unknown."""
+    steps = sorted(b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page and b.top > a.top)
+    return steps[len(steps) // 2] if steps else None
+
+
+def _starts_item(previous: Line, line: Line, *, in_entry: bool, pitch: float | None) -> bool:
+    """An unbulleted line that opens a new item after ``previous``."""
+    if not in_entry:
+        return bool(_ITEM_END_RE.search(previous.text))
+    if not line.text[:1].isupper():  # a wrapped tail goes on in lower case
+        return False
+    gap = line.top - previous.top if line.page == previous.page else None
+    return bool(_SENTENCE_END_RE.search(previous.text)) or (
+        pitch is not None and gap is not None and gap > pitch * _ITEM_GAP_RATIO)
+
+
+def _group(lines: tuple[Line, ...], *, in_entry: bool) -> list[list[Line]]:
+    bulleted = any(line.bullet for line in lines)
+    pitch = _pitch(lines)
     groups: list[list[Line]] = []
     for line in lines:
         if not line.text.strip():
@@ -60,7 +86,7 @@ def _group(lines: tuple[Line, ...], *, bulleted: bool) -> list[list[Line]]:
         starts_new = (
             not groups
             or (bulleted and line.bullet)
-            or (not bulleted and bool(_ITEM_END_RE.search(groups[-1][-1].text)))
+            or (not bulleted and _starts_item(groups[-1][-1], line, in_entry=in_entry, pitch=pitch))
         )
         if starts_new:
             groups.append([line])
@@ -105,8 +131,7 @@ def resume_statements(resume: Resume) -> tuple[Statement, ...]:
     statements: list[Statement] = []
     for block, lines in _runs(resume.blocks):
         entry, section = block.entry, block.section
-        bulleted = any(line.bullet for line in lines)
-        for group in _group(tuple(lines), bulleted=bulleted or entry is not None):
+        for group in _group(tuple(lines), in_entry=entry is not None):
             text = _join(group)
             if text:
                 statements.append(Statement(text, section.kind, entry, group[0].page, _bbox(group),

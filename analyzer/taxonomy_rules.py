@@ -57,6 +57,7 @@ class ClaimRules:
     deep_learning_roots: tuple[str, ...] = ()  # skill ids whose descendants are all deep learning
     unfinished_phrases: tuple[str, ...] = ()  # a line with one of these is a plan, not work done
     finding_phrases: tuple[str, ...] = ()  # a number beside one of these is what an analysis found
+    level_words: tuple[str, ...] = ()  # the word before a metric's number that makes it a level reached
     # Section kinds whose lines describe the candidate rather than show work (sections.toml
     # ``self_description``), filled in by the taxonomy loader.
     self_description_sections: tuple[str, ...] = ()
@@ -72,7 +73,7 @@ _LIST_FIELDS = (
     "lifecycle_phrases", "model_user_phrases", "model_building", "vague_phrases", "part_time_titles",
     "checked_link_kinds", "talk_words", "patent_words", "not_fundamentals", "measure_order", "model_context",
     "confidential_phrases", "work_verbs", "duty_verbs", "certificate_words", "deep_learning_roots",
-    "unfinished_phrases", "finding_phrases",
+    "unfinished_phrases", "finding_phrases", "level_words",
 )
 
 
@@ -135,6 +136,7 @@ class FlagTexts:
     umbrella_categories: tuple[str, ...] = ()  # whole fields ("machine learning"): never "last used long ago"
     shipped_words: tuple[str, ...] = ()  # words that say something went live ("deployed"), not only a pipeline
     not_shipped_words: tuple[str, ...] = ()  # words that make going live a plan ("a prototype ... before being deployed")
+    exercise_words: tuple[str, ...] = ()  # a job simulation or virtual internship: nothing there went live
     never_stale_categories: tuple[str, ...] = ()  # engineering practice: no "last used long ago"
     language_categories: tuple[str, ...] = ()  # not "last used long ago" while ML work is recent
     practitioner_words: tuple[str, ...] = ()  # "engineering=engineer": a job title naming who practises a field
@@ -193,7 +195,7 @@ def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml", *, area_id
 
 # The lists of words and skill ids flags.toml holds beside the texts (see its comments).
 _FLAG_WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases",
-                    "umbrella_categories", "shipped_words", "not_shipped_words", "never_stale_categories",
+                    "umbrella_categories", "shipped_words", "not_shipped_words", "exercise_words", "never_stale_categories",
                     "language_categories", "practitioner_words", "editor_tools", "everyday_categories", "hedge_before", "hedge_after",
                     "model_work_libraries")
 

@@ -200,6 +200,8 @@ def test_implied_skills_name_real_taxonomy_skills(taxonomy):
     ("Improved forecast accuracy by 15-20% with gradient boosting", "15-20%", "model_metric", "up"),
     ("Kept 100% accuracy in the monthly payroll entries", "100%", "share_or_rate", "level"),
     ("Reduced manual reporting effort by 30% with scheduled SQL reports", "30%", "time_saved", "down"),
+    # a metric the work reached, though the line opens with what the model was for
+    ("Built a scoring model to increase profit on card approvals, with 83.9% AUC", "83.9%", "model_metric", "level"),
 ])
 def test_each_number_is_understood(rules, sentence, value, measures, direction):
     found = {q.value: q for q in read_quantities(sentence, rules)}
@@ -253,3 +255,10 @@ def test_the_arms_of_a_test_are_a_finding_not_a_change(rules):
     clause = "Ran an A/B test on the sign-up page: variant B lifted conversion from 9.1% to 12.4% over the control group"
     result = read_result(clause, clause, rules, has_skill=False)
     assert result.moved == "level"
+
+
+def test_a_metric_reached_is_a_level_and_over_no_model_is_its_baseline(rules):
+    clause = ("Built a scoring model to increase profit on card approvals, with 83.9% AUC and 14.6% more value "
+              "per applicant over no model")
+    result = read_result(clause, clause, rules, has_skill=False)
+    assert (result.value, result.direction, result.moved, result.baseline) == ("83.9%", "level", "level", "no model")

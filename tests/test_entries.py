@@ -6,6 +6,7 @@ from analyzer.entries import is_body_line, is_new_entry
 from analyzer.extract import read_pdf
 from analyzer.models import Line
 from analyzer.sections import structure_resume
+from analyzer.statements import resume_statements
 
 
 def _entries(data: bytes, taxonomy):
@@ -173,3 +174,75 @@ def test_a_new_entry_starts_after_a_body_or_when_the_dates_come_again():
     assert is_new_entry(nxt, [([first], [bullet])])  # the last entry has its body
     assert is_new_entry(nxt, [([first], [])])  # a second dated line: the next entry
     assert not is_new_entry(_line("Oslo, Norway"), [([first], [])])  # a place under the heading
+
+
+def test_bullets_drawn_as_pictures_are_the_body_of_the_dated_heading_above(taxonomy):
+    # Online builders often draw bullets as pictures: the text layer keeps only the indented lines.
+    pdf, y = _page_with_heading("EXPERIENCE")
+    for title, org in (("Data Scientist Job Simulation", "Harbourline Freight"), ("Analyst Job Simulation", "Quillfeather")):
+        pdf.text(15, y, title, size=11)
+        pdf.text(15, y + 5, org)
+        pdf.text(15, y + 10, "09/2024 - 10/2024,")
+        pdf.text(15, y + 15, "Tasks")
+        y = pdf.lines(18, y + 20, ["Developed a churn model for card customers using", "random forest, with an AUC of 0.82"],
+                      leading=4) + 2
+        y = pdf.lines(18, y, ["Reported on the drivers of churn for at-risk", "customers."], leading=4) + 4
+    resume = structure_resume(read_pdf(pdf.build()), taxonomy, as_of="2026-11")
+    assert [(e.title, e.organization, e.start, e.end) for e in resume.entries] == [
+        ("Data Scientist Job Simulation", "Harbourline Freight", "2024-09", "2024-10"),
+        ("Analyst Job Simulation", "Quillfeather", "2024-09", "2024-10")]
+    statements = [s.text for s in resume_statements(resume) if s.entry_index == 0]
+    assert statements == ["Developed a churn model for card customers using random forest, with an AUC of 0.82",
+                          "Reported on the drivers of churn for at-risk customers."]
+
+
+def test_a_description_beside_a_date_column_is_the_body_not_another_entry(taxonomy):
+    # moderncv and its kin: dates in a left column, the description under the title without bullets.
+    pdf, y = _page_with_heading("EDUCATION")
+    pdf.text(15, y, "Apr 2018", bold=True)
+    pdf.text(40, y, "Computer Vision", bold=True)
+    pdf.text(160, y, "Lakemont Online", bold=True)
+    pdf.text(15, y + 4.5, "current")
+    pdf.text(40, y + 4.5, "e-learning")
+    pdf.lines(40, y + 9, ["Training on the vision methods behind robots and automation, writing",
+                          "programs that find edges, extract features and recognise objects."], leading=4.5)
+    resume = structure_resume(read_pdf(pdf.build()), taxonomy, as_of="2026-11")
+    assert [(e.title, e.organization, e.start, e.end) for e in resume.entries] == [
+        ("Computer Vision", "Lakemont Online", "2018-04", "present")]
+    assert len(resume.entries[0].lines) == 2
+
+
+def test_a_description_under_a_complete_heading_is_its_body(taxonomy):
+    pdf, y = _page_with_heading("PROJECTS")
+    pdf.text(15, y, "Signal Translator")
+    pdf.text(19, y + 5, "11/2023 - 12/2023   Elmstead College")
+    pdf.lines(15, y + 10, ["Created a program that translates messages between English, Morse",
+                           "code and binary for a final course project."], leading=4.5)
+    pdf.text(15, y + 22, "Review Sentiment")
+    pdf.text(19, y + 27, "01/2023   Personal project")
+    resume = structure_resume(read_pdf(pdf.build()), taxonomy, as_of="2026-11")
+    assert [(e.title, e.start) for e in resume.entries] == [("Signal Translator", "2023-11"), ("Review Sentiment", "2023-01")]
+    assert resume.entries[0].lines[0].text.startswith("Created a program")
+
+
+def test_a_separator_inside_brackets_does_not_split_the_title(taxonomy):
+    pdf, y = _page_with_heading("EXPERIENCE")
+    pdf.text(15, y, "Senior Software Engineer (Payments - Backend, SRE)", size=11)
+    pdf.text(15, y + 5, "Northwind Pay, Leeds, UK", bold=True)
+    pdf.text(18, y + 10, "Apr 2021 \u2013 Present")
+    pdf.text(18, y + 15, "\u2022")
+    pdf.text(22, y + 15, "Built the settlement service in Go.")
+    assert [(e[1], e[2], e[3]) for e in _entries(pdf.build(), taxonomy)] == [
+        ("Senior Software Engineer (Payments - Backend, SRE)", "Northwind Pay", "Leeds, UK")]
+
+
+def test_a_project_name_set_wide_or_over_two_lines_is_one_title(taxonomy):
+    pdf, y = _page_with_heading("PROJECTS")
+    x = 15.0
+    for word in ("OBJECT", "DETECTION", "ON", "STREET", "VIDEO"):  # each word set apart from the next
+        pdf.text(x, y, word, bold=True)
+        x += len(word) * 2.6 + 6
+    pdf.text(15, y + 5, "FOR ROAD SURVEYS", bold=True)
+    pdf.text(15, y + 10, "Apr 2020 \u2013 Feb 2021")
+    pdf.text(15, y + 15, "Trained detectors for signs and potholes on survey footage.")
+    assert [e[1] for e in _entries(pdf.build(), taxonomy)] == ["OBJECT DETECTION ON STREET VIDEO FOR ROAD SURVEYS"]

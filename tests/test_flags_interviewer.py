@@ -311,3 +311,23 @@ def test_a_query_service_in_use_backs_sql_and_its_storage(taxonomy):
                           skills_list("SQL, Amazon S3, Kafka"))
     names = listed_only_names(resume, taxonomy)
     assert "SQL" not in names and "Amazon S3" not in names and "Kafka" in names
+
+
+def test_a_site_put_online_beside_a_model_built_elsewhere_is_no_model_to_monitor(taxonomy):
+    resume = build_resume(section("projects", "Projects",
+                                  job("Review scraper", "", "2022-01", "2022-03",
+                                      "Scraper that stores product reviews in MongoDB; deployed on Heroku."),
+                                  job("Card approvals", "", "2021-05", "2021-08",
+                                      "Trained an XGBoost classifier to approve card applicants.")))
+    assert codes(flags_of(resume, taxonomy), "no_lifecycle") == []
+
+
+def test_what_a_job_simulation_deployed_went_live_for_no_one(taxonomy):
+    simulated = build_resume(section("experience", "Virtual Internships",
+                                     job("Data Scientist Job Simulation", "Quillfeather Bank", "2024-09", "2024-10",
+                                         "Trained an XGBoost classifier of loan defaults and deployed it.")))
+    assert codes(flags_of(simulated, taxonomy), "no_lifecycle") == []
+    real = build_resume(section("experience", "Experience",
+                                job("Data Scientist", "Quillfeather Bank", "2024-09", "2024-10",
+                                    "Trained an XGBoost classifier of loan defaults and deployed it.")))
+    assert len(codes(flags_of(real, taxonomy), "no_lifecycle")) == 1

@@ -416,6 +416,7 @@ def test_a_repository_of_another_account_is_not_called_yours():
     ("Designed and implemented a route planning service for couriers", "route planning service"),
     ("Built pricing and markdown models in R, lifting margin by 4%", "pricing and markdown models"),
     ("Built Tableau dashboards integrating sales and stock data", "Tableau dashboards"),
+    ("Design, develop and maintain the ledger CI platform using Go and AWS", "ledger CI platform"),
 ])
 def test_the_thing_a_line_built(text, task):
     from analyzer.questions import task_of

@@ -43,6 +43,23 @@ def test_the_arms_of_a_test_get_the_group_sizes_and_the_test_used(tmp_path):
     assert readout and "How many users were in each group" in readout[0]
 
 
+def test_sales_a_trial_showed_over_its_control_are_no_money_the_work_made(tmp_path):
+    report = _report(tmp_path, *_job("Scaled sales data to compare trial and control stores, uncovering 25% higher "
+                                     "sales in trial stores compared to control"))
+    on_number = {q.template for q in report.questions if "25%" in q.quote}
+    assert "line.money_counterfactual" not in on_number
+
+
+def test_what_a_job_simulation_deployed_is_not_asked_how_it_was_served(tmp_path):
+    def served(title: str) -> list[str]:
+        report = _report(tmp_path, "# Experience", f"* {title}, Pellucid Bank 2024 - 2024",
+                         "- Built a loan default model in Python with XGBoost and deployed it as an API",
+                         "# Skills", "Python, XGBoost")
+        return [q.template for q in report.questions if q.template == "line.deployed_model"]
+    assert served("Data Scientist") == ["line.deployed_model"]
+    assert served("Data Scientist Job Simulation") == []
+
+
 def test_a_number_the_summary_repeats_is_asked_once(tmp_path):
     report = _report(tmp_path, "# Summary", "Analyst who cut invoice errors by 27% with automated checks.",
                      *_job("Cut invoice errors by 27% by adding automated validation checks in Python"))
