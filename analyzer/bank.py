@@ -41,7 +41,7 @@ from analyzer.errors import TaxonomyError
 
 KINDS = ("deep-dive", "explain", "derive", "compare", "design", "debug", "what-if", "open-ended", "behavioural")
 SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "result", "link", "alternative",
-         "task", "where", "quantity", "measure", "detail", "finding", "line")
+         "task", "where", "quantity", "measure", "detail", "finding", "line", "compared")
 CLAIM_KINDS = ("skill", "project", "result", "link", "publication", "certification", "talk", "patent")
 DEPTHS = ("any", "backed", "weak")
 NEAR_DUPLICATE = 0.9  # cosine over TF-IDF; above it two templates ask the same thing in the same words
@@ -56,7 +56,7 @@ _ENTRY_SLOTS = frozenset({"project", "organization", "year"})
 CLAIM_SLOTS: dict[str, frozenset[str]] = {
     "skill": _ENTRY_SLOTS | {"skill", "alternative", "where", "task", "detail", "line"},
     "project": _ENTRY_SLOTS | {"skill", "alternative", "task", "where", "detail", "line"},
-    "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline", "result", "task", "where", "quantity", "measure",
+    "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline", "compared", "result", "task", "where", "quantity", "measure",
                               "detail", "line"},
     "link": frozenset({"link", "project", "year"}),
     "publication": _ENTRY_SLOTS | {"skill"},
@@ -131,6 +131,9 @@ class Template:
     finding: str = ""  # "yes": only a number an analysis found (a test's arm, a funnel's stage); "no": never one
     variant: str = ""  # a flag template: only for that wording of its flag (flags.toml variant); "": the others
     per_list: bool = False  # its `answer` is given once per list, whatever the line (one test's design tells the rest)
+    # for the candidate to practise, left out of the interviewer's list: a question any resume naming the
+    # thing would get ("walk me through it", "you list X"), which the interviewer asks unprompted
+    candidate_only: bool = False
     guide: str = ""  # for the interviewer: what a strong answer covers
     worry: str = ""  # for the interviewer: what would worry you
     # What the answer covers ("measurement": how a number was measured and against what); two
@@ -341,8 +344,9 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
     strengths = tuple(record.get("strengths", ()))
     if anchor == "ask" and not strengths:
         raise TaxonomyError(f"{where}: an ask record needs strengths (use [\"any\"] for everyone).")
-    stale, shown, per_list = (record.get(key, False) for key in ("stale", "shown", "per_list"))
-    for key, value in (("stale", stale), ("shown", shown), ("per_list", per_list)):
+    stale, shown, per_list, candidate_only = (record.get(key, False)
+                                              for key in ("stale", "shown", "per_list", "candidate_only"))
+    for key, value in (("stale", stale), ("shown", shown), ("per_list", per_list), ("candidate_only", candidate_only)):
         if not isinstance(value, bool):
             raise TaxonomyError(f"{where}: field '{key}' must be true or false.")
     not_classes = _texts(record, "not_classes", where)
@@ -366,7 +370,7 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
                     measures=measures, when_skills=_texts(record, "when_skills", where),
                     when_phrases=_texts(record, "when_phrases", where),
                     unless_phrases=_texts(record, "unless_phrases", where), not_classes=not_classes, stale=stale,
-                    model=model, shown=shown, per_list=per_list,
+                    model=model, shown=shown, per_list=per_list, candidate_only=candidate_only,
                     guide=_text(record, "guide", where), worry=_text(record, "worry", where))
 
 

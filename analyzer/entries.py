@@ -8,7 +8,9 @@ columns ("May 2018" above "current") is read whole; two titles under one organis
 own dates (a promotion), are two entries of that organisation. A body without bullets (their glyphs
 drawn as pictures, a description paragraph, text beside a date column) starts at the first line under
 a dated heading that is indented, starts where the title starts, or is long; a separator inside
-brackets splits no field, and a project's name set wide or over two lines is one title.
+brackets splits no field, a project's name set wide or over two lines is one title, and a field on a
+line above the title ("Acme | Germany" over "Working Student – Data Analytics") is the organisation
+rather than the team beside the title.
 
 Limits: an entry whose fields have no hint words (no "Engineer", no "University") is split by
 position only (title first, then organisation); dates written below an entry's bullets are not
@@ -329,11 +331,20 @@ def _make_entry(kind: str, heading: list[Line], bullets: list[Line], column_date
     if is_project and _is_wrapped_title(heading):
         parts.append(f"{heading[0].text} {heading[1].text}")
         naming = naming[2:]
-    for line in naming:
+    line_of: dict[str, int] = {}  # each field's naming line
+    for index, line in enumerate(naming):
         for segment in _field_segments(line):
             text = " ".join(w.text for w in segment) if segment else line.text
-            parts.extend(split_fields(remove_dates(text), hints))
+            for part in split_fields(remove_dates(text), hints):
+                parts.append(part)
+                line_of.setdefault(part, index)
     title, organization, location = _assign_fields(parts, hints, is_study=is_study, is_project=is_project)
+    if organization and line_of.get(organization, -1) == line_of.get(title, -2):
+        # "Siemens Energy | Germany" above "Working Student – Data Analytics": the field beside the title is
+        # its team or speciality when a line above names a field that is neither title nor place
+        elsewhere = [p for p in parts if line_of[p] < line_of[title] and p not in (title, location)
+                     and "," not in p and not is_location(p, hints) and _leaning(p, hints.title_words, hints) >= 0]
+        organization = elsewhere[0] if elsewhere else organization
     return Entry(
         section=kind,
         title=title,

@@ -72,6 +72,7 @@ def find_phrases(text: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=16384)  # WHY: the question step asks each template's phrases of the same few lines again and again
 def has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
     return _may_hold(text, phrases) and phrase_regex(phrases).search(text) is not None
 

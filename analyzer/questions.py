@@ -33,7 +33,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from analyzer.bank import Bank, Template, Topic, slots_of
-from analyzer.flags import github_owner, is_contact_uri, is_exercise, is_not_work, is_repeated_in_work
+from analyzer.flags import (github_owner, is_contact_uri, is_exercise, is_not_work, is_other_account,
+                            is_repeated_in_work, is_repository_url)
 from analyzer.dates import month_index, remove_dates, this_month
 from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Severity, Skill
@@ -55,9 +56,11 @@ AREA_PENALTY = 0.35  # each question already picked in an area divides the next 
 _PRIOR = {"line": 1.2, "flag": 0.9, "claim": 0.8, "topic": 0.45, "textbook": 0.3, "baseline": 0.25, "ask": 0.3,
           "company": 0.5}
 MAX_PER_CLAIM = 2  # WHY: a third question on one line is answered with the same story
-# The same across claims for questions built from a line's specifics: a bullet is often a project and
-# a result at once, and reviewers found a fourth question on one bullet while a current role went unasked.
+# The same across claims for the questions quoting one line: a bullet is often a project and a result
+# at once, and reviewers found a fourth question on one bullet while a current role went unasked.
 MAX_LINE_QUESTIONS = 2
+_ON_A_LINE = ("line", "claim")  # question sources asked about the line they quote (a flag names a concern of its own)
+BULLET_KEY_CHARS = 60  # a line's questions quote it from its start: its opening words tell one bullet from another
 MAX_GENERIC = 4  # WHY: textbook and baseline questions fit any resume; past a few they only fill the list
 MAX_TOPIC_PER_CLAIM = 1  # WHY: two exam questions led in by the same line read as a form
 MAX_BASELINE = 3  # of those, the fixed baseline (basic ML, DSA hygiene, ...): room kept for them, no more
@@ -129,11 +132,17 @@ def _year(evidence: Evidence | None, as_of: str) -> str:
     return ""
 
 
-def _organization(resume: Resume | None, evidence: Evidence | None) -> str:
-    entry = _entry_of(resume, evidence)
-    # WHY: "at <organization>" reads as an employer; a course, a degree or a job title the reader
-    # put in the organisation field is not one.
-    return entry.organization if entry and entry.section == SectionKind.EXPERIENCE and _is_employer(entry) else ""
+def _organization(ctx: "_Context", evidence: Evidence | None) -> str:
+    entry = _entry_of(ctx.resume, evidence)
+    # WHY: "at <organization>" reads as an employer; a course, a degree, a job title the reader put in
+    # the organisation field, or the firm that set a job simulation, is not one.
+    return entry.organization if entry and entry.section == SectionKind.EXPERIENCE and _is_employer(entry) \
+        and not _is_simulation(entry, ctx) else ""
+
+
+def _is_simulation(entry: Entry, ctx: "_Context") -> bool:
+    """The entry's title says it is a job simulation or a virtual internship (flags.toml exercise_words)."""
+    return has_phrase(entry.title, ctx.taxonomy.flags.exercise_words)
 
 
 def _is_employer(entry: Entry) -> bool:
@@ -209,6 +218,9 @@ def _where(ctx: _Context, evidence: Evidence | None) -> str:
     if entry is None:
         return "on your resume"
     if entry.section == SectionKind.EXPERIENCE and _is_employer(entry):
+        if _is_simulation(entry, ctx):
+            # WHY: "at JP Morgan" of a four-week online job simulation claims an employer the resume does not
+            return f"in the {entry.organization} {entry.title}"
         return f"at {entry.organization}"
     named = is_project_title(entry.title, ctx)  # not a school, a heading or a sentence's tail
     if entry.section == SectionKind.PROJECTS and title_head(entry.title) and named:
@@ -419,7 +431,7 @@ def asked_line(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Contex
 def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Context) -> dict[str, str]:
     first = asked_line(claim, evidence, ctx)
     entry = _entry_of(ctx.resume, first)
-    slots = {"organization": _organization(ctx.resume, first), "year": _year(first, ctx.as_of),
+    slots = {"organization": _organization(ctx, first), "year": _year(first, ctx.as_of),
              "project": title_head(entry.title) if entry and entry.section == SectionKind.PROJECTS
              and is_project_title(entry.title, ctx) else "",
              "where": _where(ctx, first)}
@@ -466,6 +478,8 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     slots["metric"], slots["value"], slots["baseline"] = (result.metric, result.value, result.baseline) if result \
         else ("", "", "")
     slots["result"] = result_phrase(claim) if claim.kind == "result" else ""
+    # {compared}: what a gain was measured against when that is another method or tool, not a value
+    slots["compared"] = slots["baseline"] if not re.search(r"\d", slots["baseline"]) else ""
     if not re.search(r"\d", slots["baseline"]):
         # WHY: {baseline} reads as a starting value ("from {baseline} to {value}"); a compared-with
         # model ("the seasonal-naive forecast") does not fit there, so those templates are skipped.
@@ -477,7 +491,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     slots = {key: value.strip() for key, value in slots.items()}
     # WHY: a slot holding a cut-off bullet or a link reads as a machine's fragment, never a name
     # ({link} alone is meant to hold one).
-    for key in ("project", "skill", "organization", "task", "metric", "measure"):
+    for key in ("project", "skill", "organization", "task", "metric", "measure", "compared"):
         if not is_name_like(slots.get(key, "")) and not (key == "project" and claim.kind in ("link", "publication")):
             slots[key] = ""
     return slots
@@ -495,8 +509,11 @@ def is_own_work_link(claim: Claim, ctx: _Context) -> bool:
     link = claim.link
     if link is None or link.kind not in _WORK_LINKS or is_contact_uri(claim.text) or is_not_work(claim.text):
         return False
-    owner = _candidate_github(ctx.resume) if ctx.resume is not None else ""
-    return not (owner and link.kind == "github_repo" and github_owner(link.url) != owner)
+    # WHY the flags step's rule: a start-up's repository the flag calls "not yours" must not be "your repository" here
+    if link.kind == "github_repo" and not is_repository_url(link.url):
+        return False  # "github.com/https://github.com/ana": a profile typed after another address, no repository
+    return not (link.kind == "github_repo" and ctx.resume is not None
+                and is_other_account(link.url, tuple(ctx.claims.values()), ctx.resume))
 
 
 @lru_cache(maxsize=4096)  # WHY: the same names are looked up on every claim's line
@@ -755,7 +772,7 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
         return False
     if template.when_phrases and not has_phrase(text, template.when_phrases):
         return False
-    if template.when_phrases and has_phrase(" ".join(template.when_phrases), ctx.taxonomy.flags.shipped_words) \
+    if template.when_phrases and _asks_about_shipping(template.when_phrases, ctx.taxonomy.flags.shipped_words) \
             and is_exercise_claim(claim, ctx):
         return False  # WHY: "how was it served" of a job simulation's "deployed" asks about users it never had
     if template.unless_phrases and has_phrase(text, template.unless_phrases):
@@ -767,6 +784,12 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
     if "skill" in template.slots and claim.skill_ids and is_guessed(claim.skill_ids[0], ctx):
         return False  # WHY: "you used model serving" about a skill only guessed from other words is not fair
     return not template.stale or is_stale(claim, ctx)
+
+
+@lru_cache(maxsize=256)  # WHY: asked for every claim a template is tried on; the answer is the template's
+def _asks_about_shipping(when_phrases: tuple[str, ...], shipped_words: tuple[str, ...]) -> bool:
+    """The template is chosen by words that say something went live ("deploy*", "production")."""
+    return has_phrase(" ".join(when_phrases), shipped_words)
 
 
 def is_found(claim: Claim, ctx: _Context) -> bool:
@@ -861,6 +884,12 @@ def _guided(question: Question, guide: str, worry: str, ctx: _Context) -> Questi
 # --- candidates --------------------------------------------------------------------------------------
 
 
+def is_asked_by(template: Template, ctx: _Context) -> bool:
+    """The template is for this list's reader: a candidate-only one (bank field) is left out of the
+    interviewer's list. WHY: reviewers rated those generic on every list they read."""
+    return not (template.candidate_only and ctx.options.perspective == "interviewer")
+
+
 def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) -> list[_Candidate]:
     out: list[_Candidate] = []
     templates = ctx.bank.templates_for("claim")
@@ -882,8 +911,11 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
             continue  # WHY: a summary repeating a job line's number is asked on the job line
         if claim.kind != "skill" and any(is_plan(e, ctx) for e in claim.evidence):
             continue  # WHY: "walk me through" a project the resume says is still to come has nothing to tell
-        for template in templates:
-            if template.claim_kind != claim.kind or template.depth not in ("any", depth):
+        # WHY: an exam question or a query to write on a tool the resume says is still to be learned tests a
+        # plan, not a claim (the still-learning flag asks how far they have got)
+        learning = any(is_plan(e, ctx) for e in claim.evidence) and shown_in_use(claim.evidence, ctx) is None
+        for template in templates if not learning else ():
+            if template.claim_kind != claim.kind or template.depth not in ("any", depth) or not is_asked_by(template, ctx):
                 continue
             if template.depth == "weak" and claim.kind == "skill" and set(claim.skill_ids) & ctx.in_projects:
                 continue  # WHY: "the resume lists X without much detail" is untrue when a project line uses X
@@ -918,8 +950,6 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
             out.append(_Candidate(question, source, template.id, bonus, text, evidence, _raw(template),
                                   answers=_answers(template, claim, ctx), specific=specific,
                                   entry=_entry_label(claim.evidence)))
-        # WHY: an exam question on a tool the resume says is still to be learned tests a plan, not a claim
-        learning = any(is_plan(e, ctx) for e in claim.evidence) and shown_in_use(claim.evidence, ctx) is None
         if not secret and not learning:
             out.extend(_fundamentals(claim, depth, why, quote, page, evidence, ctx))
     return out
@@ -1122,7 +1152,7 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
         # the resume calls light, or one its work implies; a wording with none takes the code's others
         variant = flag.variant if any(t.flag == flag.code and t.variant == flag.variant for t in templates) else ""
         for template in templates:
-            if template.flag != flag.code or template.variant != variant \
+            if template.flag != flag.code or template.variant != variant or not is_asked_by(template, ctx) \
                     or not _allowed(template.area, template.difficulty, ctx.options):
                 continue
             if not _fits(template, claim, ctx, quote):
@@ -1394,8 +1424,12 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
     is_link = np.array([((c.question.claim_id or "").startswith("link:") and c.source != "ask")
                         or c.question.flag_code == "link_to_check" for c in ordered])
     answered: set[str] = set()
-    bullet = index_of([c.question.quote if c.source == "line" else "" for c in ordered])
-    is_line = np.array([c.source == "line" and bool(c.question.quote) for c in ordered])
+    # WHY the claims' questions too: reviewers read a third question on one bullet (a gain's measurement,
+    # its hardest decision, its walk-through) as a repeat while other work went unasked
+    on_bullet = [c.source in _ON_A_LINE and bool(c.question.quote) for c in ordered]
+    bullet = index_of([" ".join(c.question.quote.lower().split())[:BULLET_KEY_CHARS] if on else ""
+                       for c, on in zip(ordered, on_bullet)])
+    is_line = np.array(on_bullet)
     per_bullet = np.zeros(bullet.max() + 1)
     entry = index_of([c.entry for c in ordered])
     has_entry = np.array([bool(c.entry) for c in ordered])
@@ -1578,8 +1612,10 @@ def generate_questions(
     flagged = {f.claim_id for f in flags if f.claim_id}
     personal = _from_claims(claims, flagged, ctx) + _from_flags(flags, ctx)
     if options.perspective == "interviewer":
-        # WHY: "if I open your profile, what will I find?" prepares the candidate; the interviewer opens it
-        personal = [c for c in personal if c.question.flag_code not in _CANDIDATE_ONLY_FLAGS]
+        # WHY: "if I open your profile, what will I find?" prepares the candidate; the interviewer opens it.
+        # "You list X without a role: where did you use it?" too: reviewers rated it generic on every list,
+        # and the Flags tab already tells the interviewer which skills nothing on the page shows.
+        personal = [c for c in personal if c.question.flag_code not in _CANDIDATE_ONLY_FLAGS and not c.listed]
     used_topics = {c.template_id.rsplit(".", 1)[0] for c in personal if c.source in ("topic", "textbook")}
     interviewer = options.perspective == "interviewer"
     # WHY: questions for the candidate to ask belong to the candidate's list, not the interviewer's.
@@ -1588,9 +1624,10 @@ def generate_questions(
     candidates = [c for c in candidates if _allowed(c.question.area, c.question.difficulty, options)
                   and _fits_level(c, ctx.level)]
     candidates = _fair(candidates, ctx)
-    if not any(has_model(c, ctx) for c in claims):
+    if not any(has_model(c, ctx) for c in claims if c.kind != "skill" or shown_in_use(c.evidence, ctx) is not None):
         # WHY: "a feature drifts on weekends" or "how would you serve it" to an analyst who built no
-        # model is a question about someone else's work; a line or flag of their own may still ask
+        # model is a question about someone else's work (a model method only listed, "feature
+        # engineering" in a skills list, built none); a line or flag of their own may still ask
         model_areas = {a.id for a in taxonomy.areas if a.about_models}
         candidates = [c for c in candidates if c.source not in ("topic", "textbook", "baseline")
                       or c.question.area not in model_areas]

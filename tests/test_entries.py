@@ -246,3 +246,13 @@ def test_a_project_name_set_wide_or_over_two_lines_is_one_title(taxonomy):
     pdf.text(15, y + 10, "Apr 2020 \u2013 Feb 2021")
     pdf.text(15, y + 15, "Trained detectors for signs and potholes on survey footage.")
     assert [e[1] for e in _entries(pdf.build(), taxonomy)] == ["OBJECT DETECTION ON STREET VIDEO FOR ROAD SURVEYS"]
+
+
+def test_the_employer_above_the_title_wins_over_the_team_beside_it(taxonomy):
+    pdf, y = _page_with_heading("EXPERIENCE")
+    pdf.text(15, y, "Northwind Energy | Germany")
+    pdf.text(170, y, "2024-Present")
+    pdf.text(15, y + 5, "WORKING STUDENT \u2013 DATA ANALYTICS (GRID SECURITY)", bold=True)
+    pdf.text(18, y + 10, "\u2022")
+    pdf.text(22, y + 10, "Built Power BI dashboards of survey and incident data.")
+    assert [(e[1], e[2]) for e in _entries(pdf.build(), taxonomy)] == [("WORKING STUDENT", "Northwind Energy")]

@@ -162,9 +162,12 @@ def test_deterministic_across_processes():
 def test_the_90_to_91_result_gets_measurement_baseline_and_next_step(questions):
     # Updated: the fundamentals of the line's skills (XGBoost) may also hang on the result; the
     # questions about the result itself are the ones worded from it.
+    # Updated again: at most MAX_LINE_QUESTIONS (2) of the claims' questions quote one line (reviewers read a
+    # third as a repeat) and the leakage question on the same line is one of them, so one question is
+    # worded from the result; it reads both numbers.
     on_result = [q for q in questions if q.claim_id == "result:1" and q.template.startswith(("result.", "line.", "flag."))]
     texts = " ".join(q.text for q in on_result)
-    assert len(on_result) >= 2
+    assert len(on_result) >= 1
     assert "90%" in texts and "91%" in texts
     assert {q.area for q in on_result} == {2}
 
@@ -186,7 +189,13 @@ def test_each_flag_gets_its_question(inputs, questions):
     assert any("TensorFlow" in q.text for q in unsupported)
 
 
-def test_alternative_question_names_a_sensible_alternative(questions):
+def test_alternative_question_names_a_sensible_alternative(inputs, taxonomy):
+    # Updated: the XGBoost and project claims alone, since the fixture's one line otherwise carries two
+    # questions from its result claim (MAX_LINE_QUESTIONS counts every claim's questions on a line); the
+    # project claim makes the question specific, so it is not only filler
+    resume, skills, claims, _ = inputs
+    chosen = tuple(c for c in claims if c.id in ("skill:xgboost", "project:churn-model"))
+    questions = generate_questions(resume, skills, chosen, (), taxonomy, load_bank(), Options(as_of="2026-11"))
     instead = [q for q in questions if q.claim_id == "skill:xgboost"
                and ("instead" in q.text.lower() or "something like" in q.text)]
     # The first alternative the bank lists for XGBoost (lightgbm, catboost) that the resume does not name.

@@ -68,9 +68,11 @@ def test_a_number_the_summary_repeats_is_asked_once(tmp_path):
 
 
 def test_a_certificate_is_named_and_a_licence_note_is_not_asked_about(tmp_path):
+    # Updated: the course question is the candidate's to practise (candidate_only: reviewers rated it generic
+    # on the interviewer's lists), so it is read from the candidate's list.
     report = _report(tmp_path, *_job("Built weekly Excel reports on late deliveries for the operations team"),
                      "# Certifications", "Google Data Analytics Professional Certificate, 2022",
-                     "Driving licence available on request")
+                     "Driving licence available on request", perspective="candidate")
     named = [q.text for q in report.questions if q.template == "certification.applied"]
     assert named == ['Tell me about something from "Google Data Analytics Professional Certificate" that you later '
                      "applied in real work, and one thing the course left out that the work needed."]
@@ -104,8 +106,9 @@ def test_a_line_is_read_back_only_when_it_opens_with_work_done():
 
 
 def test_work_done_with_others_asks_for_the_candidate_s_own_part(tmp_path):
+    # Updated: read from the candidate's list; the interviewer's leaves this template out (candidate_only)
     report = _report(tmp_path, *_job("Worked with the county health office to estimate clinic wait times from "
-                                     "appointment records"))
+                                     "appointment records"), perspective="candidate")
     shared = [q.text for q in report.questions if q.template == "duty.shared_part"]
     assert shared and shared[0].startswith("At Pellucid Freight, you worked with the county health office")
 

@@ -24,11 +24,12 @@ def test_a_project_the_resume_says_is_still_to_come_gets_no_question(tmp_path):
 
 
 def test_a_website_gets_the_build_walk_through_not_the_evaluation_one(tmp_path):
+    # Updated: walk-throughs are the candidate's to practise (candidate_only), so the candidate's list is read
     report = _report(tmp_path, "# Projects", "* Lantern Campus Map",
                      "- Built a campus map web app with React and Django for new students",
                      "* Kelpie Churn Model",
                      "- Trained a random forest classifier on 40,000 subscriber records to predict churn",
-                     "# Skills", "Python, React, Django, random forests")
+                     "# Skills", "Python, React, Django, random forests", perspective="candidate")
     on_site = [q.template for q in report.questions if "Lantern Campus Map" in q.text]
     on_model = [q.template for q in report.questions if "Kelpie Churn Model" in q.text]
     assert "project.build_walkthrough" in on_site and "project.walkthrough" not in on_site
@@ -120,3 +121,16 @@ def test_a_portfolio_site_gets_a_tour_for_the_candidate_and_no_question_for_the_
 
     assert on_site(_report(tmp_path, *body, perspective="candidate"))
     assert not on_site(_report(tmp_path, *body))
+
+
+def test_the_interviewer_list_leaves_the_generic_practice_questions_to_the_candidate(tmp_path):
+    body = ("# Projects", "* Kelpie Churn Model",
+            "- Trained a random forest classifier on 40,000 subscriber records to predict churn",
+            "# Skills", "Python, random forests, Tableau")
+    from analyzer.pipeline import load_resources
+    generic = {t.id for t in load_resources().bank.templates if t.candidate_only}
+    interviewer = _report(tmp_path, *body, perspective="interviewer").questions
+    candidate = _report(tmp_path, *body, perspective="candidate").questions
+    assert not {q.template for q in interviewer} & generic
+    assert not [q for q in interviewer if q.text.startswith("You list Tableau")]
+    assert {q.template for q in candidate} & generic  # the candidate still practises them
