@@ -543,6 +543,7 @@ def is_unsupported(skill: Skill) -> bool:
 def _stale_claim(ctx: _Context) -> list[Flag]:
     # Old work is still fair game; the candidate should revisit it (interview map, area 1).
     flags = []
+    noted: set[str] = set()  # the entries a note names already: one note per role
     limit = ctx.options.stale_years * 12
     as_of = ctx.resume.as_of
     now = month_index(as_of, as_of)
@@ -559,6 +560,9 @@ def _stale_claim(ctx: _Context) -> list[Flag]:
         dated = [e for e in skill.evidence if e.entry and (e.end or e.start)]
         last = sorted(dated, key=lambda e: month_index(e.end or e.start, as_of, end=True) or 0)[-1:]
         entry = last[0].entry if last else (skill.used_in[-1] if skill.used_in else "")
+        if entry and entry in noted:
+            continue  # WHY: reviewers read a second "last used" note on one role as the first said again
+        noted.add(entry)
         fields = {"skill": skill.name, "last_used": skill.last_used, "entry": entry or "undated",
                   "years": f"{months / 12:.1f}".rstrip("0").rstrip("."), "as_of": ctx.resume.as_of}
         flags.append(ctx.flag("stale_claim", fields, claim_id=f"skill:{skill.id}", evidence=tuple(last)))

@@ -331,3 +331,12 @@ def test_what_a_job_simulation_deployed_went_live_for_no_one(taxonomy):
                                 job("Data Scientist", "Quillfeather Bank", "2024-09", "2024-10",
                                     "Trained an XGBoost classifier of loan defaults and deployed it.")))
     assert len(codes(flags_of(real, taxonomy), "no_lifecycle")) == 1
+
+
+def test_an_old_role_gets_one_last_used_note_not_one_per_skill(taxonomy):
+    resume = build_resume(section("experience", "Experience",
+                                  job("Data Analyst", "Quillfeather", "2015-01", "2017-06",
+                                      "Built survival models in SAS and Stata for loan defaults."),
+                                  job("Product Manager", "Lowmoor", "2017-07", "present", "Ran the roadmap.")))
+    stale = codes(flags_of(resume, taxonomy), "stale_claim")
+    assert len(stale) == 1 and "Quillfeather" in stale[0].message
