@@ -49,7 +49,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable
 
 from analyzer.dates import month_index
-from analyzer.models import Claim, Entry, Evidence, Flag, Options, Result, Resume, Skill
+from analyzer.models import Claim, Entry, Evidence, Flag, Options, Result, Resume, Severity, Skill
 from analyzer.phrases import find_phrases, has_phrase
 from analyzer.skill_classes import is_used, skill_classes
 from analyzer.skills import describes, is_named_in, planned_text, skill_names, word_pattern
@@ -778,6 +778,13 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
         return []
     quote = _deployment_quote(ctx, deployed)
     return [ctx.flag("no_lifecycle", {"deploy_quote": quote.text}, evidence=(quote.evidence(),))]
+
+
+def is_note_for_candidate(flag: Flag) -> bool:
+    """A low note on listed skills (everyday tools, tools the work implies, skills the resume calls
+    light): it tells the candidate to prepare a sentence; an interviewer learns little from it
+    (reviewers rated most of them noise), so the interviewer's view leaves it to the candidate."""
+    return flag.code == "unsupported_skill" and flag.severity == Severity.LOW
 
 
 def is_shipped(text: str, texts: FlagTexts) -> bool:

@@ -33,8 +33,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from analyzer.bank import Bank, Template, Topic, slots_of
-from analyzer.flags import (github_owner, is_contact_uri, is_exercise, is_not_work, is_other_account,
-                            is_repeated_in_work, is_repository_url)
+from analyzer.flags import (github_owner, is_contact_uri, is_exercise, is_not_work, is_note_for_candidate,
+                            is_other_account, is_repeated_in_work, is_repository_url)
 from analyzer.dates import month_index, remove_dates, this_month
 from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Severity, Skill
@@ -1124,20 +1124,11 @@ def _usage(claim: Claim, topic: Topic, ctx: _Context) -> tuple[str, Evidence] | 
     return lead, usage
 
 
-def is_note_for_candidate(flag: Flag, ctx: _Context) -> bool:
-    """A low note on listed skills (everyday tools, tools the work implies, skills the resume calls
-    light) in an interviewer's list. WHY: it tells the candidate to prepare a sentence; an interviewer
-    asking "which tool did that work use" about a secrets manager learns little, and the list's one
-    listed-only question goes to a skill with nothing behind it."""
-    return (ctx.options.perspective == "interviewer" and flag.code in _LISTED_FLAGS
-            and flag.severity == Severity.LOW)
-
-
 def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
     out: list[_Candidate] = []
     templates = ctx.bank.templates_for("flag")
     for n, flag in enumerate(flags):
-        if is_note_for_candidate(flag, ctx):
+        if ctx.options.perspective == "interviewer" and is_note_for_candidate(flag):
             continue
         claim = ctx.claims.get(flag.claim_id or "")
         evidence = flag.evidence or (claim.evidence if claim else ())

@@ -150,7 +150,7 @@ def overview(report: Report) -> Overview:
         entries=len(resume.entries),
         skills=len(report.skills),
         claims=len(report.claims),
-        flags=len(report.flags),
+        flags=len(shown_flags(report)),
         questions=len(report.questions),
         warnings=len(resume.document.notices) + len(structure_warnings(report)),
         skills_in_list=sum(is_in_skills_list(s) for s in report.skills),
@@ -270,13 +270,32 @@ def evidence_line(evidence: Evidence) -> str:
 # --- flags ------------------------------------------------------------------------------------
 
 
+def _perspective(report: Report) -> str:
+    return dict(report.settings).get("perspective", "candidate")
+
+
+def shown_flags(report: Report) -> tuple[Flag, ...]:
+    """The flags the Flags tab shows: for the interviewer, without the low notes on listed skills that
+    tell the candidate what to prepare (``flags.is_note_for_candidate``; see notes_for_candidate)."""
+    from analyzer.flags import is_note_for_candidate  # WHY here: the flags step imports spaCy, the page need not
+
+    if _perspective(report) != "interviewer":
+        return report.flags
+    return tuple(f for f in report.flags if not is_note_for_candidate(f))
+
+
+def notes_for_candidate(report: Report) -> int:
+    """How many flags the interviewer's Flags tab leaves out (the page says so: nothing is hidden silently)."""
+    return len(report.flags) - len(shown_flags(report))
+
+
 def flags_by_severity(report: Report) -> list[tuple[str, list[Flag]]]:
     """Flags grouped by severity, highest first; empty groups are left out.
 
     A severity outside SEVERITY_ORDER still shows, after the known ones.
     """
     groups: dict[str, list[Flag]] = {}
-    for flag in report.flags:
+    for flag in shown_flags(report):
         groups.setdefault(flag.severity, []).append(flag)
     order = list(SEVERITY_ORDER) + sorted(set(groups) - set(SEVERITY_ORDER))
     return [(severity, groups[severity]) for severity in order if severity in groups]
@@ -304,7 +323,7 @@ def flag_groups(report: Report) -> list[FlagGroup]:
     """Flags grouped by severity (highest first) then kind (in the order first raised)."""
     claims = {c.id: c for c in report.claims}
     groups: dict[tuple[str, str], list[Flag]] = {}
-    for flag in report.flags:
+    for flag in shown_flags(report):
         groups.setdefault((flag.severity, flag.code), []).append(flag)
     rank = {severity: i for i, severity in enumerate(SEVERITY_ORDER)}
     ordered = sorted(groups.items(), key=lambda item: rank.get(item[0][0], len(rank)))

@@ -172,6 +172,24 @@ def test_perspective_toggle_rewords_the_reason(app):
     assert view.why_label("interviewer") in after and view.why_label("candidate") not in after
 
 
+def test_the_interviewer_flags_tab_says_which_notes_it_leaves_to_the_candidate(app):
+    from factory import simple_resume
+
+    data = simple_resume("# Experience", "* Data Scientist, Acme Analytics  2021-03 to present",
+                         "- Built a churn model in Python with XGBoost", "# Skills", "Python, XGBoost, Git, Bash, Jupyter")
+    at = _upload(app.run(), "cv.pdf", data)
+
+    def flags_tab() -> str:
+        return "\n".join([m.value for m in at.tabs[3].markdown] + [c.value for c in at.tabs[3].caption])
+
+    listed = view.escape_markdown("Jupyter, Bash, Git")  # the note, as the page escapes it
+    assert listed in flags_tab() and "for the candidate to prepare" not in flags_tab()
+    at.radio(key="perspective").set_value("interviewer").run()
+    assert not at.exception
+    assert listed not in flags_tab()
+    assert "1 low note(s) on skills named only in a list are for the candidate to prepare" in flags_tab()
+
+
 def test_switching_perspective_asks_again_without_reading_the_resume_again(app, monkeypatch):
     # The observable is the number of analyses the page runs: the real pipeline.analyze, counted.
     analyses = []

@@ -92,3 +92,17 @@ def test_escape_markdown_breaks_autolinks_invisibly():
     assert "://" not in text and "www." not in text.replace("\\", "") and "e@" not in text
     visible = text.replace("\\", "").replace("\u2060", "")
     assert visible == "https://evil.example www.evil.example me@evil.example"
+
+
+def test_the_interviewer_view_leaves_the_notes_on_listed_skills_to_the_candidate(report):
+    note = Flag(code="unsupported_skill", severity="low", message="Named only in a skills list: Git, Bash.",
+                advice="Prepare a sentence.", variant="everyday")
+    gap = Flag(code="unsupported_skill", severity="medium", message="Spark appears only in a skills list.",
+               advice="Add a line.")
+    flags = report.flags + (note, gap)
+    interviewer = replace(report, flags=flags, settings=(("perspective", "interviewer"),))
+    candidate = replace(report, flags=flags, settings=(("perspective", "candidate"),))
+    assert note not in view.shown_flags(interviewer) and gap in view.shown_flags(interviewer)
+    assert view.notes_for_candidate(interviewer) == 1 and view.notes_for_candidate(candidate) == 0
+    assert view.overview(interviewer).flags == view.overview(candidate).flags - 1
+    assert not [g for g in view.flag_groups(interviewer) if note in g.flags]
