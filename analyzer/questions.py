@@ -968,6 +968,8 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
     for topic in ctx.bank.topics_for(claim.skill_ids):
         if ctx.options.areas and topic.area not in ctx.options.areas:
             continue
+        if is_guessed(_trigger_id(claim, topic), ctx):
+            continue  # WHY: an exam on a method the resume never names tests a guess ("features for our API")
         order = _pick_topic_question(topic, depth, ctx.options)
         if not order:
             continue

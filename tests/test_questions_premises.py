@@ -134,3 +134,12 @@ def test_the_interviewer_list_leaves_the_generic_practice_questions_to_the_candi
     assert not {q.template for q in interviewer} & generic
     assert not [q for q in interviewer if q.text.startswith("You list Tableau")]
     assert {q.template for q in candidate} & generic  # the candidate still practises them
+
+
+def test_no_exam_question_on_a_method_the_resume_only_seems_to_describe(tmp_path):
+    # "new features for our REST API" reads like feature engineering to the inference step; an exam on
+    # feature engineering would test a guess about a web developer
+    report = _report(tmp_path, "# Experience", "* Software Engineer, Pellucid Travel 2022 - present",
+                     "- Built new features for our REST API and improved error handling", "# Skills", "Node.js, Python")
+    assert any(s.id == "feature_engineering" and s.inferred for s in report.skills)
+    assert not [q for q in report.questions if q.template.startswith("feature_engineering.")]
