@@ -56,8 +56,8 @@ _ENTRY_SLOTS = frozenset({"project", "organization", "year"})
 CLAIM_SLOTS: dict[str, frozenset[str]] = {
     "skill": _ENTRY_SLOTS | {"skill", "alternative", "where", "task", "detail", "line"},
     "project": _ENTRY_SLOTS | {"skill", "alternative", "task", "where", "detail", "line"},
-    "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline", "compared", "result", "task", "where", "quantity", "measure",
-                              "detail", "line"},
+    "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline", "compared", "result", "task", "where", "quantity",
+                              "measure", "detail", "line"},
     "link": frozenset({"link", "project", "year"}),
     "publication": _ENTRY_SLOTS | {"skill"},
     "certification": _ENTRY_SLOTS | {"skill"},

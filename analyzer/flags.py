@@ -768,8 +768,8 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
     model_skills, model_lines = _models_built(ctx)
     model_entries = {id(s.entry) for s in model_lines if s.entry is not None}
     # "Models are deployed" needs a line that says something went live, about a model (its own words, as
-    # claims.toml model_context, or its entry's): a training pipeline, an API client, or a scraper put online beside a model built
-    # elsewhere is no deployment to keep healthy (the no_deployment check still counts them).
+    # claims.toml model_context, or its entry's): a training pipeline, an API client, or a scraper put
+    # online beside a model built elsewhere is no deployment to keep healthy (no_deployment still counts them).
     deployed = tuple(s for s in _deployment_lines(ctx) if is_live(s, ctx.texts) and (
         has_phrase(s.text, ctx.rules.model_context) or (s.entry is not None and id(s.entry) in model_entries)))
     if not (model_skills or model_lines) or not deployed:

@@ -915,7 +915,8 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
         # plan, not a claim (the still-learning flag asks how far they have got)
         learning = any(is_plan(e, ctx) for e in claim.evidence) and shown_in_use(claim.evidence, ctx) is None
         for template in templates if not learning else ():
-            if template.claim_kind != claim.kind or template.depth not in ("any", depth) or not is_asked_by(template, ctx):
+            if template.claim_kind != claim.kind or template.depth not in ("any", depth) \
+                    or not is_asked_by(template, ctx):
                 continue
             if template.depth == "weak" and claim.kind == "skill" and set(claim.skill_ids) & ctx.in_projects:
                 continue  # WHY: "the resume lists X without much detail" is untrue when a project line uses X

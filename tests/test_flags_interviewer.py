@@ -20,6 +20,11 @@ def flags_of(resume, taxonomy):
     return find_flags(resume, skills, claims, taxonomy, Options())
 
 
+def _one_job(title, org, line, *sections, heading="Experience", start="2022-01", end="present", **options):
+    """A resume with one job of one line (a current one unless said), and any other sections."""
+    return build_resume(section("experience", heading, job(title, org, start, end, line)), *sections, **options)
+
+
 def codes(flags, code):
     return [f for f in flags if f.code == code]
 
@@ -97,10 +102,8 @@ def test_engineering_practice_and_a_degrees_language_are_never_stale(taxonomy):
 
 
 def test_a_working_method_described_in_a_role_is_not_only_listed(taxonomy):
-    resume = build_resume(section("experience", "Experience",
-                                  job("Developer", "Quillfeather", "2022-01", "present",
-                                      "Took part in sprint planning, daily stand-ups and retrospectives.")),
-                          skills_list("Scrum, Kanban"))
+    resume = _one_job("Developer", "Quillfeather", "Took part in sprint planning, daily stand-ups and retrospectives.",
+                      skills_list("Scrum, Kanban"))
     names = listed_only_names(resume, taxonomy)
     assert "Scrum" not in names and "Kanban" in names
 
@@ -125,9 +128,7 @@ def test_a_library_built_on_another_backs_it(taxonomy):
 def test_listed_data_preparation_practices_are_one_low_note(taxonomy):
     # Was: one medium card for both. Preparing data is part of every analysis, so the review called
     # such cards wrong; the listed practices are still named, in the one low note.
-    resume = build_resume(section("experience", "Experience",
-                                  job("Analyst", "Quillfeather", "2022-01", "present", "Weekly Excel reports.")),
-                          skills_list("Data cleaning & preprocessing"))
+    resume = _one_job("Analyst", "Quillfeather", "Weekly Excel reports.", skills_list("Data cleaning & preprocessing"))
     flags = codes(flags_of(resume, taxonomy), "unsupported_skill")
     assert [f for f in flags if f.claim_id] == []
     [note] = flags
@@ -135,9 +136,7 @@ def test_listed_data_preparation_practices_are_one_low_note(taxonomy):
 
 
 def test_a_grouped_note_quotes_each_line_once(taxonomy):
-    resume = build_resume(section("experience", "Experience",
-                                  job("Analyst", "Quillfeather", "2022-01", "present", "Weekly reports.")),
-                          skills_list("Git, Jira, Confluence"))
+    resume = _one_job("Analyst", "Quillfeather", "Weekly reports.", skills_list("Git, Jira, Confluence"))
     [note] = [f for f in codes(flags_of(resume, taxonomy), "unsupported_skill") if f.severity == "low"]
     quotes = [e.quote for e in note.evidence]
     assert len(quotes) == len(set(quotes)) == 1
@@ -147,12 +146,11 @@ def test_a_grouped_note_quotes_each_line_once(taxonomy):
 
 
 def test_a_repository_of_another_account_asks_for_the_candidates_part(taxonomy):
-    resume = build_resume(section("experience", "Experience",
-                                  job("Research Assistant", "Lowmoor Museum", "2022-01", "present",
-                                      "Trained a bird call classifier with an open-source library.")),
-                          links=(link("https://github.com/tsundew", "github_profile"),
-                                 link("https://github.com/tsundew/call-finder", "github_repo"),
-                                 link("https://github.com/big-lab/birdkit", "github_repo")))
+    resume = _one_job("Research Assistant", "Lowmoor Museum",
+                      "Trained a bird call classifier with an open-source library.",
+                      links=(link("https://github.com/tsundew", "github_profile"),
+                             link("https://github.com/tsundew/call-finder", "github_repo"),
+                             link("https://github.com/big-lab/birdkit", "github_repo")))
     by_id = {f.claim_id: f for f in codes(flags_of(resume, taxonomy), "link_to_check")}
     assert "your part" in by_id["link:github.com/big-lab/birdkit"].message
     assert "your part" not in by_id["link:github.com/tsundew/call-finder"].message
@@ -216,13 +214,9 @@ def test_still_learning_end_to_end_from_a_pdf(taxonomy):
 
 
 def test_a_level_kept_is_not_a_metric_without_method(taxonomy):
-    kept = build_resume(section("experience", "Experience",
-                                job("Records Clerk", "Quillfeather", "2022-01", "present",
-                                    "Maintained 100% data accuracy across all pupil records.")))
+    kept = _one_job("Records Clerk", "Quillfeather", "Maintained 100% data accuracy across all pupil records.")
     assert codes(flags_of(kept, taxonomy), "metric_without_method") == []
-    moved = build_resume(section("experience", "Experience",
-                                 job("Records Clerk", "Quillfeather", "2022-01", "present",
-                                     "Grew monthly revenue by 12%.")))
+    moved = _one_job("Records Clerk", "Quillfeather", "Grew monthly revenue by 12%.")
     assert len(codes(flags_of(moved, taxonomy), "metric_without_method")) == 1
 
 
@@ -248,58 +242,45 @@ def test_a_job_ending_years_ahead_is_a_future_end(taxonomy):
 
 
 def test_a_vision_field_alone_is_not_deep_learning(taxonomy):
-    field = build_resume(section("experience", "Experience",
-                                 job("Analyst", "Quillfeather", "2022-01", "present",
-                                     "Designed a machine vision program to count parcels.")))
+    field = _one_job("Analyst", "Quillfeather", "Designed a machine vision program to count parcels.")
     assert codes(flags_of(field, taxonomy), "dl_without_fundamentals") == []
-    network = build_resume(section("experience", "Experience",
-                                   job("Analyst", "Quillfeather", "2022-01", "present",
-                                       "Trained a CNN in PyTorch to count parcels.")))
+    network = _one_job("Analyst", "Quillfeather", "Trained a CNN in PyTorch to count parcels.")
     assert len(codes(flags_of(network, taxonomy), "dl_without_fundamentals")) == 1
 
 
 def test_a_training_pipeline_is_no_deployment_to_monitor(taxonomy):
-    pipeline = build_resume(section("experience", "Experience",
-                                    job("Research Assistant", "Quillfeather", "2022-01", "present",
-                                        "Developed a data pipeline to train a custom XGBoost classifier.")))
+    pipeline = _one_job("Research Assistant", "Quillfeather",
+                        "Developed a data pipeline to train a custom XGBoost classifier.")
     assert codes(flags_of(pipeline, taxonomy), "no_lifecycle") == []
-    shipped = build_resume(section("experience", "Experience",
-                                   job("Data Scientist", "Quillfeather", "2022-01", "present",
-                                       "Deployed an XGBoost classifier to production.")))
+    shipped = _one_job("Data Scientist", "Quillfeather", "Deployed an XGBoost classifier to production.")
     assert len(codes(flags_of(shipped, taxonomy), "no_lifecycle")) == 1
 
 
 def test_a_prototype_that_may_go_to_production_is_no_deployment_to_monitor(taxonomy):
-    prototype = build_resume(section("experience", "Experience",
-                                     job("Data Science Intern", "Quillfeather", "2022-01", "present",
-                                         "Built a prototype XGBoost pricing model that can go through further "
-                                         "testing before being put into production.")))
+    prototype = _one_job("Data Science Intern", "Quillfeather", "Built a prototype XGBoost pricing model that can go "
+                         "through further testing before being put into production.")
     assert codes(flags_of(prototype, taxonomy), "no_lifecycle") == []
 
 
 def test_features_of_a_tool_in_use_are_not_only_listed(taxonomy):
-    resume = build_resume(section("experience", "Experience",
-                                  job("Analyst", "Quillfeather", "2022-01", "present", "Weekly revenue reports in SQL.")),
-                          skills_list("SQL, CTEs, window functions"))
+    resume = _one_job("Analyst", "Quillfeather", "Weekly revenue reports in SQL.",
+                      skills_list("SQL, CTEs, window functions"))
     names = listed_only_names(resume, taxonomy)
     assert "CTE" not in names and "window functions" not in names.lower()
 
 
 def test_a_misspelt_profile_link_still_owns_its_repositories(taxonomy):
-    resume = build_resume(section("experience", "Experience",
-                                  job("Research Assistant", "Lowmoor Lab", "2022-01", "present", "Daily SQL.")),
-                          links=(link("https://github.com/quillmaker", "github_profile"),
-                                 link("https://github.com/quilmaker/road-cracks", "github_repo")))
+    resume = _one_job("Research Assistant", "Lowmoor Lab", "Daily SQL.",
+                      links=(link("https://github.com/quillmaker", "github_profile"),
+                             link("https://github.com/quilmaker/road-cracks", "github_repo")))
     by_id = {f.claim_id: f for f in codes(flags_of(resume, taxonomy), "link_to_check")}
     assert "your part" not in by_id["link:github.com/quilmaker/road-cracks"].message
     assert "no repository named" not in by_id["link:github.com/quillmaker"].message
 
 
 def test_a_job_title_naming_the_practitioner_backs_the_field(taxonomy):
-    resume = build_resume(section("experience", "Experience",
-                                  job("Senior Data Engineer", "Quillfeather", "2022-01", "present",
-                                      "Owned the warehouse loads.")),
-                          skills_list("Data engineering, Data science"))
+    resume = _one_job("Senior Data Engineer", "Quillfeather", "Owned the warehouse loads.",
+                      skills_list("Data engineering, Data science"))
     names = listed_only_names(resume, taxonomy)
     assert "Data engineering" not in names and "Data science" in names
 
@@ -323,13 +304,10 @@ def test_a_site_put_online_beside_a_model_built_elsewhere_is_no_model_to_monitor
 
 
 def test_what_a_job_simulation_deployed_went_live_for_no_one(taxonomy):
-    simulated = build_resume(section("experience", "Virtual Internships",
-                                     job("Data Scientist Job Simulation", "Quillfeather Bank", "2024-09", "2024-10",
-                                         "Trained an XGBoost classifier of loan defaults and deployed it.")))
+    line = "Trained an XGBoost classifier of loan defaults and deployed it."
+    simulated = _one_job("Data Scientist Job Simulation", "Quillfeather Bank", line, heading="Virtual Internships")
     assert codes(flags_of(simulated, taxonomy), "no_lifecycle") == []
-    real = build_resume(section("experience", "Experience",
-                                job("Data Scientist", "Quillfeather Bank", "2024-09", "2024-10",
-                                    "Trained an XGBoost classifier of loan defaults and deployed it.")))
+    real = _one_job("Data Scientist", "Quillfeather Bank", line)
     assert len(codes(flags_of(real, taxonomy), "no_lifecycle")) == 1
 
 
