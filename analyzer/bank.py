@@ -41,7 +41,7 @@ from analyzer.errors import TaxonomyError
 
 KINDS = ("deep-dive", "explain", "derive", "compare", "design", "debug", "what-if", "open-ended", "behavioural")
 SLOTS = ("skill", "project", "organization", "year", "metric", "value", "baseline", "result", "link", "alternative",
-         "task", "where", "quantity", "measure", "detail", "finding", "line", "compared")
+         "task", "where", "quantity", "measure", "detail", "finding", "line", "compared", "target")
 CLAIM_KINDS = ("skill", "project", "result", "link", "publication", "certification", "talk", "patent")
 DEPTHS = ("any", "backed", "weak")
 NEAR_DUPLICATE = 0.9  # cosine over TF-IDF; above it two templates ask the same thing in the same words
@@ -55,9 +55,9 @@ MAX_GUIDE_CHARS = 450
 _ENTRY_SLOTS = frozenset({"project", "organization", "year"})
 CLAIM_SLOTS: dict[str, frozenset[str]] = {
     "skill": _ENTRY_SLOTS | {"skill", "alternative", "where", "task", "detail", "line"},
-    "project": _ENTRY_SLOTS | {"skill", "alternative", "task", "where", "detail", "line"},
+    "project": _ENTRY_SLOTS | {"skill", "alternative", "task", "where", "detail", "line", "target"},
     "result": _ENTRY_SLOTS | {"skill", "metric", "value", "baseline", "compared", "result", "task", "where", "quantity",
-                              "measure", "detail", "line"},
+                              "measure", "detail", "line", "target"},
     "link": frozenset({"link", "project", "year"}),
     "publication": _ENTRY_SLOTS | {"skill"},
     "certification": _ENTRY_SLOTS | {"skill"},
@@ -122,6 +122,8 @@ class Template:
     measures: tuple[str, ...] = ()  # result kinds it fits (claims.toml [measures]); empty: any
     when_skills: tuple[str, ...] = ()  # one of these skill ids, ancestors or "category:x" on the line
     when_phrases: tuple[str, ...] = ()  # one of these phrases on the line
+    resume_skills: tuple[str, ...] = ()  # one of these skill ids (or a descendant) named anywhere on the resume
+    data_line: bool = False  # only a line about working with data (claims.toml data_words, analysis_words)
     unless_phrases: tuple[str, ...] = ()  # none of these phrases on the line
     not_classes: tuple[str, ...] = ()  # skill classes (tool, dl, ml, deploy, everyday, umbrella) it must not be asked about
     stale: bool = False  # only for work older than the stale limit
@@ -134,6 +136,7 @@ class Template:
     # for the candidate to practise, left out of the interviewer's list: a question any resume naming the
     # thing would get ("walk me through it", "you list X"), which the interviewer asks unprompted
     candidate_only: bool = False
+    fallback: bool = False  # asked only when no other template that gives its answer (on the claim, or per list) fits
     guide: str = ""  # for the interviewer: what a strong answer covers
     worry: str = ""  # for the interviewer: what would worry you
     # What the answer covers ("measurement": how a number was measured and against what); two
@@ -344,9 +347,10 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
     strengths = tuple(record.get("strengths", ()))
     if anchor == "ask" and not strengths:
         raise TaxonomyError(f"{where}: an ask record needs strengths (use [\"any\"] for everyone).")
-    stale, shown, per_list, candidate_only = (record.get(key, False)
-                                              for key in ("stale", "shown", "per_list", "candidate_only"))
-    for key, value in (("stale", stale), ("shown", shown), ("per_list", per_list), ("candidate_only", candidate_only)):
+    flags = {key: record.get(key, False) for key in ("stale", "shown", "per_list", "candidate_only", "data_line",
+                                                     "fallback")}
+    stale, shown, per_list, candidate_only, data_line, fallback = flags.values()
+    for key, value in flags.items():
         if not isinstance(value, bool):
             raise TaxonomyError(f"{where}: field '{key}' must be true or false.")
     not_classes = _texts(record, "not_classes", where)
@@ -365,12 +369,15 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
         raise TaxonomyError(f"{where}: field 'answer' must be a lower-case snake_case key.")
     if per_list and not answer:
         raise TaxonomyError(f"{where}: 'per_list' needs an 'answer' key to give once per list.")
+    if fallback and not answer:
+        raise TaxonomyError(f"{where}: 'fallback' needs an 'answer': it stands in for another template's answer.")
     return Template(template_id, anchor, area, kind, difficulty, text, claim_kind, flag, depth, strengths, followups,
                     change=change, finding=finding, variant=variant, answer=answer,
                     measures=measures, when_skills=_texts(record, "when_skills", where),
                     when_phrases=_texts(record, "when_phrases", where),
+                    resume_skills=_texts(record, "resume_skills", where), data_line=data_line,
                     unless_phrases=_texts(record, "unless_phrases", where), not_classes=not_classes, stale=stale,
-                    model=model, shown=shown, per_list=per_list, candidate_only=candidate_only,
+                    model=model, shown=shown, per_list=per_list, candidate_only=candidate_only, fallback=fallback,
                     guide=_text(record, "guide", where), worry=_text(record, "worry", where))
 
 
@@ -447,6 +454,9 @@ def _check_skills(topics: list[Topic], templates: list[Template], alternatives: 
         for ref in template.strengths:
             if ref not in known and ref != "any" and ref not in CLAIM_KINDS and not ref.startswith("category:"):
                 raise TaxonomyError(f"questions/ ask {template.id!r}: unknown strength {ref!r}.")
+        for ref in template.resume_skills:
+            if ref not in known:
+                raise TaxonomyError(f"questions/ template {template.id!r}: unknown skill {ref!r} in resume_skills.")
 
 
 def _check_own_guides(topics: list[Topic]) -> None:

@@ -176,8 +176,8 @@ def _is_project_statement(statement: Statement, skill_ids: tuple[str, ...], rule
         return False
     words = statement.text.split()
     first = words[0].lower().strip(",:") if words else ""
-    if skill_ids and first in rules.project_verbs:
-        return True
+    if skill_ids and (first in rules.project_verbs or first in rules.work_nouns):
+        return True  # WHY the nouns: "Training of OCR and detection models (TensorFlow)" is work, in note form
     return is_duty(words, rules)
 
 

@@ -512,6 +512,8 @@ def is_job_title(text: str, hints: EntryWords | None = None) -> bool:
     """The text reads as a job title ('Quantitative Researcher'), not an employer: its title words
     outweigh its organisation words. Limit: a firm named after a title word alone reads as a title."""
     hints = hints or load_entry_words()
+    if set(re.findall(r"[a-z]+", text.lower())) & hints.course_words:
+        return False  # WHY: "Associate (DCA) Certification" names a course; "in your role as" it reads wrong
     return _leaning(text, hints.title_words, hints) < 0
 
 

@@ -51,7 +51,7 @@ from typing import Any, Callable, Iterable
 from analyzer.dates import month_index
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Result, Resume, Severity, Skill
 from analyzer.phrases import find_phrases, has_phrase
-from analyzer.skill_classes import is_used, skill_classes
+from analyzer.skill_classes import is_domain, is_used, skill_classes
 from analyzer.skills import describes, is_named_in, planned_text, skill_names, word_pattern
 from analyzer.statements import Statement, is_unfinished, resume_statements
 from analyzer.taxonomy import SectionKind, SectionRole, Taxonomy, fill_sentence
@@ -393,13 +393,13 @@ def _use_of_class(ctx: _Context, skill: Skill) -> Skill | None:
             return True  # a field the kinds name ("deep learning models" built at work)
         if other.category in ctx.texts.umbrella_categories or _is_tool(ctx, other):
             return False  # another tool (Ollama, JAGS) says nothing about the models built
-        if _is_domain(ctx, other):
+        if is_domain(other, ctx.taxonomy):
             return "domain" in kinds
         return bool(ctx.classes(other) & set(kinds)) and other.id not in ctx.rules.not_fundamentals
 
     shown = [s for s in ctx.skills if s.id != skill.id and _is_used_at_work(s) and not s.inferred and is_kind(s)]
     # A method of the class names the work better than a field ("gradient boosting", not "face recognition").
-    return max(shown, key=lambda s: (s.id not in kinds, not _is_domain(ctx, s), s.strength)) if shown else None
+    return max(shown, key=lambda s: (s.id not in kinds, not is_domain(s, ctx.taxonomy), s.strength)) if shown else None
 
 
 def is_hedged(skill: Skill, taxonomy: Taxonomy, texts: FlagTexts) -> bool:
@@ -728,14 +728,6 @@ def _is_used_at_work(skill: Skill) -> bool:
     return is_used(skill) and any(e.section in (SectionKind.EXPERIENCE, SectionKind.PROJECTS) and e.entry for e in skill.evidence)
 
 
-def _is_domain(ctx: _Context, skill: Skill) -> bool:
-    """The skill's category is an application field (computer vision, NLP), not a kind of model."""
-    try:
-        return ctx.taxonomy.category(skill.category).domain
-    except KeyError:
-        return False
-
-
 def _dl_without_fundamentals(ctx: _Context) -> list[Flag]:
     # Deep learning with no conventional ML: nothing shows what the candidate did versus the model.
     dl = tuple(s for s in ctx.skills if "dl" in ctx.classes(s))
@@ -743,7 +735,7 @@ def _dl_without_fundamentals(ctx: _Context) -> list[Flag]:
     # certificate is no work the interviewer could ask "what did you do, what did the model do" about.
     # A field or task alone ("a machine vision program", "object detection") may be classical methods;
     # only a deep-learning framework, architecture or network shown at work says deep learning.
-    if not any(_is_used_at_work(s) and not _is_domain(ctx, s) for s in dl) or any(
+    if not any(_is_used_at_work(s) and not is_domain(s, ctx.taxonomy) for s in dl) or any(
             _shows_fundamentals(ctx, s) for s in ctx.skills):
         return []
     shown = tuple(sorted(dl, key=lambda s: (not is_used(s), -s.strength, ctx.skills.index(s))))
@@ -752,9 +744,17 @@ def _dl_without_fundamentals(ctx: _Context) -> list[Flag]:
                      evidence=evidence)]
 
 
+def _at_a_job(section: str) -> bool:
+    """WHY: a model in a side project or a class is not expected to ship or be monitored; reviewers read
+    "nothing says how it was used" of a student's Kaggle notebook as noise."""
+    return section == SectionKind.EXPERIENCE
+
+
 def _no_deployment(ctx: _Context) -> list[Flag]:
-    # Models with no word on how they were used read as proof-of-concept work (area 7).
+    # Models built at a job with no word on how they were used read as proof-of-concept work (area 7).
     model_skills, model_lines = _models_built(ctx)
+    model_skills = tuple(s for s in model_skills if any(_at_a_job(e.section) for e in s.evidence))
+    model_lines = tuple(s for s in model_lines if _at_a_job(s.section))
     if not (model_skills or model_lines) or _deployment_lines(ctx) or _model_users(ctx, model_skills):
         return []
     label = _names(model_skills) if model_skills else "see the lines quoted"
@@ -770,7 +770,7 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
     # "Models are deployed" needs a line that says something went live, about a model (its own words, as
     # claims.toml model_context, or its entry's): a training pipeline, an API client, or a scraper put
     # online beside a model built elsewhere is no deployment to keep healthy (no_deployment still counts them).
-    deployed = tuple(s for s in _deployment_lines(ctx) if is_live(s, ctx.texts) and (
+    deployed = tuple(s for s in _deployment_lines(ctx) if is_live(s, ctx.texts) and _at_a_job(s.section) and (
         has_phrase(s.text, ctx.rules.model_context) or (s.entry is not None and id(s.entry) in model_entries)))
     if not (model_skills or model_lines) or not deployed:
         return []
@@ -782,9 +782,12 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
 
 def is_note_for_candidate(flag: Flag) -> bool:
     """A low note on listed skills (everyday tools, tools the work implies, skills the resume calls
-    light): it tells the candidate to prepare a sentence; an interviewer learns little from it
-    (reviewers rated most of them noise), so the interviewer's view leaves it to the candidate."""
-    return flag.code == "unsupported_skill" and flag.severity == Severity.LOW
+    light), on a buzzword, or the plain "interviewers open your links": it tells the candidate what to
+    prepare; an interviewer learns little from it (reviewers rated most of them noise), so the
+    interviewer's view leaves it to the candidate."""
+    if flag.code == "link_to_check":
+        return not flag.variant  # WHY: "interviewers open the links" tells the interviewer nothing (18 of 48 rated noise)
+    return flag.code in ("unsupported_skill", "vague_claim") and flag.severity == Severity.LOW
 
 
 def is_shipped(text: str, texts: FlagTexts) -> bool:
@@ -876,6 +879,8 @@ def _shared_work(ctx: _Context) -> list[Flag]:
     for statement in ctx.work_statements():
         if statement.section not in _WORK_SECTIONS or not has_phrase(statement.text, ctx.texts.shared_work_phrases):
             continue
+        if has_phrase(statement.text, ctx.texts.leading_phrases):
+            continue  # WHY: "Led a team of 2" says whose part was what; reviewers read the note as noise
         key = statement.entry_index if statement.entry_index is not None else statement.text
         if key in seen:
             continue
@@ -1174,13 +1179,19 @@ def _gap_flags(ctx: _Context, kept: list[_Dates], now: int | None) -> list[Flag]
     flags = []
     reach, last = None, None
     for start, end, index in spans:
-        if reach is not None and start - reach - 1 > ctx.rules.gap_months:
+        if reach is not None and start - reach - 1 > ctx.rules.gap_months and not _is_old_gap(ctx, start, now):
             flags.append(_date_flag(ctx, "gap", kept[index].entry, last, start - reach - 1))
         if reach is None or end > reach:
             reach, last = end, kept[index].entry
     if reach is not None and now is not None and now - reach > ctx.rules.gap_months:
         flags.append(_date_flag(ctx, "nothing_recent", last, None, now - reach))
     return flags
+
+
+def _is_old_gap(ctx: _Context, closed: int, now: int | None) -> bool:
+    """WHY: a year between jobs thirteen years ago is history; reviewers rated asking about it a waste of
+    the interview while a recent gap went unasked."""
+    return now is not None and now - closed > ctx.rules.old_gap_months
 
 
 def _reach(dates: _Dates, now: int | None) -> int:

@@ -40,7 +40,7 @@ from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Severity, Skill
 from analyzer.phrases import has_phrase
 from analyzer.results import is_confidential, is_finding
-from analyzer.skill_classes import skill_classes
+from analyzer.skill_classes import is_domain, skill_classes
 from analyzer.statements import is_planned_project, is_unfinished
 from analyzer.taxonomy import AreaRole, SectionKind, SectionRole, Taxonomy, fill_sentence, load_bank, load_entry_words
 
@@ -75,7 +75,9 @@ MIN_FILL = 3  # a thin resume still gets a few
 # WHY less for the interviewer: the candidate practises the basics; an interviewer preparing a
 # resume-grounded interview has them already, and reviewers rate them generic on every list.
 INTERVIEWER_FILL_RATIO = 0.2
-INTERVIEWER_MIN_FILL = 2
+# WHY one: in the paired review an exam question led in by a tool was never rated specific (0 of 20); a
+# list of three questions on the candidate's own lines and two exam questions is 40% filler
+INTERVIEWER_MIN_FILL = 1
 MAX_TOPIC = 2  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
 MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
 MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
@@ -87,6 +89,7 @@ RECENT_BONUS = 0.15  # added to a question on a recent job's line (see _recent_f
 SPECIFIC_BONUS = 0.1  # WHY: of two questions a candidate would answer alike, keep the one built from this resume
 DETAIL_NAMES = 2  # tools or methods a {detail} names: "with OpenCV and YOLO"; a third reads as a list
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
+EXERCISE_KIND = "design"  # a question of this kind is an exercise to do (a query, a test plan): one per area a list
 # WHY: what a resume shows sets the depth: a new graduate is not asked expert questions, someone
 # with years of work or papers is not asked warm-ups (see seniority()).
 SENIOR_YEARS = 6
@@ -107,6 +110,7 @@ class _Candidate:
     answers: tuple[str, ...] = ()  # keys of what the answer covers: two questions sharing one get one answer
     specific: bool = False  # an exam question led in by the line that used a named tool or method
     entry: str = ""  # the resume entry (job, project) the question is about, when there is one
+    fallback: tuple[str, ...] = ()  # from a fallback template: the answer keys another question may give instead
 
 
 # --- slots -------------------------------------------------------------------------------------------
@@ -255,10 +259,17 @@ _TASK_RE = re.compile(
     r"reaching|resulting|improving|reducing|increasing|processing|where|as|integrating|combining|enabling|"
     r"allowing|leveraging|utili[sz]ing|providing|supporting|generating|delivering|helping)\b|[,;:.()]|$)",
     re.IGNORECASE)
+# What a line says a model predicted: "to predict late invoice payments from ..." -> "late invoice payments".
+_TARGET_RE = re.compile(
+    # WHY a verb, not "forecasting": "a forecasting pipeline" names no target
+    r"(?:\bto\s+(?:predict|forecast|estimate)|\b(?:predicted|predicts|forecasted|estimated))"
+    r"\s+(?:the\s+|a\s+|an\s+)?(?P<target>[^,;:.()]+?)(?=\s+(?:using|with|from|for|based|by|in|on|"
+    r"across|via|and|through|at|within|to|that|which|where|as|given)\b|[,;:.()]|$)", re.IGNORECASE)
+TARGET_WORDS = 6  # a {target} longer than this is a clause, not the thing predicted
 # The last word of a task must name a thing that was made, or the phrase is not worth quoting.
 _TASK_NOUNS = re.compile(
-    r"(?:model|models|classifier|pipeline|pipelines|system|forecast|forecasts|dashboard|dashboards|engine|"
-    r"service|platform|tool|api|apis|app|application|algorithm|detector|recommender|network|package|library|"
+    r"(?:model|models|ensembles?|methods?|methodology|classifier|pipeline|pipelines|system|forecast|forecasts|"
+    r"dashboard|dashboards|engine|service|platform|tool|api|apis|app|application|algorithm|detector|recommender|network|package|library|"
     r"framework|report|reports|workflow|architecture|solution|bot|chatbot|agent|scorer|predictor|analysis|"
     r"database|warehouse|etl|simulation|study|experiment|test|assessor|estimator|scraper|crawler|parser|extractor|"
     r"tracker|ranker|optimizer|optimiser|simulator|monitor|index|signals?|segmentation|detection|recognition|"
@@ -269,10 +280,16 @@ _TASK_NOUNS = re.compile(
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9)])\.(?=\s*[A-Z])|;\s")
 
 
+# A task that names a model: of two things a line made, the one questions on serving and errors are about.
+_MODEL_NOUNS = re.compile(r"(?:model|models|classifier|detector|recommender|predictor|forecast|forecasts|ensembles?)$",
+                          re.IGNORECASE)
+
+
 def task_of(text: str) -> str:
     """The thing a line says was built, as printed, or '' when the line does not name one.
     "Built forecasting and clearance models" built "forecasting and clearance models": a task that
     stops at "and" without naming a thing runs on to the next stop, unless a verb follows the "and"."""
+    tasks = []
     for match in _TASK_RE.finditer(text):
         task = " ".join(match.group("task").split())
         tail = text[match.end("task"):]
@@ -280,8 +297,17 @@ def task_of(text: str) -> str:
         if not _is_task(task) and joined:
             task = f"{task} and {' '.join(joined.group(1).split())}"
         if _is_task(task):
-            return task
-    return ""
+            tasks.append(task)
+    # WHY a model first: "Developed labelling pipelines, trained and deployed vision models" served the models
+    return next((t for t in tasks if _MODEL_NOUNS.search(t)), tasks[0] if tasks else "")
+
+
+def target_of(text: str) -> str:
+    """What the line says was predicted or forecast, as printed, or '' when it names none."""
+    match = _TARGET_RE.search(text)
+    target = " ".join(match.group("target").split()) if match else ""
+    return target if 1 <= len(target.split()) <= TARGET_WORDS and not _URL_RE.search(target) else ""
+
 
 
 def _is_task(task: str) -> bool:
@@ -317,27 +343,54 @@ def said_line(quote: str, where: str) -> str:
     operations'; '' when it does not open with a verb of work done (or "Responsible for"), speaks
     in the first person, or cannot be cut at a clause to LINE_WORDS words. WHY: reviewers rate a question that names the line's own
     work (what was defined, modelled, migrated) as specific, and one that names only a tool as generic."""
-    # WHY the first sentence: a statement may run on into the next entry's title ("... waste. Data Analyst")
-    text = _SENTENCE_RE.split(" ".join(quote.split()), maxsplit=1)[0].rstrip(" .;,")
+    text = _premise(quote)
     words = text.split()
     first = words[0].lower().rstrip(",;:") if words else ""  # "Collected, cleaned and analysed ..."
     owned = _OWNED_RE.match(text) is not None  # "Responsible for the pricing engine" -> "you were responsible for"
-    if len(words) < MIN_LINE_WORDS or first in _NOT_VERBS | _NOT_WORK \
-            or not (first.endswith("ed") or first in _PAST_IRREGULAR or owned):
+    if not text or first in _NOT_VERBS | _NOT_WORK or not (first.endswith("ed") or first in _PAST_IRREGULAR or owned):
         return ""
-    if "..." in text or "…" in text or _URL_RE.search(text) or re.search(r"\b(?:I|me|we|us)\b", text):
-        return ""  # a cut-off line or a link is no premise; "I", "we" do not turn into "you" cleanly
-    if len(words) > LINE_WORDS:
-        cuts = [m.start() for m in _CLAUSE_END_RE.finditer(text)
-                if MIN_LINE_WORDS <= len(text[:m.start()].split()) <= LINE_WORDS]
-        if not cuts:
-            return ""
-        text = text[:cuts[-1]].rstrip(" ,;")
     text = re.sub(r"\bmy\b", "your", text[0].lower() + text[1:], flags=re.IGNORECASE)
     text = f"were {text}" if owned else text
     if where.startswith(("at ", "in ")):
         return f"{where[0].upper()}{where[1:]}, you {text}"
     return f"You {text}"
+
+
+@lru_cache(maxsize=4096)
+def quoted_line(quote: str, where: str) -> str:
+    """A job line written as prose ("The main work was a system to recognise pain from faces"), quoted as
+    printed: 'At Acme, your resume says: "..."'; '' when said_line can read it back, or it cannot be
+    quoted whole (see _premise). WHY: a resume in paragraphs names its most telling work this way, and
+    reviewers found that work unasked."""
+    text = _premise(quote)
+    if not text or said_line(quote, where) or re.search(r"\b(?:my|our)\b", text, re.IGNORECASE):
+        return ""
+    if where.startswith(("at ", "in ")):
+        return f"{where[0].upper()}{where[1:]}, your resume says: \"{text}\""
+    return f"Your resume says: \"{text}\""
+
+
+# A line that ends on one of these words was cut where the printed line wrapped ("using tools like Power BI and").
+_DANGLING_RE = re.compile(r"\b(?:and|or|with|the|a|an|of|to|for|in|on|by|using|like|via|from|as)$", re.IGNORECASE)
+
+
+def _premise(quote: str) -> str:
+    """The first sentence of a line, cut at a clause to at most LINE_WORDS words: the premise a question
+    quotes; '' when it is shorter than MIN_LINE_WORDS, cut off, holds a link or speaks in the first person."""
+    # WHY the first sentence: a statement may run on into the next entry's title ("... waste. Data Analyst")
+    text = _SENTENCE_RE.split(" ".join(quote.split()), maxsplit=1)[0].rstrip(" .;,:")
+    if len(text.split()) < MIN_LINE_WORDS:
+        return ""
+    if "..." in text or "…" in text or _URL_RE.search(text) or re.search(r"\b(?:I|me|we|us)\b", text) \
+            or _DANGLING_RE.search(text):
+        return ""  # a cut-off line or a link is no premise; "I", "we" do not turn into "you" cleanly
+    if len(text.split()) > LINE_WORDS:
+        cuts = [m.start() for m in _CLAUSE_END_RE.finditer(text)
+                if MIN_LINE_WORDS <= len(text[:m.start()].split()) <= LINE_WORDS]
+        if not cuts:
+            return ""
+        text = text[:cuts[-1]].rstrip(" ,;")
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +410,7 @@ class _Context:
     unbacked: frozenset[str] = frozenset()  # skill claims with a medium or high "only in a skills list" flag
     # entry title -> is_project_title, worked out once per list (asked for every claim and template)
     project_titles: dict[str, bool] = field(default_factory=dict)  # read only
+    named: frozenset[str] = frozenset()  # skill ids the resume names itself, with ancestors: named_skill_keys
 
 
 def is_plan(evidence: Evidence, ctx: _Context) -> bool:
@@ -406,7 +460,8 @@ def _line_slot(evidence: Evidence | None, where: str, ctx: _Context) -> str:
     and a summary or a skills list is no work done."""
     if evidence is None or evidence.section != SectionKind.EXPERIENCE:
         return ""
-    return said_line(whole_bullet(evidence, ctx), where)
+    bullet = whole_bullet(evidence, ctx)
+    return said_line(bullet, where) or quoted_line(bullet, where)
 
 
 def whole_bullet(evidence: Evidence, ctx: _Context) -> str:
@@ -460,6 +515,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
         slots["project"] = title_head(entry.title) if named else ""
     quote = " ".join(e.quote for e in claim.evidence[:1]) or claim.text
     slots["task"] = task_of(quote)
+    slots["target"] = target_of(quote)
     slots["detail"] = _detail(claim, quote, slots["task"], ctx)
     slots["line"] = _line_slot(first, slots["where"], ctx)
     if not slots["task"] and slots["project"] and claim.kind == "project":
@@ -491,7 +547,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     slots = {key: value.strip() for key, value in slots.items()}
     # WHY: a slot holding a cut-off bullet or a link reads as a machine's fragment, never a name
     # ({link} alone is meant to hold one).
-    for key in ("project", "skill", "organization", "task", "metric", "measure", "compared"):
+    for key in ("project", "skill", "organization", "task", "metric", "measure", "compared", "target"):
         if not is_name_like(slots.get(key, "")) and not (key == "project" and claim.kind in ("link", "publication")):
             slots[key] = ""
     return slots
@@ -719,6 +775,23 @@ def chosen_skill(template: Template, claim: Claim, ctx: _Context) -> str:
                  and not is_umbrella(i, ctx.taxonomy)), "")
 
 
+def named_skill_keys(skills: tuple[Skill, ...], taxonomy: Taxonomy) -> frozenset[str]:
+    """The skills the resume names itself (not inferred from other words), with their ancestors."""
+    keys: set[str] = set()
+    for skill in skills:
+        if not skill.inferred:
+            keys.add(skill.id)
+            if taxonomy.knows(skill.id):
+                keys.update(taxonomy.ancestors(skill.id))
+    return frozenset(keys)
+
+
+def does_deep_learning(skill: Skill, taxonomy: Taxonomy) -> bool:
+    """The resume names a deep-learning method or framework itself: a skill of class dl, not inferred, and
+    not an application field (computer vision, NLP), which classical methods serve as well."""
+    return not skill.inferred and "dl" in skill_classes(skill, taxonomy) and not is_domain(skill, taxonomy)
+
+
 def _classes(claim: Claim, ctx: _Context) -> frozenset[str]:
     """The classes of the claim's first skill (skill_classes), and "everyday" (a language, a data
     library, a chart tool) or "umbrella" (machine learning, AI) when it is one."""
@@ -752,16 +825,20 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
         if template.unless_phrases and has_phrase(quote, template.unless_phrases):
             return False
         return not (template.measures or template.when_skills or template.when_phrases or template.stale)
-    text = " ".join(e.quote for e in claim.evidence) or claim.text
+    text = whole = " ".join(e.quote for e in claim.evidence) or claim.text
     if claim.kind == "skill":
         # WHY: a skill's {where} is the first role or project line using it; words must be on that line.
         usage = shown_in_use(claim.evidence, ctx)
         text = usage.quote if usage is not None else text
         if template.shown and usage is None:
             return False  # WHY: "what would you use instead today" needs work to have been done
-    if "line" in template.slots and claim.evidence:
-        # WHY: the words asked about are the words read back (a skill's: the line that shows it in use)
-        text = said_line(whole_bullet(asked_line(claim, (), ctx), ctx), "")
+    if ("line" in template.slots or template.data_line) and claim.evidence:
+        # WHY: the words asked about are the words read back (a skill's: the line that shows it in use);
+        # a question on a line's data needs a line of work done ("Built an Excel dashboard of exam scores")
+        bullet = whole_bullet(asked_line(claim, (), ctx), ctx)
+        text = said_line(bullet, "") or quoted_line(bullet, "")
+        if not text:
+            return False
     if template.measures and (claim.result.measures if claim.result else "") not in template.measures:
         return False
     if template.change and (claim.result is not None and claim.result.moved in ("up", "down")) != (template.change == "yes"):
@@ -775,8 +852,13 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
     if template.when_phrases and _asks_about_shipping(template.when_phrases, ctx.taxonomy.flags.shipped_words) \
             and is_exercise_claim(claim, ctx):
         return False  # WHY: "how was it served" of a job simulation's "deployed" asks about users it never had
-    if template.unless_phrases and has_phrase(text, template.unless_phrases):
-        return False
+    if template.unless_phrases and (has_phrase(text, template.unless_phrases)
+                                    or (claim.kind != "skill" and has_phrase(whole, template.unless_phrases))):
+        return False  # WHY the whole bullet too: a line read back is cut at a clause, and what follows still counts
+    if template.data_line and not has_phrase(text, ctx.taxonomy.claims.data_words + ctx.taxonomy.claims.analysis_words):
+        return False  # WHY: "write the query on that kind of data" of orders taken at a restaurant counter
+    if template.resume_skills and not set(template.resume_skills) & ctx.named:
+        return False  # WHY: a query to write on the line's data is fair when the resume names SQL somewhere
     if template.not_classes and _classes(claim, ctx) & set(template.not_classes):
         return False
     if template.model and has_model(claim, ctx) != (template.model == "yes"):
@@ -950,10 +1032,25 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
             bonus = METHOD_BONUS if is_method_led(template) else 0.0
             out.append(_Candidate(question, source, template.id, bonus, text, evidence, _raw(template),
                                   answers=_answers(template, claim, ctx), specific=specific,
-                                  entry=_entry_label(claim.evidence)))
+                                  entry=_entry_label(claim.evidence), fallback=_fallback_keys(template, claim)))
         if not secret and not learning:
             out.extend(_fundamentals(claim, depth, why, quote, page, evidence, ctx))
     return out
+
+
+def _fallback_keys(template: Template, claim: Claim) -> tuple[str, ...]:
+    """The answer a fallback template stands in for: its once-per-list answer, or its answer on this claim."""
+    if not template.fallback:
+        return ()
+    return (f"{template.answer}:list",) if template.per_list else (f"{template.answer}:{claim.id}",)
+
+
+def _without_fallbacks(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Fallback questions whose answer another template already gives, left out. WHY: the stock orders
+    query beat a query on the candidate's own shipments when their line had a question already, and the
+    plain leakage question would crowd out the one that names what was predicted."""
+    given = {key for c in candidates if not c.fallback for key in c.answers}
+    return [c for c in candidates if not given.intersection(c.fallback)]
 
 
 def _topic_of(claim: Claim) -> str:
@@ -1001,8 +1098,11 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
         narrow = narrow and ctx.options.perspective != "interviewer"
         # WHY the answer key: two exam questions on one method ("what is naive about naive Bayes", "generative
         # or discriminative") led in by one line read as an exam on it, whichever claim brought them
+        # WHY the exercise key: a textbook query to write beside the query on the candidate's own data is one
+        # exercise twice
+        exercise = (f"exercise:{topic.area}",) if chosen.kind == EXERCISE_KIND else ()
         out.append(_Candidate(question, source, chosen.id, 0.0, f"{topic.title} {chosen.text}", evidence, bank_text,
-                              listed, answers=(f"topic:{_trigger_id(claim, topic)}",), specific=narrow,
+                              listed, answers=(f"topic:{_trigger_id(claim, topic)}", *exercise), specific=narrow,
                               entry=_entry_label((used[1],)) if used is not None else ""))
     return out
 
@@ -1204,6 +1304,8 @@ def _answers(template: Template, claim: Claim | None, ctx: _Context,
         keys.append(f"{template.answer}:{anchor}")
     if template.per_list:
         keys.append(f"{template.answer}:list")
+        if template.kind == EXERCISE_KIND:
+            keys.append(f"exercise:{template.area}")
     if "alternative" in template.slots and claim is not None and claim.skill_ids:
         keys.append(f"instead:{claim.skill_ids[0]}")  # "X or Y?" on one skill gets one answer, whatever the line
     first = (claim.evidence[0] if claim is not None and claim.evidence else None) or (evidence[0] if evidence else None)
@@ -1244,7 +1346,8 @@ def _from_baseline(used_topics: set[str], ctx: _Context) -> list[_Candidate]:
                             difficulty=chosen.difficulty, topic=topic.title, why=_why(ctx, "baseline"),
                             anchor="baseline")
         question = _guided(question, chosen.guide, chosen.worry, ctx)
-        out.append(_Candidate(question, "baseline", chosen.id, 0.0, f"{topic.title} {chosen.text}", ""))
+        out.append(_Candidate(question, "baseline", chosen.id, 0.0, f"{topic.title} {chosen.text}", "",
+                              answers=(f"exercise:{topic.area}",) if chosen.kind == EXERCISE_KIND else ()))
     return out
 
 
@@ -1382,6 +1485,11 @@ def _dedupe_per_template(candidates: list[_Candidate]) -> list[_Candidate]:
     return list(best.values())
 
 
+def _is_per_list(candidate: _Candidate) -> bool:
+    """The question's answer is given once per list (see _answers): an exercise, not the line's story."""
+    return any(key.endswith(":list") for key in candidate.answers)
+
+
 def _order_key(c: _Candidate) -> tuple[float, str, str]:
     return (-c.score, c.template_id, c.question.id)
 
@@ -1420,7 +1528,9 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
     answered: set[str] = set()
     # WHY the claims' questions too: reviewers read a third question on one bullet (a gain's measurement,
     # its hardest decision, its walk-through) as a repeat while other work went unasked
-    on_bullet = [c.source in _ON_A_LINE and bool(c.question.quote) for c in ordered]
+    # (not an exercise asked once per list, such as a query on the line's kind of data: it retells no story)
+    per_list = np.array([_is_per_list(c) for c in ordered])
+    on_bullet = [c.source in _ON_A_LINE and bool(c.question.quote) and not p for c, p in zip(ordered, per_list)]
     bullet = index_of([" ".join(c.question.quote.lower().split())[:BULLET_KEY_CHARS] if on else ""
                        for c, on in zip(ordered, on_bullet)])
     is_line = np.array(on_bullet)
@@ -1492,7 +1602,7 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
         per_area[area[best]] += 1
         if penalised[best]:
             per_claim[claim[best]] += 1
-            on_line[claim[best]] += not asked_once[best]
+            on_line[claim[best]] += not asked_once[best] and not per_list[best]
         n_ask += bool(is_ask[best])
         n_base += bool(is_base[best])
         n_generic += bool(is_generic[best])
@@ -1564,6 +1674,11 @@ def _exposure(flags: tuple[Flag, ...], claims: tuple[Claim, ...]) -> dict[str, t
     return {c.id: (-worst.get(c.id, 0.0), c.defensibility) for c in claims}
 
 
+def _without_exams_in(candidates: list[_Candidate], areas: set[int]) -> list[_Candidate]:
+    """The candidates without the exam questions (topic, textbook, baseline) of these interview areas."""
+    return [c for c in candidates if c.source not in ("topic", "textbook", "baseline") or c.question.area not in areas]
+
+
 def _fits_level(candidate: _Candidate, level: str) -> bool:
     """WHY: a new graduate is not asked expert trivia; a senior is not asked warm-up definitions.
     Questions about the resume's own lines are kept at every level."""
@@ -1602,9 +1717,10 @@ def generate_questions(
                          and c.evidence),
                    frozenset(f.claim_id for f in flags if f.code in _LISTED_FLAGS and f.claim_id
                              and f.severity in (Severity.MEDIUM, Severity.HIGH)),
-                   {e.title: _is_project_title(e.title, taxonomy) for e in resume.entries} if resume is not None else {})
+                   {e.title: _is_project_title(e.title, taxonomy) for e in resume.entries} if resume is not None else {},
+                   named_skill_keys(skills, taxonomy))
     flagged = {f.claim_id for f in flags if f.claim_id}
-    personal = _from_claims(claims, flagged, ctx) + _from_flags(flags, ctx)
+    personal = _without_fallbacks(_from_claims(claims, flagged, ctx) + _from_flags(flags, ctx))
     if options.perspective == "interviewer":
         # WHY: "if I open your profile, what will I find?" prepares the candidate; the interviewer opens it.
         # "You list X without a role: where did you use it?" too: reviewers rated it generic on every list,
@@ -1622,9 +1738,11 @@ def generate_questions(
         # WHY: "a feature drifts on weekends" or "how would you serve it" to an analyst who built no
         # model is a question about someone else's work (a model method only listed, "feature
         # engineering" in a skills list, built none); a line or flag of their own may still ask
-        model_areas = {a.id for a in taxonomy.areas if a.about_models}
-        candidates = [c for c in candidates if c.source not in ("topic", "textbook", "baseline")
-                      or c.question.area not in model_areas]
+        candidates = _without_exams_in(candidates, {a.id for a in taxonomy.areas if a.about_models})
+    if not any(does_deep_learning(s, taxonomy) for s in skills):
+        # WHY: "what do mixup and cutout do" to an analyst whose "machine vision program" names no network
+        # was rated bad; a line or flag of their own may still ask
+        candidates = _without_exams_in(candidates, {a.id for a in taxonomy.areas if a.about_deep_learning})
     if not candidates:
         return ()
     scored = _dedupe_per_template(_recent_first(_score(candidates), ctx))

@@ -283,8 +283,12 @@ def states_the_work(sentence: str, rules: ClaimRules) -> bool:
 
 
 def is_confidential(text: str, rules: ClaimRules) -> bool:
-    """The line calls its subject proprietary or confidential: asking to explain it would be unfair."""
-    return has_phrase(text, rules.confidential_phrases)
+    """The line calls its subject proprietary or confidential: asking to explain it would be unfair.
+    WHY not "proprietary documents": a search system over a client's private documents can be
+    discussed (how it retrieved, how it was judged); only the documents cannot."""
+    data = "|".join(re.escape(word) for word in sorted(rules.data_words, key=len, reverse=True))
+    kept = re.sub(rf"\b(?:proprietary|confidential|internal)\s+(?:{data})\b", "", text, flags=re.IGNORECASE)
+    return has_phrase(kept, rules.confidential_phrases)
 
 
 # Which number of a clause a question is about when it holds several: an outcome before a size.

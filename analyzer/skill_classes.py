@@ -2,6 +2,7 @@
 
     skill_classes(skill, taxonomy, rules=None) -> frozenset of "dl", "ml", "deploy", "tool"
     is_used(skill) -> shown in use, not only listed
+    is_domain(skill, taxonomy) -> an application field (computer vision, NLP), not a kind of model
 
 The classes come from the flags of the skill's category (``taxonomy/categories.toml``) and from
 the skills ``taxonomy/claims.toml`` names as deep-learning roots. Known limits: a skill or category
@@ -42,3 +43,12 @@ def skill_classes(skill: Skill, taxonomy: Taxonomy, rules: ClaimRules | None = N
 def is_used(skill: Skill) -> bool:
     """Shown in use in a job, project or study, not only listed (inferred skills count as used)."""
     return not skill.listed_only and bool(skill.used_in or skill.inferred)
+
+
+def is_domain(skill: Skill, taxonomy: Taxonomy) -> bool:
+    """The skill's category is an application field (computer vision, NLP), not a kind of model: "a
+    machine vision program" may be classical methods."""
+    try:
+        return taxonomy.category(skill.category).domain
+    except KeyError:
+        return False

@@ -104,6 +104,7 @@ class Area:
     name: str
     role: str = ""  # an AreaRole value, or "" for an ordinary row
     about_models: bool = False  # its questions assume a model the candidate built (serving, decay, debugging one)
+    about_deep_learning: bool = False  # its questions assume deep learning the candidate did (a network, a framework)
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +374,8 @@ def _load_areas(root: Path) -> tuple[Area, ...]:
     path = root / "areas.toml"
     areas = tuple(
         Area(_require(r, "id", int, path.name), _require(r, "name", str, path.name), r.get("role", ""),
-             _require(r, "about_models", bool, path.name) if "about_models" in r else False)
+             _require(r, "about_models", bool, path.name) if "about_models" in r else False,
+             _require(r, "about_deep_learning", bool, path.name) if "about_deep_learning" in r else False)
         for r in read_toml(path).get("area", [])
     )
     if [a.id for a in areas] != list(range(1, len(areas) + 1)):

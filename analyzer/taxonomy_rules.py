@@ -40,6 +40,7 @@ class ClaimRules:
     part_time_titles: tuple[str, ...]
     overlap_months: int
     gap_months: int
+    old_gap_months: int  # a gap that closed longer ago than this is not flagged
     checked_link_kinds: tuple[str, ...]
     not_fundamentals: tuple[str, ...]
     talk_words: tuple[str, ...]
@@ -58,6 +59,8 @@ class ClaimRules:
     unfinished_phrases: tuple[str, ...] = ()  # a line with one of these is a plan, not work done
     finding_phrases: tuple[str, ...] = ()  # a number beside one of these is what an analysis found
     level_words: tuple[str, ...] = ()  # the word before a metric's number that makes it a level reached
+    analysis_words: tuple[str, ...] = ()  # with data_words: a line about working with data, not serving meals
+    work_nouns: tuple[str, ...] = ()  # a job line's first word naming its work as a noun ("Building", "Development")
     # Section kinds whose lines describe the candidate rather than show work (sections.toml
     # ``self_description``), filled in by the taxonomy loader.
     self_description_sections: tuple[str, ...] = ()
@@ -73,7 +76,7 @@ _LIST_FIELDS = (
     "lifecycle_phrases", "model_user_phrases", "model_building", "vague_phrases", "part_time_titles",
     "checked_link_kinds", "talk_words", "patent_words", "not_fundamentals", "measure_order", "model_context",
     "confidential_phrases", "work_verbs", "duty_verbs", "certificate_words", "deep_learning_roots",
-    "unfinished_phrases", "finding_phrases", "level_words",
+    "unfinished_phrases", "finding_phrases", "level_words", "analysis_words", "work_nouns",
 )
 
 
@@ -87,8 +90,8 @@ def _strings(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
 def parse_claim_rules(data: dict[str, Any], where: str = "claims.toml") -> ClaimRules:
     """claims.toml's parsed TOML, validated."""
     numbers: dict[str, Any] = {}
-    for key, kind in (("overlap_months", int), ("gap_months", int), ("padding_min_listed_only", int),
-                      ("padding_max_used_share", float)):
+    for key, kind in (("overlap_months", int), ("gap_months", int), ("old_gap_months", int),
+                      ("padding_min_listed_only", int), ("padding_max_used_share", float)):
         value = data.get(key)
         if not isinstance(value, kind) or value < 0:
             raise TaxonomyError(f"{where}: '{key}' must be a non-negative {kind.__name__}.")
@@ -133,6 +136,7 @@ class FlagTexts:
     plan_words: tuple[str, ...] = ()  # a future date next to one of these is a plan ("Expected 2027")
     side_work_words: tuple[str, ...] = ()  # study, capstones, theses: not a second job when they overlap one
     shared_work_phrases: tuple[str, ...] = ()  # "co-authored", "team of": whose part was it?
+    leading_phrases: tuple[str, ...] = ()  # "led a team of": the candidate's part is the lead
     umbrella_categories: tuple[str, ...] = ()  # whole fields ("machine learning"): never "last used long ago"
     shipped_words: tuple[str, ...] = ()  # words that say something went live ("deployed"), not only a pipeline
     not_shipped_words: tuple[str, ...] = ()  # words that make going live a plan ("a prototype ... before being deployed")
@@ -194,7 +198,7 @@ def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml", *, area_id
 
 
 # The lists of words and skill ids flags.toml holds beside the texts (see its comments).
-_FLAG_WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases",
+_FLAG_WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases", "leading_phrases",
                     "umbrella_categories", "shipped_words", "not_shipped_words", "exercise_words",
                     "never_stale_categories",
                     "language_categories", "practitioner_words", "editor_tools", "everyday_categories", "hedge_before", "hedge_after",
@@ -274,7 +278,8 @@ def parse_date_words(data: dict[str, Any], where: str = "dates.toml") -> DateWor
 
 # --- entries.toml: the words that tell an entry heading's fields apart ---------------------------------
 
-_ENTRY_LISTS = ("title_words", "organization_words", "institution_words", "degree_words", "at_words", "location_words")
+_ENTRY_LISTS = ("title_words", "organization_words", "institution_words", "degree_words", "at_words", "location_words",
+                "course_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +293,7 @@ class EntryWords:
     degree_words: frozenset[str]
     at_words: tuple[str, ...]
     location_words: frozenset[str]
+    course_words: frozenset[str]  # a title with one of these is a course or a certificate, not a role
     at_split: re.Pattern[str]  # "Data Scientist at Acme" -> two fields
 
 

@@ -210,6 +210,13 @@ def test_rows_without_guides_take_the_topic_level_guide(tmp_path):
      'variant = "hedged"\ntext = "Tell me about {skill}."\n', "variant"),
     ('[[template]]\nid = "t"\nanchor = "claim"\nclaim_kind = "result"\narea = 1\nkind = "deep-dive"\n'
      'finding = "maybe"\ntext = "Tell me about {result}."\n', "finding"),
+    # a fallback stands in for a once-per-list answer, so it needs one; a resume skill must exist
+    ('[[template]]\nid = "t"\nanchor = "claim"\nclaim_kind = "skill"\narea = 1\nkind = "deep-dive"\n'
+     'fallback = true\ntext = "Tell me about {skill}."\n', "'fallback' needs an 'answer'"),
+    ('[[template]]\nid = "t"\nanchor = "claim"\nclaim_kind = "project"\narea = 1\nkind = "deep-dive"\n'
+     'resume_skills = ["sqll"]\ntext = "Tell me about {line}."\n', "unknown skill 'sqll' in resume_skills"),
+    ('[[template]]\nid = "t"\nanchor = "claim"\nclaim_kind = "project"\narea = 1\nkind = "deep-dive"\n'
+     'data_line = "yes"\ntext = "Tell me about {line}."\n', "'data_line' must be true or false"),
     # malformed rows: a guide without a worry (four fields), a guide that is not text
     (_topic(W1=""), r"must be \[kind, difficulty, text, guide, worry\]"),
     (_topic(G1=", 3"), "must be"),

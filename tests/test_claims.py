@@ -221,6 +221,9 @@ def test_a_range_is_kept_whole_in_the_result_claim(rules):
 def test_a_confidential_line_is_recognised(rules):
     assert is_confidential("Built a proprietary pricing engine", rules)
     assert not is_confidential("Built a pricing engine", rules)
+    # the documents are private, the search system over them is not
+    assert not is_confidential("Built a RAG pipeline for questions over proprietary documents", rules)
+    assert is_confidential("Trained a proprietary ranking model on proprietary data", rules)
 
 
 def test_a_result_claim_knows_every_number_of_its_clause_and_its_whole_line():

@@ -318,3 +318,21 @@ def test_an_old_role_gets_one_last_used_note_not_one_per_skill(taxonomy):
                                   job("Product Manager", "Lowmoor", "2017-07", "present", "Ran the roadmap.")))
     stale = codes(flags_of(resume, taxonomy), "stale_claim")
     assert len(stale) == 1 and "Quillfeather" in stale[0].message
+
+
+def test_leading_a_team_is_no_shared_work_to_untangle(taxonomy):
+    led = _one_job("Analytics Lead", "Pellucid Freight", "Led a team of 2 analysts to rebuild the weekly volume report")
+    shared = _one_job("Analyst", "Pellucid Freight", "Rebuilt the weekly volume report with a team of 2 analysts")
+    assert codes(flags_of(led, taxonomy), "shared_work") == []
+    assert len(codes(flags_of(shared, taxonomy), "shared_work")) == 1
+
+
+def test_a_model_in_a_side_project_is_not_expected_to_ship(taxonomy):
+    """No "nothing says how it was used" or "nothing says how it is monitored" for a student's project; a
+    model built at a job still gets them."""
+    project = build_resume(section("projects", "Projects", job("Tide Predictor", "", None, None,
+                           "Trained a random forest classifier to predict flooded streets, deployed as a Flask app")))
+    at_work = _one_job("Data Scientist", "Pellucid Freight", "Trained a random forest classifier to predict late parcels")
+    assert codes(flags_of(project, taxonomy), "no_deployment") == [] == codes(flags_of(project, taxonomy), "no_lifecycle")
+    assert len(codes(flags_of(at_work, taxonomy), "no_deployment")) == 1
+

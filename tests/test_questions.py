@@ -426,6 +426,9 @@ def test_a_repository_of_another_account_is_not_called_yours():
     ("Built pricing and markdown models in R, lifting margin by 4%", "pricing and markdown models"),
     ("Built Tableau dashboards integrating sales and stock data", "Tableau dashboards"),
     ("Design, develop and maintain the ledger CI platform using Go and AWS", "ledger CI platform"),
+    # two things made: the model, which the questions on serving and errors are about
+    ("Developed labelling pipelines, trained and deployed parcel damage models on the belt", "parcel damage models"),
+    ("Built machine learning ensembles in R to forecast the onset of droughts", "machine learning ensembles"),
 ])
 def test_the_thing_a_line_built(text, task):
     from analyzer.questions import task_of
@@ -504,3 +507,4 @@ def test_is_job_title_uses_the_reader_hint_words():
     from analyzer.entries import is_job_title
     assert is_job_title("Quantitative Researcher") and is_job_title("Senior Data Analyst")
     assert not is_job_title("Northwind Analytics Ltd") and not is_job_title("Northwind Trading")
+    assert not is_job_title("Associate Cloud Engineer Certification")  # a course read in a job's place

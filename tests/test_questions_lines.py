@@ -5,13 +5,22 @@ fictional resume PDF and runs the real pipeline."""
 
 from __future__ import annotations
 
-from analyzer.questions import said_line
+from analyzer.questions import quoted_line, said_line, target_of
 from factory import analyze_simple_resume as _report
 
 
 def _job(*bullets: str) -> tuple[str, ...]:
     return ("# Experience", "* Data Analyst, Pellucid Freight 2023 - present", *(f"- {b}" for b in bullets),
             "# Skills", "SQL, Excel, Python")
+
+
+def _role(heading: str, bullet: str, skills: str) -> tuple[str, ...]:
+    """One job ("Title, Employer years") of one bullet, and a skills line."""
+    return ("# Experience", f"* {heading}", f"- {bullet}", "# Skills", skills)
+
+
+def _asked(report, template: str) -> list[str]:
+    return [q.text for q in report.questions if q.template == template]
 
 
 def test_a_line_of_data_work_without_a_tool_is_read_back_with_its_own_follow_up(tmp_path):
@@ -134,3 +143,98 @@ def test_a_list_asks_one_query_to_write_and_one_test_design(tmp_path):
     assert len([t for t in templates if t.startswith("line.sql_")]) == 1
     assert len([t for t in templates if t in ("line.test_readout", "line.own_experiment",
                                               "line.experiment_sizing")]) == 1
+
+
+# --- a query on the candidate's own data, a model's baseline, a dataset's coding, a line in note form ----------
+
+
+def test_a_query_to_write_is_set_on_the_kind_of_data_the_candidate_worked_with(tmp_path):
+    report = _report(tmp_path, *_role("Data Analyst, Pellucid Freight 2023 - present",
+                                      "Built weekly dashboards of shipment delays and carrier costs for the operations team",
+                                      "SQL, Tableau"))
+    queries = {q.template: q for q in report.questions if q.template.startswith("line.sql_")}
+    assert list(queries) == ["line.sql_on_time"]  # the stock orders query is only the fallback
+    assert queries["line.sql_on_time"].text.startswith("Take the shipment data you worked with at Pellucid Freight.")
+    assert queries["line.sql_on_time"].quote.startswith("Built weekly dashboards of shipment delays")
+
+
+def test_orders_taken_at_a_counter_get_no_query_on_order_data(tmp_path):
+    report = _report(tmp_path, *_role("Server, Olive Grove Kitchen 2019 - 2021",
+                                      "Took phone orders and prepared large catering orders for weekend events", "SQL, Excel"))
+    assert [q.template for q in report.questions if q.template.startswith("line.sql_")] == ["line.sql_to_write"]
+
+
+def test_a_model_line_without_a_number_is_asked_what_the_model_had_to_beat(tmp_path):
+    report = _report(tmp_path, *_job("Built a gradient boosting model to predict late invoice payments from "
+                                     "customer payment history"))
+    beat = _asked(report, "line.model_beat")
+    assert beat and beat[0].startswith("At Pellucid Freight, you built a gradient boosting model to predict late")
+
+
+def test_a_model_line_with_its_number_is_asked_about_that_number_instead(tmp_path):
+    report = _report(tmp_path, *_job("Built a gradient boosting model to predict late invoice payments, "
+                                     "reaching 0.81 AUC on the last quarter"))
+    assert "line.model_beat" not in [q.template for q in report.questions]
+
+
+def test_a_dataset_the_candidate_built_is_asked_how_it_was_coded(tmp_path):
+    report = _report(tmp_path, *_role("Research Assistant, Lakemoor University 2019 - 2023",
+                                      "Developed a novel dataset of 12,000 coded court rulings on tenancy disputes "
+                                      "from 1990-2020", "R, statistics"))
+    coded = _asked(report, "duty.dataset_build")
+    assert coded and coded[0].startswith("At Lakemoor University, you developed a novel dataset of 12,000 coded")
+
+
+def test_a_job_line_in_note_form_is_quoted_as_printed(tmp_path):
+    report = _report(tmp_path, *_role("Data Scientist, Pellucid Freight 2022 - present",
+                                      "Training of image classifiers with PyTorch to detect damaged parcels on conveyor "
+                                      "belts", "PyTorch, Python"))
+    texts = _asked(report, "line.model_beat")
+    assert texts and texts[0].startswith('At Pellucid Freight, your resume says: "Training of image classifiers with '
+                                         'PyTorch to detect damaged parcels')
+
+
+def test_a_line_cut_where_it_wrapped_is_not_quoted():
+    assert quoted_line("Creating dashboards and visualizations using tools like Power BI and", "at Acme") == ""
+    assert quoted_line("Development of the pricing engine for the retail team", "at Acme") == \
+        'At Acme, your resume says: "Development of the pricing engine for the retail team"'
+    assert quoted_line("Defined KPIs across sales and operations", "at Acme") == ""  # said_line reads it back
+
+
+def test_a_field_named_alone_gets_no_deep_learning_exam(tmp_path):
+    report = _report(tmp_path, *_role("Analyst, Pellucid Freight 2022 - present",
+                                      "Designed a machine vision program with OpenCV to count pallets in warehouse photos",
+                                      "Python, OpenCV, computer vision"))
+    dl_area = 5  # taxonomy/areas.toml: about_deep_learning
+    assert [q.text for q in report.questions if q.area == dl_area and not q.template.startswith(("line.", "flag."))] == []
+
+
+def test_a_hosted_language_model_is_not_asked_how_it_was_loaded_or_retrained(tmp_path):
+    report = _report(tmp_path, *_job("Deployed a Flask app that calls the OpenAI GPT-4 model to classify "
+                                     "support emails for the service team"))
+    templates = [q.template for q in report.questions]
+    assert "line.small_app_serving" not in templates and "line.deployed_model" not in templates
+
+
+def test_the_leakage_question_names_what_the_model_predicted(tmp_path):
+    report = _report(tmp_path, *_job("Built a churn model to predict which subscribers cancel within 60 days, "
+                                     "using XGBoost on billing history"))
+    leakage = {q.template: q.text for q in report.questions if q.template.startswith("line.leakage")}
+    assert list(leakage) == ["line.leakage"]  # the plain one is only the fallback
+    assert leakage["line.leakage"].startswith("The churn model at Pellucid Freight predicted which subscribers cancel")
+
+
+def test_what_a_line_says_was_predicted():
+    assert target_of("Developed a model to predict late invoice payments from payment history") == "late invoice payments"
+    assert target_of("Predicted churn from usage logs") == "churn"
+    assert target_of("Built a forecasting pipeline with model selection") == ""  # names no target
+
+
+def test_a_gap_between_jobs_is_left_to_the_candidate_s_list(tmp_path):
+    body = ("# Experience", "* Data Analyst, Pellucid Freight 2022 - present", "- Wrote SQL reports on weekly volumes",
+            "* Analyst, Corrib Outfitters 2016 - 2019", "- Built Excel reports on store sales", "# Skills", "SQL, Excel")
+    interviewer = _report(tmp_path, *body)
+    candidate = _report(tmp_path, *body, perspective="candidate")
+    assert [f.variant for f in interviewer.flags if f.code == "date_problem"] == ["gap"]
+    assert [q for q in interviewer.questions if q.flag_code == "date_problem"] == []
+    assert [q.template for q in candidate.questions if q.flag_code == "date_problem"] == ["flag.date_problem.gap"]

@@ -78,10 +78,13 @@ def test_someone_elses_repository_gets_no_link_question(tmp_path):
     report = _report(tmp_path, "github.com/mayalind", "# Projects", "* Birdsong Classifier",
                      "- Trained an audio classifier on 5,000 clips with the library at github.com/otherlab/wingbeat",
                      "* Tide Tables", "- Built a tide prediction notebook at github.com/mayalind/tides",
-                     "# Skills", "Python, PyTorch")
-    link_questions = [q for q in report.questions if (q.claim_id or "").startswith("link:")]
-    assert [q for q in link_questions if "tides" in q.text]
-    assert not [q for q in link_questions if "wingbeat" in q.text or "otherlab" in (q.claim_id or "")]
+                     "# Skills", "Python, PyTorch", perspective="candidate")
+    # Updated: the candidate's list, since every question on a repository is candidate-only now; its one
+    # link question (MAX_LINK) is the flag's on the other account's library, not "your repository"
+    link_questions = [q for q in report.questions if (q.claim_id or "").startswith("link:") and q.template]
+    assert link_questions
+    assert all(q.template == "flag.link_to_check" and "your repository" not in q.text
+               for q in link_questions if "wingbeat" in q.text or "otherlab" in (q.claim_id or ""))
 
 
 def test_a_line_that_is_both_a_project_and_a_result_gets_its_back_test_question_once(tmp_path):

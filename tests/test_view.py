@@ -106,3 +106,17 @@ def test_the_interviewer_view_leaves_the_notes_on_listed_skills_to_the_candidate
     assert view.notes_for_candidate(interviewer) == 1 and view.notes_for_candidate(candidate) == 0
     assert view.overview(interviewer).flags == view.overview(candidate).flags - 1
     assert not [g for g in view.flag_groups(interviewer) if note in g.flags]
+
+
+def test_the_interviewer_view_leaves_the_plain_link_note_and_buzzwords_to_the_candidate(report):
+    """Reviewers rated "interviewers open the links" and a lone buzzword noise on an interviewer's list; a
+    link that is someone else's or broken is a finding and stays."""
+    plain = Flag(code="link_to_check", severity="info", message="Interviewers open the links on a resume.",
+                 advice="Re-read it.")
+    others = Flag(code="link_to_check", severity="info", message="That repository is another account's.",
+                  advice="Say whose it is.", variant="other_account")
+    buzz = Flag(code="vague_claim", severity="low", message='"results-driven" names nothing.', advice="Cut it.")
+    interviewer = replace(report, flags=report.flags + (plain, others, buzz), settings=(("perspective", "interviewer"),))
+    shown = view.shown_flags(interviewer)
+    assert (plain in shown, others in shown, buzz in shown) == (False, True, False)
+
