@@ -124,6 +124,7 @@ class Template:
     when_phrases: tuple[str, ...] = ()  # one of these phrases on the line
     resume_skills: tuple[str, ...] = ()  # one of these skill ids (or a descendant) named anywhere on the resume
     data_line: bool = False  # only a line about working with data (claims.toml data_words, analysis_words)
+    real_work: bool = False  # not for a job simulation or a virtual internship: it asks what the business did with it
     unless_phrases: tuple[str, ...] = ()  # none of these phrases on the line
     not_classes: tuple[str, ...] = ()  # skill classes (tool, dl, ml, deploy, everyday, umbrella) it must not be asked about
     stale: bool = False  # only for work older than the stale limit
@@ -348,8 +349,8 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
     if anchor == "ask" and not strengths:
         raise TaxonomyError(f"{where}: an ask record needs strengths (use [\"any\"] for everyone).")
     flags = {key: record.get(key, False) for key in ("stale", "shown", "per_list", "candidate_only", "data_line",
-                                                     "fallback")}
-    stale, shown, per_list, candidate_only, data_line, fallback = flags.values()
+                                                     "fallback", "real_work")}
+    stale, shown, per_list, candidate_only, data_line, fallback, real_work = flags.values()
     for key, value in flags.items():
         if not isinstance(value, bool):
             raise TaxonomyError(f"{where}: field '{key}' must be true or false.")
@@ -375,7 +376,7 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
                     change=change, finding=finding, variant=variant, answer=answer,
                     measures=measures, when_skills=_texts(record, "when_skills", where),
                     when_phrases=_texts(record, "when_phrases", where),
-                    resume_skills=_texts(record, "resume_skills", where), data_line=data_line,
+                    resume_skills=_texts(record, "resume_skills", where), data_line=data_line, real_work=real_work,
                     unless_phrases=_texts(record, "unless_phrases", where), not_classes=not_classes, stale=stale,
                     model=model, shown=shown, per_list=per_list, candidate_only=candidate_only, fallback=fallback,
                     guide=_text(record, "guide", where), worry=_text(record, "worry", where))

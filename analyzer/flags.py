@@ -317,7 +317,7 @@ def _unsupported_skill(ctx: _Context) -> list[Flag]:
     rest = [s for s in found if s not in hedged and s not in everyday and s.id not in related]
     flags = [ctx.flag("unsupported_skill", {"skill": _with_children(s, children)}, claim_id=f"skill:{s.id}",
                       evidence=_skill_evidence(s))
-             for s, children in _fold_children(rest, ctx.texts.umbrella_categories)]
+             for s, children in _fold_children(rest, ctx.texts.umbrella_categories, ctx.rules)]
     if hedged:
         quote = _hedge_quote(hedged[0], ctx.taxonomy, ctx.texts)
         flags.append(ctx.flag("unsupported_skill", {"skills": _names(hedged, limit=MAX_NAMED_EVERYDAY), "quote": quote},
@@ -354,7 +354,16 @@ def _related_use(ctx: _Context, skill: Skill) -> Skill | None:
     the use that makes that one plausible. None when nothing does: then the list is all there is."""
     return _use_above(ctx, skill) or _use_of_class(ctx, skill) or next(
         (use for other in ctx.skills if other.id in ctx.rules.implying(skill.id) and other.id != skill.id
-         and is_unsupported(other) and (use := _use_above(ctx, other) or _use_of_class(ctx, other)) is not None), None)
+         and is_unsupported(other) and (use := _use_above(ctx, other) or _use_of_class(ctx, other)) is not None), None) \
+        or _language_in_use(ctx, skill)
+
+
+def _language_in_use(ctx: _Context, skill: Skill) -> Skill | None:
+    """For a listed engine or tool, the family its use implies (flags.toml tool_families), shown at work (MySQL
+    listed, SQL written at a job): which engine that work ran on is a detail, not a gap (reviewers rated
+    those cards noise)."""
+    return next((other for other in ctx.skills if other.id in ctx.texts.tool_families and other.id != skill.id
+                 and skill.id in ctx.rules.implying(other.id) and _is_used_at_work(other) and not other.inferred), None)
 
 
 def _use_above(ctx: _Context, skill: Skill) -> Skill | None:
@@ -440,12 +449,16 @@ _CLAUSE_END = r"[.;|•:]\s|[;|•]"
 _CLAUSE_END_OR_COMMA = r"[.;|•:,(]"
 
 
-def _fold_children(skills: list[Skill], umbrella: tuple[str, ...] = ()) -> list[tuple[Skill, tuple[Skill, ...]]]:
+def _fold_children(skills: list[Skill], umbrella: tuple[str, ...] = (),
+                   rules: ClaimRules | None = None) -> list[tuple[Skill, tuple[Skill, ...]]]:
     """Each skill with the listed-only skills under it ("Regularization (Ridge/Lasso)" is one card,
-    not three): a skill whose more general skill is also flagged joins that skill's card, and the
-    everyday practices of one umbrella category ("cleaning & preprocessing") share the first one's card."""
+    not three): a skill whose more general skill is also flagged joins that skill's card, as does one
+    whose use implies a flagged one (claims.toml implied_by: "SQL (MySQL, PostgreSQL)" is one card, not
+    three; reviewers read the engines' cards as repeats), and the everyday practices of one umbrella
+    category ("cleaning & preprocessing") share the first one's card."""
     ids = {s.id for s in skills}
     by_id = {s.id: s for s in skills}
+    implied = {x: y for y in ids for x in (rules.implying(y) if rules else ()) if x in ids and x != y}
     first_of: dict[str, Skill] = {}
     for skill in skills:
         if skill.category in umbrella and not skill.parents:
@@ -455,7 +468,8 @@ def _fold_children(skills: list[Skill], umbrella: tuple[str, ...] = ()) -> list[
         if skill.category in umbrella and not skill.parents:
             return first_of[skill.category]
         seen = {skill.id}
-        while (parent := next((p for p in skill.parents if p in ids and p not in seen), None)) is not None:
+        while (parent := next((p for p in (*skill.parents, implied.get(skill.id, "")) if p in ids and p not in seen),
+                              None)) is not None:
             skill = by_id[parent]
             seen.add(parent)
         return skill
@@ -782,12 +796,14 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
 
 def is_note_for_candidate(flag: Flag) -> bool:
     """A low note on listed skills (everyday tools, tools the work implies, skills the resume calls
-    light), on a buzzword, or the plain "interviewers open your links": it tells the candidate what to
-    prepare; an interviewer learns little from it (reviewers rated most of them noise), so the
+    light), on a buzzword, on a skill last used years ago, or the plain "interviewers open your links": it
+    tells the candidate what to prepare; an interviewer learns little from it (reviewers rated most of them noise), so the
     interviewer's view leaves it to the candidate."""
     if flag.code == "link_to_check":
         return not flag.variant  # WHY: "interviewers open the links" tells the interviewer nothing (18 of 48 rated noise)
-    return flag.code in ("unsupported_skill", "vague_claim") and flag.severity == Severity.LOW
+    # WHY the low "last used" notes: reviewers rated half of them noise (a file format, a tool that does not age);
+    # the interviewer's list asks old work what would change today instead (line.old_work_today)
+    return flag.code in ("unsupported_skill", "vague_claim", "stale_claim") and flag.severity == Severity.LOW
 
 
 def is_shipped(text: str, texts: FlagTexts) -> bool:

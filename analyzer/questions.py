@@ -72,12 +72,10 @@ MAX_ASK = 2  # WHY: questions for the candidate to ask; two is best (interview m
 # fill a list; a resume with few hooks gets a shorter list rather than one padded with them.
 FILL_RATIO = 0.3  # at most this many such questions per question built from the resume's specifics
 MIN_FILL = 3  # a thin resume still gets a few
-# WHY less for the interviewer: the candidate practises the basics; an interviewer preparing a
-# resume-grounded interview has them already, and reviewers rate them generic on every list.
-INTERVIEWER_FILL_RATIO = 0.2
-# WHY one: in the paired review an exam question led in by a tool was never rated specific (0 of 20); a
-# list of three questions on the candidate's own lines and two exam questions is 40% filler
-INTERVIEWER_MIN_FILL = 1
+# WHY none for the interviewer once the resume gives enough: the candidate practises the basics; an
+# interviewer preparing a resume-grounded interview has them already. In the paired reviews no exam
+# question and no stock query was rated specific (0 of 27); they only bring a thin resume's list to this:
+INTERVIEWER_MIN_LIST = 3
 MAX_TOPIC = 2  # WHY: exam questions led in by a line ("At X you used Y. <textbook>") are fair but generic
 MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardest decision with X") only fill
 MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
@@ -280,6 +278,8 @@ _TASK_NOUNS = re.compile(
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9)])\.(?=\s*[A-Z])|;\s")
 
 
+# Words before a task that count it, not name it ("trained different computer vision models").
+_QUANTIFIER_RE = re.compile(r"^(?:different|various|several|multiple|many|numerous|some|few)\s+", re.IGNORECASE)
 # A task that names a model: of two things a line made, the one questions on serving and errors are about.
 _MODEL_NOUNS = re.compile(r"(?:model|models|classifier|detector|recommender|predictor|forecast|forecasts|ensembles?)$",
                           re.IGNORECASE)
@@ -296,6 +296,7 @@ def task_of(text: str) -> str:
         joined = re.match(r"\s+and\s+(?!\w+ed\b)([^,;:.()]+?)(?=\s+(?:in|with|using|for|to|on|by|at)\b|[,;:.()]|$)", tail)
         if not _is_task(task) and joined:
             task = f"{task} and {' '.join(joined.group(1).split())}"
+        task = _QUANTIFIER_RE.sub("", task)  # "different computer vision models": the models
         if _is_task(task):
             tasks.append(task)
     # WHY a model first: "Developed labelling pipelines, trained and deployed vision models" served the models
@@ -390,7 +391,9 @@ def _premise(quote: str) -> str:
         if not cuts:
             return ""
         text = text[:cuts[-1]].rstrip(" ,;")
-    return text
+    if text.count("(") > text.count(")"):  # cut inside brackets: "object detector (TFOD), classifier (Keras"
+        text = text[:text.rindex("(")].rstrip(" ,;:")
+    return text if len(text.split()) >= MIN_LINE_WORDS else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -849,9 +852,12 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
         return False
     if template.when_phrases and not has_phrase(text, template.when_phrases):
         return False
-    if template.when_phrases and _asks_about_shipping(template.when_phrases, ctx.taxonomy.flags.shipped_words) \
+    if (template.real_work or template.when_phrases and _asks_about_shipping(template.when_phrases,
+                                                                              ctx.taxonomy.flags.shipped_words)) \
             and is_exercise_claim(claim, ctx):
-        return False  # WHY: "how was it served" of a job simulation's "deployed" asks about users it never had
+        # WHY: "how was it served" of a job simulation's "deployed", or "which decision rested on it" of its
+        # pricing prototype, asks about users and a business it never had
+        return False
     if template.unless_phrases and (has_phrase(text, template.unless_phrases)
                                     or (claim.kind != "skill" and has_phrase(whole, template.unless_phrases))):
         return False  # WHY the whole bullet too: a line read back is cut at a clause, and what follows still counts
@@ -1485,9 +1491,9 @@ def _dedupe_per_template(candidates: list[_Candidate]) -> list[_Candidate]:
     return list(best.values())
 
 
-def _is_per_list(candidate: _Candidate) -> bool:
-    """The question's answer is given once per list (see _answers): an exercise, not the line's story."""
-    return any(key.endswith(":list") for key in candidate.answers)
+def _is_exercise(candidate: _Candidate) -> bool:
+    """An exercise to do on the line's kind of data (a query to write: see _answers), not the line's story."""
+    return any(key.startswith("exercise:") for key in candidate.answers)
 
 
 def _order_key(c: _Candidate) -> tuple[float, str, str]:
@@ -1528,9 +1534,9 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
     answered: set[str] = set()
     # WHY the claims' questions too: reviewers read a third question on one bullet (a gain's measurement,
     # its hardest decision, its walk-through) as a repeat while other work went unasked
-    # (not an exercise asked once per list, such as a query on the line's kind of data: it retells no story)
-    per_list = np.array([_is_per_list(c) for c in ordered])
-    on_bullet = [c.source in _ON_A_LINE and bool(c.question.quote) and not p for c, p in zip(ordered, per_list)]
+    # (not an exercise, such as a query on the line's kind of data: it retells no story)
+    exercise = np.array([_is_exercise(c) for c in ordered])
+    on_bullet = [c.source in _ON_A_LINE and bool(c.question.quote) and not e for c, e in zip(ordered, exercise)]
     bullet = index_of([" ".join(c.question.quote.lower().split())[:BULLET_KEY_CHARS] if on else ""
                        for c, on in zip(ordered, on_bullet)])
     is_line = np.array(on_bullet)
@@ -1602,7 +1608,7 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
         per_area[area[best]] += 1
         if penalised[best]:
             per_claim[claim[best]] += 1
-            on_line[claim[best]] += not asked_once[best] and not per_list[best]
+            on_line[claim[best]] += not asked_once[best] and not exercise[best]
         n_ask += bool(is_ask[best])
         n_base += bool(is_base[best])
         n_generic += bool(is_generic[best])
@@ -1726,6 +1732,10 @@ def generate_questions(
         # "You list X without a role: where did you use it?" too: reviewers rated it generic on every list,
         # and the Flags tab already tells the interviewer which skills nothing on the page shows.
         personal = [c for c in personal if c.question.flag_code not in _CANDIDATE_ONLY_FLAGS and not c.listed]
+        # WHY no exam questions led in by a line ("At X you used Python. What do generators give you?"): in
+        # the paired reviews none was rated specific, and they misfired ("a Python image" for a Node.js
+        # stack); a thin resume's list is brought to INTERVIEWER_MIN_LIST with the baseline questions instead
+        personal = [c for c in personal if c.source not in ("topic", "textbook")]
     used_topics = {c.template_id.rsplit(".", 1)[0] for c in personal if c.source in ("topic", "textbook")}
     interviewer = options.perspective == "interviewer"
     # WHY: questions for the candidate to ask belong to the candidate's list, not the interviewer's.
@@ -1749,8 +1759,7 @@ def generate_questions(
     # WHY two passes: how many questions may only fill depends on how many specific ones the list holds.
     ordered, similarity = _ordered(scored)
     specific = sum(is_specific(c) for c in _select(ordered, similarity, options.question_count))
-    ratio, least = (INTERVIEWER_FILL_RATIO, INTERVIEWER_MIN_FILL) if interviewer else (FILL_RATIO, MIN_FILL)
-    room = max(least, round(ratio * specific))
+    room = max(0, INTERVIEWER_MIN_LIST - specific) if interviewer else max(MIN_FILL, round(FILL_RATIO * specific))
     chosen = _group_listed(_select(ordered, similarity, options.question_count, room), scored, _exposure(flags, claims))
     if interviewer:
         chosen = sorted(chosen, key=lambda c: (not is_specific(c), _REVEALS[c.source], -c.question.difficulty,

@@ -137,6 +137,7 @@ class FlagTexts:
     side_work_words: tuple[str, ...] = ()  # study, capstones, theses: not a second job when they overlap one
     shared_work_phrases: tuple[str, ...] = ()  # "co-authored", "team of": whose part was it?
     leading_phrases: tuple[str, ...] = ()  # "led a team of": the candidate's part is the lead
+    tool_families: tuple[str, ...] = ()  # skills whose listed engines are a detail once the skill is used at work
     umbrella_categories: tuple[str, ...] = ()  # whole fields ("machine learning"): never "last used long ago"
     shipped_words: tuple[str, ...] = ()  # words that say something went live ("deployed"), not only a pipeline
     not_shipped_words: tuple[str, ...] = ()  # words that make going live a plan ("a prototype ... before being deployed")
@@ -198,7 +199,7 @@ def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml", *, area_id
 
 
 # The lists of words and skill ids flags.toml holds beside the texts (see its comments).
-_FLAG_WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases", "leading_phrases",
+_FLAG_WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases", "leading_phrases", "tool_families",
                     "umbrella_categories", "shipped_words", "not_shipped_words", "exercise_words",
                     "never_stale_categories",
                     "language_categories", "practitioner_words", "editor_tools", "everyday_categories", "hedge_before", "hedge_after",

@@ -297,6 +297,13 @@ def test_listed_only_skills_under_a_listed_only_broader_skill_share_its_card(tax
     assert "ridge regression" in flags[0].message and "lasso regression" in flags[0].message  # the taxonomy's names
 
 
+def test_engines_whose_use_implies_a_listed_only_language_share_its_card(taxonomy):
+    resume = build_resume(jobs("Daily reports."), skills_list("SQL (MySQL, PostgreSQL)"))
+    flags = codes(flags_of(resume, taxonomy), "unsupported_skill")
+    assert [f.claim_id for f in flags] == ["skill:sql"]
+    assert "MySQL" in flags[0].message and "PostgreSQL" in flags[0].message
+
+
 def test_one_everyday_tool_is_still_a_low_note_and_never_stale(taxonomy):
     resume = build_resume(section("experience", "Experience",
                                   job("Data Analyst", "Fabrikam", "2023-01", "present", "Daily reports."),

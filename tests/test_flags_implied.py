@@ -52,7 +52,9 @@ def test_data_work_described_in_other_words_backs_etl_vba_and_query_tuning():
                      "# Skills", "ETL, VBA, Query optimisation, SQL, Snowflake")
     found = cards(flags)
     assert not {"etl", "vba", "query_optimization"} & set(found)
-    assert "snowflake" in found
+    # Updated: Snowflake beside SQL the work shows (coaching on SQL) is a low "which engine" note now
+    # (flags.toml tool_families), no longer a card of its own
+    assert "snowflake" not in found and "Snowflake (beside SQL at work)" in low_notes(flags)
 
 
 def test_bayesian_generative_work_backs_the_listed_methods_and_a_test_backs_testing_not_ab_testing():

@@ -336,3 +336,12 @@ def test_a_model_in_a_side_project_is_not_expected_to_ship(taxonomy):
     assert codes(flags_of(project, taxonomy), "no_deployment") == [] == codes(flags_of(project, taxonomy), "no_lifecycle")
     assert len(codes(flags_of(at_work, taxonomy), "no_deployment")) == 1
 
+
+def test_an_engine_listed_beside_sql_written_at_work_is_a_low_note(taxonomy):
+    """"PostgreSQL only in a skills list" when the work writes SQL: which engine is a detail (a low note for
+    the candidate), not a gap; PyTorch beside Python used at work still is one (Python is no tool family)."""
+    resume = _one_job("Data Analyst", "Pellucid Freight", "Wrote SQL reports on parcel volumes in Python",
+                      section("skills", "Skills", "SQL, Python, PostgreSQL, PyTorch"))
+    cards = {f.claim_id: f.severity for f in codes(flags_of(resume, taxonomy), "unsupported_skill")}
+    assert cards.get("skill:postgresql") == "low" and cards.get("skill:pytorch") == "medium"
+

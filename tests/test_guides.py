@@ -143,9 +143,9 @@ def test_a_topic_question_in_an_interviewer_list_shows_its_own_guide():
     that question, which differs from the guides of the topic's other questions."""
     bank = load_bank()
     options = Options(perspective="interviewer", as_of="2026-11", limits=Limits(seconds_per_page=60.0))
-    # Updated: an interviewer's list now asks topic questions only as fill after the line's own questions;
-    # the research sample's list holds one (the new graduate's holds none any more).
-    report = analyze(ROOT / "samples" / "research_farid_haddad.pdf", as_of="2026-11", options=options)
+    # Updated: an interviewer's list now asks no exam question led in by a line, and baseline questions only
+    # to give a thin resume three; the nurse sample's list holds two baseline questions from topics.
+    report = analyze(ROOT / "samples" / "non_ds_nurse_maggie_thornbury.pdf", as_of="2026-11", options=options)
     from_topics = [(q, _topic_question(bank, q.template)) for q in report.questions]
     from_topics = [(q, own) for q, own in from_topics if own is not None and own.has_own_guide]
     assert from_topics

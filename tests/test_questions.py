@@ -429,6 +429,7 @@ def test_a_repository_of_another_account_is_not_called_yours():
     # two things made: the model, which the questions on serving and errors are about
     ("Developed labelling pipelines, trained and deployed parcel damage models on the belt", "parcel damage models"),
     ("Built machine learning ensembles in R to forecast the onset of droughts", "machine learning ensembles"),
+    ("Trained different computer vision models for shelf images", "computer vision models"),  # no "the different"
 ])
 def test_the_thing_a_line_built(text, task):
     from analyzer.questions import task_of

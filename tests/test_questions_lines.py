@@ -69,6 +69,16 @@ def test_what_a_job_simulation_deployed_is_not_asked_how_it_was_served(tmp_path)
     assert served("Data Scientist Job Simulation") == []
 
 
+def test_a_job_simulation_s_model_is_not_asked_which_decision_rested_on_it(tmp_path):
+    def decided(title: str) -> list[str]:
+        report = _report(tmp_path, *_role(f"{title}, Pellucid Bank 2024 - 2024",
+                                          "Created a pricing model for gas storage contracts from injection and "
+                                          "withdrawal dates", "Python"))
+        return _asked(report, "duty.cost_model")
+    assert len(decided("Quantitative Analyst")) == 1
+    assert decided("Quantitative Analyst Job Simulation") == []
+
+
 def test_a_number_the_summary_repeats_is_asked_once(tmp_path):
     report = _report(tmp_path, "# Summary", "Analyst who cut invoice errors by 27% with automated checks.",
                      *_job("Cut invoice errors by 27% by adding automated validation checks in Python"))
@@ -238,3 +248,55 @@ def test_a_gap_between_jobs_is_left_to_the_candidate_s_list(tmp_path):
     assert [f.variant for f in interviewer.flags if f.code == "date_problem"] == ["gap"]
     assert [q for q in interviewer.questions if q.flag_code == "date_problem"] == []
     assert [q.template for q in candidate.questions if q.flag_code == "date_problem"] == ["flag.date_problem.gap"]
+
+
+def test_a_batch_job_s_runtime_is_asked_where_the_time_went_not_its_latency_percentile(tmp_path):
+    report = _report(tmp_path, *_role("Data Engineer, Pellucid Freight 2022 - present",
+                                      "Rebuilt the nightly PySpark pipeline on partitioned shipment tables, reducing "
+                                      "runtime by 60%", "PySpark, SQL"))
+    templates = [q.template for q in report.questions]
+    assert "line.batch_runtime" in templates and "line.latency" not in templates
+
+
+def test_old_work_is_asked_what_the_candidate_would_do_differently_today(tmp_path):
+    report = _report(tmp_path, "# Experience", "* Data Scientist, Pellucid Freight 2023 - present",
+                     "- Wrote SQL reports on weekly parcel volumes for the planning team",
+                     "* Analyst, Corrib Outfitters 2016 - 2018",
+                     "- Wrote Python jobs that loaded the tills' sales data into PostgreSQL each night",
+                     "# Skills", "SQL, Python, PostgreSQL")
+    today = _asked(report, "line.old_work_today")
+    assert today == ["At Corrib Outfitters, you wrote Python jobs that loaded the tills' sales data into PostgreSQL "
+                     "each night (2018). Would you build it the same way today: which tool or method would you "
+                     "change, and which choice still holds?"]
+
+
+def test_a_line_cut_inside_brackets_is_quoted_up_to_them():
+    assert quoted_line("Training of vision models: OCR, object detector (TFOD), image classifier (TensorFlow, Keras",
+                       "") == 'Your resume says: "Training of vision models: OCR, object detector (TFOD), image classifier"'
+
+
+def test_the_interviewer_s_list_holds_baseline_questions_only_to_give_a_thin_resume_three(tmp_path):
+    rich = _report(tmp_path, *_job("Built a churn model to predict which subscribers cancel within 60 days with XGBoost",
+                                   "Defined and implemented KPIs across sales and operations to guide pricing decisions",
+                                   "Migrated 40,000 customer records from the old billing system to the new one"))
+    assert [q.template for q in rich.questions if not q.quote] == []  # no baseline question
+    assert all(q.template.startswith(("line.", "duty.", "flag.")) for q in rich.questions)
+    thin = _report(tmp_path, "# Experience", "* Developer, Pellucid Freight 2022 - present",
+                   "- Built the parcel tracking pages in Node.js with Python scripts for imports",
+                   "# Skills", "Python, Node.js, statistics, machine learning")
+    # no exam question led in by a line ("At Pellucid Freight you used Python. What do generators ...")
+    assert [q.anchor for q in thin.questions] == ["baseline"] * 3
+
+
+def test_a_line_that_joins_sources_is_asked_about_the_join(tmp_path):
+    report = _report(tmp_path, *_role("Data Analyst, Pellucid Freight 2022 - present",
+                                      "Built Power BI dashboards integrating survey, depot and delivery data for the "
+                                      "operations team", "Power BI, SQL"))
+    joined = _asked(report, "duty.data_integration")
+    assert joined and joined[0].startswith("At Pellucid Freight, you built Power BI dashboards integrating survey")
+    assert _asked(report, "duty.reporting") == []  # one reading of the line: the join, not its readers
+    software = _report(tmp_path, *_role("Engineer, Pellucid Freight 2022 - present",
+                                        "Integrated a GPT-4 model into the customer service backend for ticket data",
+                                        "Python, SQL"))
+    assert _asked(software, "duty.data_integration") == []
+

@@ -109,14 +109,16 @@ def test_the_interviewer_view_leaves_the_notes_on_listed_skills_to_the_candidate
 
 
 def test_the_interviewer_view_leaves_the_plain_link_note_and_buzzwords_to_the_candidate(report):
-    """Reviewers rated "interviewers open the links" and a lone buzzword noise on an interviewer's list; a
-    link that is someone else's or broken is a finding and stays."""
+    """Reviewers rated "interviewers open the links", a lone buzzword and half the "last used" notes noise on
+    an interviewer's list; a link that is someone else's or broken is a finding and stays."""
     plain = Flag(code="link_to_check", severity="info", message="Interviewers open the links on a resume.",
                  advice="Re-read it.")
     others = Flag(code="link_to_check", severity="info", message="That repository is another account's.",
                   advice="Say whose it is.", variant="other_account")
     buzz = Flag(code="vague_claim", severity="low", message='"results-driven" names nothing.', advice="Cut it.")
-    interviewer = replace(report, flags=report.flags + (plain, others, buzz), settings=(("perspective", "interviewer"),))
+    old = Flag(code="stale_claim", severity="low", message="HDF5 was last used in 2019.", advice="Say what you use now.")
+    interviewer = replace(report, flags=report.flags + (plain, others, buzz, old),
+                          settings=(("perspective", "interviewer"),))
     shown = view.shown_flags(interviewer)
-    assert (plain in shown, others in shown, buzz in shown) == (False, True, False)
+    assert (plain in shown, others in shown, buzz in shown, old in shown) == (False, True, False, False)
 
