@@ -1039,7 +1039,10 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
             out.append(_Candidate(question, source, template.id, bonus, text, evidence, _raw(template),
                                   answers=_answers(template, claim, ctx), specific=specific,
                                   entry=_entry_label(claim.evidence), fallback=_fallback_keys(template, claim)))
-        if not secret and not learning:
+        # WHY not for the interviewer: an exam question led in by a line ("At X you used Python. What do
+        # generators give you?") was never rated specific in the paired reviews and misfired ("a Python image"
+        # for a Node.js stack); a thin resume's list is brought to INTERVIEWER_MIN_LIST with baseline questions
+        if not secret and not learning and ctx.options.perspective != "interviewer":
             out.extend(_fundamentals(claim, depth, why, quote, page, evidence, ctx))
     return out
 
@@ -1732,10 +1735,6 @@ def generate_questions(
         # "You list X without a role: where did you use it?" too: reviewers rated it generic on every list,
         # and the Flags tab already tells the interviewer which skills nothing on the page shows.
         personal = [c for c in personal if c.question.flag_code not in _CANDIDATE_ONLY_FLAGS and not c.listed]
-        # WHY no exam questions led in by a line ("At X you used Python. What do generators give you?"): in
-        # the paired reviews none was rated specific, and they misfired ("a Python image" for a Node.js
-        # stack); a thin resume's list is brought to INTERVIEWER_MIN_LIST with the baseline questions instead
-        personal = [c for c in personal if c.source not in ("topic", "textbook")]
     used_topics = {c.template_id.rsplit(".", 1)[0] for c in personal if c.source in ("topic", "textbook")}
     interviewer = options.perspective == "interviewer"
     # WHY: questions for the candidate to ask belong to the candidate's list, not the interviewer's.
