@@ -317,7 +317,7 @@ def _unsupported_skill(ctx: _Context) -> list[Flag]:
     rest = [s for s in found if s not in hedged and s not in everyday and s.id not in related]
     flags = [ctx.flag("unsupported_skill", {"skill": _with_children(s, children)}, claim_id=f"skill:{s.id}",
                       evidence=_skill_evidence(s))
-             for s, children in _fold_children(rest, ctx.texts.umbrella_categories, ctx.rules)]
+             for s, children in _fold_children(rest, ctx.texts.umbrella_categories, ctx.rules, ctx.texts.tool_families)]
     if hedged:
         quote = _hedge_quote(hedged[0], ctx.taxonomy, ctx.texts)
         flags.append(ctx.flag("unsupported_skill", {"skills": _names(hedged, limit=MAX_NAMED_EVERYDAY), "quote": quote},
@@ -449,16 +449,30 @@ _CLAUSE_END = r"[.;|•:]\s|[;|•]"
 _CLAUSE_END_OR_COMMA = r"[.;|•:,(]"
 
 
-def _fold_children(skills: list[Skill], umbrella: tuple[str, ...] = (),
-                   rules: ClaimRules | None = None) -> list[tuple[Skill, tuple[Skill, ...]]]:
+def _families(skill_id: str, rules: ClaimRules | None) -> tuple[str, ...]:
+    """The skills whose use this one implies (claims.toml implied_by: MySQL -> SQL), in the file's order."""
+    return tuple(y for y, implying in (rules.implied_by if rules else ()) if skill_id in implying)
+
+
+def _fold_children(skills: list[Skill], umbrella: tuple[str, ...] = (), rules: ClaimRules | None = None,
+                   families: tuple[str, ...] = ()) -> list[tuple[Skill, tuple[Skill, ...]]]:
     """Each skill with the listed-only skills under it ("Regularization (Ridge/Lasso)" is one card,
     not three): a skill whose more general skill is also flagged joins that skill's card, as does one
     whose use implies a flagged one (claims.toml implied_by: "SQL (MySQL, PostgreSQL)" is one card, not
-    three; reviewers read the engines' cards as repeats), and the everyday practices of one umbrella
-    category ("cleaning & preprocessing") share the first one's card."""
+    three; reviewers read the engines' cards as repeats), engines of one tool family share the first one's,
+    and the everyday practices of one umbrella category ("cleaning & preprocessing") share the first one's
+    card."""
     ids = {s.id for s in skills}
     by_id = {s.id: s for s in skills}
     implied = {x: y for y in ids for x in (rules.implying(y) if rules else ()) if x in ids and x != y}
+    # engines of one tool family (flags.toml tool_families) whose family is not flagged itself ("MySQL,
+    # PostgreSQL, SQLite" with SQL backed elsewhere) share the first one's card: one point, one card
+    first_engine: dict[str, str] = {}
+    for skill in skills:
+        family = next((y for y in _families(skill.id, rules) if y in families and y not in ids), None) \
+            if skill.id not in implied else None
+        if family is not None:
+            implied.setdefault(skill.id, first_engine.setdefault(family, skill.id))
     first_of: dict[str, Skill] = {}
     for skill in skills:
         if skill.category in umbrella and not skill.parents:

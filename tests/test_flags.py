@@ -297,6 +297,13 @@ def test_listed_only_skills_under_a_listed_only_broader_skill_share_its_card(tax
     assert "ridge regression" in flags[0].message and "lasso regression" in flags[0].message  # the taxonomy's names
 
 
+def test_engines_of_one_family_share_a_card_when_the_family_itself_is_not_listed(taxonomy):
+    resume = build_resume(jobs("Daily reports."), skills_list("MySQL, PostgreSQL, Kafka"))
+    flags = codes(flags_of(resume, taxonomy), "unsupported_skill")
+    assert sorted(f.claim_id for f in flags) == ["skill:kafka", "skill:mysql"]  # Kafka is no engine of SQL
+    assert "PostgreSQL" in next(f.message for f in flags if f.claim_id == "skill:mysql")
+
+
 def test_engines_whose_use_implies_a_listed_only_language_share_its_card(taxonomy):
     resume = build_resume(jobs("Daily reports."), skills_list("SQL (MySQL, PostgreSQL)"))
     flags = codes(flags_of(resume, taxonomy), "unsupported_skill")
