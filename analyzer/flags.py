@@ -317,7 +317,7 @@ def _unsupported_skill(ctx: _Context) -> list[Flag]:
     rest = [s for s in found if s not in hedged and s not in everyday and s.id not in related]
     flags = [ctx.flag("unsupported_skill", {"skill": _with_children(s, children)}, claim_id=f"skill:{s.id}",
                       evidence=_skill_evidence(s))
-             for s, children in _fold_children(rest, ctx.texts.umbrella_categories, ctx.rules, ctx.texts.tool_families)]
+             for s, children in _fold_children(rest, ctx.texts, ctx.rules)]
     if hedged:
         quote = _hedge_quote(hedged[0], ctx.taxonomy, ctx.texts)
         flags.append(ctx.flag("unsupported_skill", {"skills": _names(hedged, limit=MAX_NAMED_EVERYDAY), "quote": quote},
@@ -350,18 +350,19 @@ def _related_use(ctx: _Context, skill: Skill) -> Skill | None:
     which tool was used there and how rather than calling the list padded: a named tool or platform
     above it in use (Power Query under Power BI, Amazon EMR under AWS), work of the kind its category
     serves (flags.toml tool_for_class: a deep-learning framework beside neural networks, an ML library
-    beside gradient boosting), or, for a skill another listed one implies (Python under scikit-learn),
-    the use that makes that one plausible. None when nothing does: then the list is all there is."""
-    return _use_above(ctx, skill) or _use_of_class(ctx, skill) or next(
+    beside gradient boosting), for a skill another listed one implies (Python under scikit-learn), the
+    use that makes that one plausible, or the tool family a listed engine belongs to, used at work
+    (_family_in_use). None when nothing does: then the list is all there is."""
+    return (_use_above(ctx, skill) or _use_of_class(ctx, skill) or next(
         (use for other in ctx.skills if other.id in ctx.rules.implying(skill.id) and other.id != skill.id
-         and is_unsupported(other) and (use := _use_above(ctx, other) or _use_of_class(ctx, other)) is not None), None) \
-        or _language_in_use(ctx, skill)
+         and is_unsupported(other) and (use := _use_above(ctx, other) or _use_of_class(ctx, other)) is not None),
+        None) or _family_in_use(ctx, skill))
 
 
-def _language_in_use(ctx: _Context, skill: Skill) -> Skill | None:
-    """For a listed engine or tool, the family its use implies (flags.toml tool_families), shown at work (MySQL
-    listed, SQL written at a job): which engine that work ran on is a detail, not a gap (reviewers rated
-    those cards noise)."""
+def _family_in_use(ctx: _Context, skill: Skill) -> Skill | None:
+    """For a listed engine or tool, the family its use implies (flags.toml tool_families), shown at work
+    (MySQL listed, SQL written at a job): which engine that work ran on is a detail, not a gap (reviewers
+    rated those cards noise)."""
     return next((other for other in ctx.skills if other.id in ctx.texts.tool_families and other.id != skill.id
                  and skill.id in ctx.rules.implying(other.id) and _is_used_at_work(other) and not other.inferred), None)
 
@@ -449,13 +450,7 @@ _CLAUSE_END = r"[.;|•:]\s|[;|•]"
 _CLAUSE_END_OR_COMMA = r"[.;|•:,(]"
 
 
-def _families(skill_id: str, rules: ClaimRules | None) -> tuple[str, ...]:
-    """The skills whose use this one implies (claims.toml implied_by: MySQL -> SQL), in the file's order."""
-    return tuple(y for y, implying in (rules.implied_by if rules else ()) if skill_id in implying)
-
-
-def _fold_children(skills: list[Skill], umbrella: tuple[str, ...] = (), rules: ClaimRules | None = None,
-                   families: tuple[str, ...] = ()) -> list[tuple[Skill, tuple[Skill, ...]]]:
+def _fold_children(skills: list[Skill], texts: FlagTexts, rules: ClaimRules) -> list[tuple[Skill, tuple[Skill, ...]]]:
     """Each skill with the listed-only skills under it ("Regularization (Ridge/Lasso)" is one card,
     not three): a skill whose more general skill is also flagged joins that skill's card, as does one
     whose use implies a flagged one (claims.toml implied_by: "SQL (MySQL, PostgreSQL)" is one card, not
@@ -464,22 +459,21 @@ def _fold_children(skills: list[Skill], umbrella: tuple[str, ...] = (), rules: C
     card."""
     ids = {s.id for s in skills}
     by_id = {s.id: s for s in skills}
-    implied = {x: y for y in ids for x in (rules.implying(y) if rules else ()) if x in ids and x != y}
+    implied = {x: y for y in ids for x in rules.implying(y) if x in ids and x != y}
     # engines of one tool family (flags.toml tool_families) whose family is not flagged itself ("MySQL,
     # PostgreSQL, SQLite" with SQL backed elsewhere) share the first one's card: one point, one card
     first_engine: dict[str, str] = {}
-    for skill in skills:
-        family = next((y for y in _families(skill.id, rules) if y in families and y not in ids), None) \
-            if skill.id not in implied else None
+    for skill in (s for s in skills if s.id not in implied):
+        family = next((y for y in texts.tool_families if y not in ids and skill.id in rules.implying(y)), None)
         if family is not None:
-            implied.setdefault(skill.id, first_engine.setdefault(family, skill.id))
+            implied[skill.id] = first_engine.setdefault(family, skill.id)
     first_of: dict[str, Skill] = {}
     for skill in skills:
-        if skill.category in umbrella and not skill.parents:
+        if skill.category in texts.umbrella_categories and not skill.parents:
             first_of.setdefault(skill.category, skill)
 
     def head(skill: Skill) -> Skill:
-        if skill.category in umbrella and not skill.parents:
+        if skill.category in texts.umbrella_categories and not skill.parents:
             return first_of[skill.category]
         seen = {skill.id}
         while (parent := next((p for p in (*skill.parents, implied.get(skill.id, "")) if p in ids and p not in seen),
@@ -810,11 +804,12 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
 
 def is_note_for_candidate(flag: Flag) -> bool:
     """A low note on listed skills (everyday tools, tools the work implies, skills the resume calls
-    light), on a buzzword, on a skill last used years ago, or the plain "interviewers open your links": it
-    tells the candidate what to prepare; an interviewer learns little from it (reviewers rated most of them noise), so the
-    interviewer's view leaves it to the candidate."""
+    light), on a buzzword, on a skill last used years ago, or the plain "interviewers open your links":
+    it tells the candidate what to prepare; an interviewer learns little from it (reviewers rated most of
+    them noise), so the interviewer's view leaves it to the candidate."""
     if flag.code == "link_to_check":
-        return not flag.variant  # WHY: "interviewers open the links" tells the interviewer nothing (18 of 48 rated noise)
+        # WHY: "interviewers open the links" tells the interviewer nothing (18 of 48 rated noise)
+        return not flag.variant
     # WHY the low "last used" notes: reviewers rated half of them noise (a file format, a tool that does not age);
     # the interviewer's list asks old work what would change today instead (line.old_work_today)
     return flag.code in ("unsupported_skill", "vague_claim", "stale_claim") and flag.severity == Severity.LOW

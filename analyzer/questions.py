@@ -267,7 +267,8 @@ TARGET_WORDS = 6  # a {target} longer than this is a clause, not the thing predi
 # The last word of a task must name a thing that was made, or the phrase is not worth quoting.
 _TASK_NOUNS = re.compile(
     r"(?:model|models|ensembles?|methods?|methodology|classifier|pipeline|pipelines|system|forecast|forecasts|"
-    r"dashboard|dashboards|engine|service|platform|tool|api|apis|app|application|algorithm|detector|recommender|network|package|library|"
+    r"dashboard|dashboards|engine|service|platform|tool|api|apis|app|application|algorithm|detector|recommender|"
+    r"network|package|library|"
     r"framework|report|reports|workflow|architecture|solution|bot|chatbot|agent|scorer|predictor|analysis|"
     r"database|warehouse|etl|simulation|study|experiment|test|assessor|estimator|scraper|crawler|parser|extractor|"
     r"tracker|ranker|optimizer|optimiser|simulator|monitor|index|signals?|segmentation|detection|recognition|"
@@ -308,7 +309,6 @@ def target_of(text: str) -> str:
     match = _TARGET_RE.search(text)
     target = " ".join(match.group("target").split()) if match else ""
     return target if 1 <= len(target.split()) <= TARGET_WORDS and not _URL_RE.search(target) else ""
-
 
 
 def _is_task(task: str) -> bool:
@@ -369,6 +369,11 @@ def quoted_line(quote: str, where: str) -> str:
     if where.startswith(("at ", "in ")):
         return f"{where[0].upper()}{where[1:]}, your resume says: \"{text}\""
     return f"Your resume says: \"{text}\""
+
+
+def read_back(quote: str, where: str) -> str:
+    """The line as a question's premise: read back in the second person, or else quoted as printed."""
+    return said_line(quote, where) or quoted_line(quote, where)
 
 
 # A line that ends on one of these words was cut where the printed line wrapped ("using tools like Power BI and").
@@ -463,8 +468,7 @@ def _line_slot(evidence: Evidence | None, where: str, ctx: _Context) -> str:
     and a summary or a skills list is no work done."""
     if evidence is None or evidence.section != SectionKind.EXPERIENCE:
         return ""
-    bullet = whole_bullet(evidence, ctx)
-    return said_line(bullet, where) or quoted_line(bullet, where)
+    return read_back(whole_bullet(evidence, ctx), where)
 
 
 def whole_bullet(evidence: Evidence, ctx: _Context) -> str:
@@ -838,8 +842,7 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
     if ("line" in template.slots or template.data_line) and claim.evidence:
         # WHY: the words asked about are the words read back (a skill's: the line that shows it in use);
         # a question on a line's data needs a line of work done ("Built an Excel dashboard of exam scores")
-        bullet = whole_bullet(asked_line(claim, (), ctx), ctx)
-        text = said_line(bullet, "") or quoted_line(bullet, "")
+        text = read_back(whole_bullet(asked_line(claim, (), ctx), ctx), "")
         if not text:
             return False
     if template.measures and (claim.result.measures if claim.result else "") not in template.measures:
@@ -1102,9 +1105,6 @@ def _fundamentals(claim: Claim, depth: str, why: str, quote: str, page: int | No
         # "... you used machine learning. <exam question>" fits anyone who names the umbrella term.
         narrow = used is not None and not is_umbrella(_trigger_id(claim, topic), ctx.taxonomy) \
             and not is_everyday(_trigger_id(claim, topic), ctx.taxonomy)
-        # WHY not for the interviewer: reviewers rate an exam question behind a line's lead-in as generic (it
-        # fits anyone who used the tool); in an interviewer's list it only fills, after the line's own questions
-        narrow = narrow and ctx.options.perspective != "interviewer"
         # WHY the answer key: two exam questions on one method ("what is naive about naive Bayes", "generative
         # or discriminative") led in by one line read as an exam on it, whichever claim brought them
         # WHY the exercise key: a textbook query to write beside the query on the candidate's own data is one
@@ -1281,9 +1281,6 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
 
 
 _LISTED_FLAGS = frozenset({"unsupported_skill"})
-_CANDIDATE_ONLY_FLAGS = frozenset({"link_to_check"})  # advice to the candidate, no question an interviewer asks
-
-
 def _entry_label(evidence: tuple[Evidence, ...]) -> str:
     """The job or project a question's line sits in (its first role or project evidence), as a key;
     a project's key starts with PROJECT_KEY."""
@@ -1730,11 +1727,6 @@ def generate_questions(
                    named_skill_keys(skills, taxonomy))
     flagged = {f.claim_id for f in flags if f.claim_id}
     personal = _without_fallbacks(_from_claims(claims, flagged, ctx) + _from_flags(flags, ctx))
-    if options.perspective == "interviewer":
-        # WHY: "if I open your profile, what will I find?" prepares the candidate; the interviewer opens it.
-        # "You list X without a role: where did you use it?" too: reviewers rated it generic on every list,
-        # and the Flags tab already tells the interviewer which skills nothing on the page shows.
-        personal = [c for c in personal if c.question.flag_code not in _CANDIDATE_ONLY_FLAGS and not c.listed]
     used_topics = {c.template_id.rsplit(".", 1)[0] for c in personal if c.source in ("topic", "textbook")}
     interviewer = options.perspective == "interviewer"
     # WHY: questions for the candidate to ask belong to the candidate's list, not the interviewer's.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Protocol
 
 from analyzer.models import Quantity, Result
@@ -286,9 +287,14 @@ def is_confidential(text: str, rules: ClaimRules) -> bool:
     """The line calls its subject proprietary or confidential: asking to explain it would be unfair.
     WHY not "proprietary documents": a search system over a client's private documents can be
     discussed (how it retrieved, how it was judged); only the documents cannot."""
-    data = "|".join(re.escape(word) for word in sorted(rules.data_words, key=len, reverse=True))
-    kept = re.sub(rf"\b(?:proprietary|confidential|internal)\s+(?:{data})\b", "", text, flags=re.IGNORECASE)
-    return has_phrase(kept, rules.confidential_phrases)
+    return has_phrase(_private_data_regex(rules.data_words).sub("", text), rules.confidential_phrases)
+
+
+@lru_cache(maxsize=8)  # WHY: built once per word list, not once per claim
+def _private_data_regex(data_words: tuple[str, ...]) -> re.Pattern[str]:
+    """'proprietary documents', 'confidential data': private data, not a private method."""
+    data = "|".join(re.escape(word) for word in sorted(data_words, key=len, reverse=True))
+    return re.compile(rf"\b(?:proprietary|confidential|internal)\s+(?:{data})\b", re.IGNORECASE)
 
 
 # Which number of a clause a question is about when it holds several: an outcome before a size.

@@ -199,11 +199,10 @@ def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml", *, area_id
 
 
 # The lists of words and skill ids flags.toml holds beside the texts (see its comments).
-_FLAG_WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases", "leading_phrases", "tool_families",
-                    "umbrella_categories", "shipped_words", "not_shipped_words", "exercise_words",
-                    "never_stale_categories",
-                    "language_categories", "practitioner_words", "editor_tools", "everyday_categories", "hedge_before", "hedge_after",
-                    "model_work_libraries")
+_FLAG_WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases",
+                    "leading_phrases", "tool_families", "umbrella_categories", "shipped_words", "not_shipped_words",
+                    "exercise_words", "never_stale_categories", "language_categories", "practitioner_words",
+                    "editor_tools", "everyday_categories", "hedge_before", "hedge_after", "model_work_libraries")
 
 
 def _word_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
