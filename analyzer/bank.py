@@ -138,6 +138,10 @@ class Template:
     # thing would get ("walk me through it", "you list X"), which the interviewer asks unprompted
     candidate_only: bool = False
     fallback: bool = False  # asked only when no other template that gives its answer (on the claim, or per list) fits
+    # asked only to fill a list short of questions on the resume's specifics, before any baseline question: a
+    # kind of work too common to tell much ("who read the report"), which the list editor counts as fill
+    # (questions.is_specific)
+    fill: bool = False
     guide: str = ""  # for the interviewer: what a strong answer covers
     worry: str = ""  # for the interviewer: what would worry you
     # What the answer covers ("measurement": how a number was measured and against what); two
@@ -349,8 +353,8 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
     if anchor == "ask" and not strengths:
         raise TaxonomyError(f"{where}: an ask record needs strengths (use [\"any\"] for everyone).")
     flags = {key: record.get(key, False) for key in ("stale", "shown", "per_list", "candidate_only", "data_line",
-                                                     "fallback", "real_work")}
-    stale, shown, per_list, candidate_only, data_line, fallback, real_work = flags.values()
+                                                     "fallback", "real_work", "fill")}
+    stale, shown, per_list, candidate_only, data_line, fallback, real_work, fill = flags.values()
     for key, value in flags.items():
         if not isinstance(value, bool):
             raise TaxonomyError(f"{where}: field '{key}' must be true or false.")
@@ -379,7 +383,7 @@ def _load_template(record: dict[str, Any], anchor: str, where: str, known: _Know
                     resume_skills=_texts(record, "resume_skills", where), data_line=data_line, real_work=real_work,
                     unless_phrases=_texts(record, "unless_phrases", where), not_classes=not_classes, stale=stale,
                     model=model, shown=shown, per_list=per_list, candidate_only=candidate_only, fallback=fallback,
-                    guide=_text(record, "guide", where), worry=_text(record, "worry", where))
+                    fill=fill, guide=_text(record, "guide", where), worry=_text(record, "worry", where))
 
 
 def _load_why(data: dict[str, Any], where: str, why: dict[tuple[str, str], str]) -> None:

@@ -21,7 +21,7 @@ when the project text names the URL or the repository's name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -29,7 +29,7 @@ from analyzer.links import dedupe_key
 from analyzer.models import Claim, Entry, Evidence, Project, Result, Resume, Skill
 from analyzer.phrases import has_phrase
 from analyzer.results import read_result
-from analyzer.statements import Statement, clauses, resume_statements, skills_in
+from analyzer.statements import Statement, clauses, resume_statements, sentences, skills_in
 from analyzer.taxonomy import SectionKind, Taxonomy
 from analyzer.taxonomy_rules import ClaimRules
 
@@ -100,9 +100,10 @@ def _project_claims(ctx: _Context) -> list[Claim]:
     for index, statement in enumerate(ctx.statements):
         if statement.entry is not None and statement.entry.section == SectionKind.PROJECTS:
             continue
-        if _is_project_statement(statement, ctx.skill_ids[index], ctx.rules):
-            name = _short_name(_labelled_project(statement.text, ctx.rules) or statement.text)
-            projects.append(_project_claim(ctx, name, [index], statement.entry))
+        line = _project_line(statement, ctx.skill_ids[index], ctx.rules)
+        if line:
+            name = _short_name(_labelled_project(statement.text, ctx.rules) or line)
+            projects.append(_project_claim(ctx, name, [index], statement.entry, line))
     return projects
 
 
@@ -166,29 +167,87 @@ def extract_claims(resume: Resume, skills: tuple[Skill, ...], taxonomy: Taxonomy
 # --- helpers ---------------------------------------------------------------------------------------------
 
 
-def _is_project_statement(statement: Statement, skill_ids: tuple[str, ...], rules: ClaimRules) -> bool:
+def _project_line(statement: Statement, skill_ids: tuple[str, ...], rules: ClaimRules) -> str:
+    """The part of a line that makes it a project to ask about (see work_line), '' when it is none."""
     if statement.section in rules.self_description_sections or statement.entry is None:
-        return False
+        return ""
     # "Thesis: ..." / "Capstone: ..." in an education entry names a project outright.
     if _labelled_project(statement.text, rules):
-        return True
+        return statement.text
     if statement.section != SectionKind.EXPERIENCE:
-        return False
-    words = statement.text.split()
-    first = words[0].lower().strip(",:") if words else ""
-    if skill_ids and (first in rules.project_verbs or first in rules.work_nouns):
-        return True  # WHY the nouns: "Training of OCR and detection models (TensorFlow)" is work, in note form
-    return is_duty(words, rules)
+        return ""
+    for sentence, first in work_line(statement.text, rules):
+        if skill_ids and (first in rules.project_verbs or first in rules.work_nouns):
+            return sentence  # WHY the nouns: "Training of OCR and detection models (TensorFlow)" is work, in note form
+        if is_duty(sentence.split(), rules, first):
+            return sentence
+    return ""
 
 
 DUTY_WORDS = 6  # WHY: "Built dashboards" names no work to ask about; "Defined KPIs across sales and operations" does
 
 
-def is_duty(words: list[str], rules: ClaimRules) -> bool:
+def is_duty(words: list[str], rules: ClaimRules, first: str = "") -> bool:
     """A job line that opens with a verb of data work ("Defined KPIs across sales and operations to
     guide pricing"): work to ask about even when it names no skill."""
-    first = words[0].lower().strip(",:") if words else ""
+    first = first or (listed_form(words[0], rules) if words else "")
     return len(words) >= DUTY_WORDS and first in rules.duty_verbs
+
+
+# A label before the work: "Supply Chain Simulator Project: Produced ...", "Dataset collection: parsing ..."
+_LABEL_RE = re.compile(r"^([^:]{2,60}):\s+(?=\S)")
+LABEL_WORDS = 6  # WHY: a longer text before a colon is a sentence, not a label
+# An adverb before the verb: "Successfully trained ...", "Closely worked with ..."
+_ADVERB_RE = re.compile(r"^[A-Za-z]+ly\s+(?=[A-Za-z])")
+
+
+def work_line(text: str, rules: ClaimRules) -> list[tuple[str, str]]:
+    """The sentences of a job line that open with work, each with its opening word in the form the
+    word lists hold ("Design, develop and maintain ..." -> "designed"), in order.
+
+    A sentence is read from its work on: past a label ("Supply Chain Simulator Project: Produced ...")
+    or an adverb ("Successfully trained ..."), and then stands without them, so that a question can
+    read it back ("you produced ..."). In prose, a frame ("The main work consisted of the development
+    of ...", rules.frame_nouns and frame_verbs) introduces the work: that sentence is kept whole, to be
+    quoted as printed. WHY: resumes written in paragraphs or in the present tense name their most
+    telling work this way, and reviewers found it unasked."""
+    found = []
+    for sentence in sentences(text):
+        label = _LABEL_RE.match(sentence)
+        if label and len(label.group(1).split()) <= LABEL_WORDS:
+            sentence = sentence[label.end():]
+        sentence = _ADVERB_RE.sub("", sentence, count=1)
+        opening = _frame_regex(rules.frame_nouns, rules.frame_verbs).match(sentence)
+        rest = sentence[opening.end():] if opening else sentence
+        words = rest.split()
+        if words:
+            found.append((sentence, listed_form(words[0], rules)))
+    return found
+
+
+def listed_form(word: str, rules: ClaimRules) -> str:
+    """The word as the verb lists hold it: "Develop," and "develops" -> "developed", "analyse" ->
+    "analysed"; the word itself (lower case) when no listed form fits."""
+    word = word.lower().strip(",:;")
+    listed = set(rules.project_verbs) | set(rules.duty_verbs) | set(rules.work_nouns)
+    if word in listed:
+        return word
+    stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    for form in (stem + "ed", stem + "d", stem[:-1] + "ied" if stem.endswith("y") else ""):
+        if form in listed:
+            return form
+    return word
+
+
+@lru_cache(maxsize=4)  # WHY: built once per word list, not once per line
+def _frame_regex(nouns: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """'The main work consisted of the', 'My responsibilities included', 'Main tasks were:'."""
+    if not nouns or not verbs:
+        return re.compile(r"(?!)")
+    noun = "|".join(re.escape(n) for n in nouns)
+    verb = "|".join(re.escape(v) for v in verbs)
+    return re.compile(rf"(?:the|my|our)?\s*(?:main|key|primary|core)?\s*(?:{noun})\b(?:\s+[\w-]+){{0,3}}?\s+"
+                      rf"(?:{verb})\b(?:\s+(?:on|of|in|to))?\s*:?\s*(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 
 
 def _labelled_project(text: str, rules: ClaimRules) -> str:
@@ -231,15 +290,22 @@ def _links_named(text: str, resume: Resume) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _project_claim(ctx: _Context, name: str, members: list[int], entry: Entry | None) -> Claim:
+def _project_claim(ctx: _Context, name: str, members: list[int], entry: Entry | None, line: str = "") -> Claim:
+    """A project of the given statements; ``line``: the part of a single statement that states the work,
+    its quote (a sentence of a paragraph, a line past its label)."""
     statements = [ctx.statements[i] for i in members]
     text = " ".join(s.text for s in statements)
     skill_ids = tuple(dict.fromkeys(sid for i in members for sid in ctx.skill_ids[i]))
     results = [r for i in members for r in ctx.results_of(i)]
     project = Project(name=name, what=text, data=_data_of(text, ctx.rules), outcome=results[0] if results else None,
                       start=entry.start if entry else None, end=entry.end if entry else None)
+    evidence = tuple(s.evidence() for s in statements)
+    if line and len(evidence) == 1 and line in text and not text.startswith(line):
+        # WHY from the work on: a question reads the quote back, and "The responsibilities were: ..." or
+        # "Successfully" before it is no work; what follows it still tells what the work was
+        evidence = (replace(evidence[0], quote=text[text.index(line):]),)
     return Claim(id=ctx.unique(f"project:{slugify(name)}"), kind="project", text=name,
-                 evidence=tuple(s.evidence() for s in statements), skill_ids=skill_ids, project=project,
+                 evidence=evidence, skill_ids=skill_ids, project=project,
                  links=_links_named(f"{name} {text}", ctx.resume))
 
 

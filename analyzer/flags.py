@@ -51,6 +51,7 @@ from typing import Any, Callable, Iterable
 from analyzer.dates import month_index
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Result, Resume, Severity, Skill
 from analyzer.phrases import find_phrases, has_phrase
+from analyzer.results import names_model
 from analyzer.skill_classes import is_domain, is_used, skill_classes
 from analyzer.skills import describes, is_named_in, planned_text, skill_names, word_pattern
 from analyzer.statements import Statement, is_unfinished, resume_statements
@@ -793,7 +794,7 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
     # claims.toml model_context, or its entry's): a training pipeline, an API client, or a scraper put
     # online beside a model built elsewhere is no deployment to keep healthy (no_deployment still counts them).
     deployed = tuple(s for s in _deployment_lines(ctx) if is_live(s, ctx.texts) and _at_a_job(s.section) and (
-        has_phrase(s.text, ctx.rules.model_context) or (s.entry is not None and id(s.entry) in model_entries)))
+        names_model(s.text, ctx.rules) or (s.entry is not None and id(s.entry) in model_entries)))
     if not (model_skills or model_lines) or not deployed:
         return []
     if any(has_phrase(s.text, ctx.rules.lifecycle_phrases) for s in ctx.work_statements()):
@@ -804,12 +805,14 @@ def _no_lifecycle(ctx: _Context) -> list[Flag]:
 
 def is_note_for_candidate(flag: Flag) -> bool:
     """A low note on listed skills (everyday tools, tools the work implies, skills the resume calls
-    light), on a buzzword, on a skill last used years ago, or the plain "interviewers open your links":
+    light), on a buzzword, on a skill last used years ago, the plain "interviewers open your links" or
+    "your profile names no repository":
     it tells the candidate what to prepare; an interviewer learns little from it (reviewers rated most of
     them noise), so the interviewer's view leaves it to the candidate."""
     if flag.code == "link_to_check":
-        # WHY: "interviewers open the links" tells the interviewer nothing (18 of 48 rated noise)
-        return not flag.variant
+        # WHY: "interviewers open the links" tells the interviewer nothing (18 of 48 rated noise), nor does
+        # "name a repository or they will pick one" (a profile link is no gap: rated wrong on every list)
+        return flag.variant in ("", "profile")
     # WHY the low "last used" notes: reviewers rated half of them noise (a file format, a tool that does not age);
     # the interviewer's list asks old work what would change today instead (line.old_work_today)
     return flag.code in ("unsupported_skill", "vague_claim", "stale_claim") and flag.severity == Severity.LOW
@@ -904,8 +907,8 @@ def _shared_work(ctx: _Context) -> list[Flag]:
     for statement in ctx.work_statements():
         if statement.section not in _WORK_SECTIONS or not has_phrase(statement.text, ctx.texts.shared_work_phrases):
             continue
-        if has_phrase(statement.text, ctx.texts.leading_phrases):
-            continue  # WHY: "Led a team of 2" says whose part was what; reviewers read the note as noise
+        if has_phrase(statement.text, ctx.texts.leading_phrases) or _own_part_stated(statement, ctx):
+            continue  # WHY: "Led a team of 2", "I designed the database" say whose part was what; reviewers read the note as noise
         key = statement.entry_index if statement.entry_index is not None else statement.text
         if key in seen:
             continue
@@ -918,6 +921,13 @@ def _shared_work(ctx: _Context) -> list[Flag]:
 
 # WHY: the question is the same for every shared piece of work; three cover the ones a candidate leads with.
 MAX_SHARED_WORK = 3
+
+
+def _own_part_stated(statement: Statement, ctx: _Context) -> bool:
+    """A line of the same entry says what the candidate did themselves ("I designed the database")."""
+    same = [s for s in ctx.work_statements() if s.entry_index == statement.entry_index] \
+        if statement.entry_index is not None else [statement]
+    return any(has_phrase(s.text, ctx.texts.own_part_phrases) for s in same)
 
 
 def _link_to_check(ctx: _Context) -> list[Flag]:

@@ -39,9 +39,9 @@ from analyzer.dates import month_index, remove_dates, this_month
 from analyzer.entries import is_job_title
 from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Resume, Severity, Skill
 from analyzer.phrases import has_phrase
-from analyzer.results import is_confidential, is_finding
+from analyzer.results import is_confidential, is_finding, names_model
 from analyzer.skill_classes import is_domain, skill_classes
-from analyzer.statements import is_planned_project, is_unfinished
+from analyzer.statements import SENTENCE_END_RE, is_planned_project, is_unfinished
 from analyzer.taxonomy import AreaRole, SectionKind, SectionRole, Taxonomy, fill_sentence, load_bank, load_entry_words
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
@@ -81,9 +81,11 @@ MAX_GENERIC_CLAIM = 3  # WHY: templates that fit any line of a kind ("the hardes
 MAX_PER_GENERIC = 1  # WHY: such a template twice in one list reads as a form
 ENTRY_PENALTY = 0.25  # WHY: four questions on one internship crowd out the other jobs and projects
 MAX_PER_PROJECT = 3  # WHY: reviewers read a fourth question on one side project as a repeat (a job has more to ask)
+MAX_PER_OLD_JOB = 2  # WHY: three questions on a vice-president's 2017 internship were read as half a list in the past
 MAX_LINK = 1  # WHY: "give me a tour", "what would you rewrite" on two links get one kind of answer
 LISTED_NAMES = 1  # WHY: "pick one of X, Y and Z" lets the candidate pick the easiest; the interviewer picks the most exposed
 RECENT_BONUS = 0.15  # added to a question on a recent job's line (see _recent_first)
+BASELINE_FIT_BONUS = 0.05  # WHY: small, it orders the baseline questions among themselves only
 SPECIFIC_BONUS = 0.1  # WHY: of two questions a candidate would answer alike, keep the one built from this resume
 DETAIL_NAMES = 2  # tools or methods a {detail} names: "with OpenCV and YOLO"; a third reads as a list
 TASK_WORDS = 8  # a {task} longer than this is a sentence, not a name
@@ -109,6 +111,8 @@ class _Candidate:
     specific: bool = False  # an exam question led in by the line that used a named tool or method
     entry: str = ""  # the resume entry (job, project) the question is about, when there is one
     fallback: tuple[str, ...] = ()  # from a fallback template: the answer keys another question may give instead
+    fill: bool = False  # from a fill template (bank.Template.fill): counted as fill, not as a specific question
+    old_job: bool = False  # on a line of an internship or side job that ended before the stale limit (_recent_first)
 
 
 # --- slots -------------------------------------------------------------------------------------------
@@ -138,7 +142,7 @@ def _organization(ctx: "_Context", evidence: Evidence | None) -> str:
     entry = _entry_of(ctx.resume, evidence)
     # WHY: "at <organization>" reads as an employer; a course, a degree, a job title the reader put in
     # the organisation field, or the firm that set a job simulation, is not one.
-    return entry.organization if entry and entry.section == SectionKind.EXPERIENCE and _is_employer(entry) \
+    return as_written(entry.organization) if entry and entry.section == SectionKind.EXPERIENCE and _is_employer(entry) \
         and not _is_simulation(entry, ctx) else ""
 
 
@@ -169,6 +173,29 @@ def _role(entry: Entry) -> str:
     put the title there (and the title field does not read as one)."""
     title_in_org = bool(entry.organization) and is_job_title(entry.organization)
     return entry.organization if title_in_org and not is_job_title(entry.title) else entry.title
+
+
+# Words a name printed in capitals keeps in small letters ("The Ohio State University", "Head of Data").
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "at", "on", "to", "a", "an", "de"})
+ACRONYM_LETTERS = 3  # WHY: a short word in capitals ("AI", "IBM", "SAP") is an acronym, not shouting
+
+
+def as_written(name: str) -> str:
+    """A name printed all in capitals, in ordinary case: "GRADUATE RESEARCH ASSOCIATE" -> "Graduate Research
+    Associate"; acronyms ("AI Squared") and names with small letters are kept. WHY: a question that shouts
+    the role back ("in your role as GRADUATE RESEARCH ASSOCIATE") was rated awkward."""
+    if not name.isupper() or len(name.split()) < 2:
+        return name
+    words = []
+    for i, word in enumerate(name.split()):
+        lower = word.lower()
+        if i and lower in _SMALL_WORDS:
+            words.append(lower)
+        elif len(word.strip(".,&()")) <= ACRONYM_LETTERS and lower not in _SMALL_WORDS:
+            words.append(word)
+        else:
+            words.append(word[:1] + word[1:].lower())
+    return " ".join(words)
 
 
 def _entry_of(resume: Resume | None, evidence: Evidence | None) -> Entry | None:
@@ -222,8 +249,8 @@ def _where(ctx: _Context, evidence: Evidence | None) -> str:
     if entry.section == SectionKind.EXPERIENCE and _is_employer(entry):
         if _is_simulation(entry, ctx):
             # WHY: "at JP Morgan" of a four-week online job simulation claims an employer the resume does not
-            return f"in the {entry.organization} {entry.title}"
-        return f"at {entry.organization}"
+            return f"in the {as_written(entry.organization)} {as_written(entry.title)}"
+        return f"at {as_written(entry.organization)}"
     named = is_project_title(entry.title, ctx)  # not a school, a heading or a sentence's tail
     if entry.section == SectionKind.PROJECTS and title_head(entry.title) and named:
         return f"in \"{title_head(entry.title)}\""
@@ -232,7 +259,7 @@ def _where(ctx: _Context, evidence: Evidence | None) -> str:
         return f"in your studies at {entry.organization}"
     if entry.section == SectionKind.EXPERIENCE and is_name_like(_role(entry)) and is_job_title(_role(entry)):
         # WHY is_job_title: a course or a certificate the reader filed under experience is no role
-        return f"in your role as {_role(entry)}"
+        return f"in your role as {as_written(_role(entry))}"
     if entry.section != SectionKind.EXPERIENCE and title_head(entry.title) == entry.title and named:
         return f"in \"{entry.title}\""
     return "on your resume"
@@ -243,7 +270,7 @@ def _where(ctx: _Context, evidence: Evidence | None) -> str:
 _OPENS_WITH_VERB = re.compile(
     r"(?:built|developed|designed|created|implemented|trained|led|managed|analy[sz]ed|conducted|worked|"
     r"performed|collected|wrote|delivered|improved|reduced|increased|used|utili[sz]ed|applied|calculated|"
-    r"won|winner|awarded|finalist)\b", re.IGNORECASE)
+    r"won|winner|awarded|finalist|(?:1st|2nd|3rd|first|second|third)\s+place)\b", re.IGNORECASE)
 
 # What a line says was built: "Developed a credit card fraud model using ..." -> "credit card fraud model".
 _TASK_RE = re.compile(
@@ -274,9 +301,6 @@ _TASK_NOUNS = re.compile(
     r"tracker|ranker|optimizer|optimiser|simulator|monitor|index|signals?|segmentation|detection|recognition|"
     r"backend|infrastructure|server|middleware|microservices?|integration|portal|interface)$",
     re.IGNORECASE)
-
-
-_SENTENCE_RE = re.compile(r"(?<=[a-z0-9)])\.(?=\s*[A-Z])|;\s")
 
 
 # Words before a task that count it, not name it ("trained different computer vision models").
@@ -335,7 +359,10 @@ _NOT_WORK = frozenset({"coached", "taught", "mentored", "tutored", "advised", "p
 _OWNED_RE = re.compile(r"(?:responsible|accountable) for\b|in charge of\b", re.IGNORECASE)
 # Where a long line may be cut: before a comma, a semicolon, a dash, or a participle or "which"
 # clause that adds the outcome ("..., resulting in", "..., supporting").
-_CLAUSE_END_RE = re.compile(r"\s*(?:[,;]\s|\s[-–—]\s)|\s(?=(?:resulting|leading|enabling|helping|which|thereby|while)\b)")
+# ... or before a purpose ("... from the company database | to calculate the dose"), not "to the team".
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,;]\s|\s[-–—]\s)|\s(?=(?:resulting|leading|enabling|helping|which|thereby|while)\b)"
+                            r"|\s(?=to\s+(?!(?:the|a|an|its|their|our|my|his|her|this|that|these|those|over|under|up|"
+                            r"date|\d)\b)[a-z]+\b)")
 
 
 @lru_cache(maxsize=4096)  # WHY: asked of the same line by every template that reads it back
@@ -384,7 +411,7 @@ def _premise(quote: str) -> str:
     """The first sentence of a line, cut at a clause to at most LINE_WORDS words: the premise a question
     quotes; '' when it is shorter than MIN_LINE_WORDS, cut off, holds a link or speaks in the first person."""
     # WHY the first sentence: a statement may run on into the next entry's title ("... waste. Data Analyst")
-    text = _SENTENCE_RE.split(" ".join(quote.split()), maxsplit=1)[0].rstrip(" .;,:")
+    text = SENTENCE_END_RE.split(" ".join(quote.split()), maxsplit=1)[0].rstrip(" .;,:")
     if len(text.split()) < MIN_LINE_WORDS:
         return ""
     if "..." in text or "…" in text or _URL_RE.search(text) or re.search(r"\b(?:I|me|we|us)\b", text) \
@@ -475,7 +502,9 @@ def whole_bullet(evidence: Evidence, ctx: _Context) -> str:
     """The whole bullet a quote sits in, or '' when that is unknown. WHY: a skill's quote is the printed
     line it was found on, which a wrapped bullet cuts mid-sentence ("... that used VBA code to
     perform"); the project and result claims hold whole bullets."""
-    whole = next((quote for page, quote in ctx.bullets if page == evidence.page and evidence.quote in quote), "")
+    on_page = [quote for page, quote in ctx.bullets if page == evidence.page]
+    # WHY the claim's own quote first: a project may be one sentence of a paragraph a result holds whole
+    whole = evidence.quote if evidence.quote in on_page else next((q for q in on_page if evidence.quote in q), "")
     # a printed line no claim holds is whole only when it ends a sentence
     return whole or (evidence.quote if re.search(r"[.!?)]\s*$", evidence.quote) else "")
 
@@ -525,7 +554,7 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     slots["target"] = target_of(quote)
     slots["detail"] = _detail(claim, quote, slots["task"], ctx)
     slots["line"] = _line_slot(first, slots["where"], ctx)
-    if not slots["task"] and slots["project"] and claim.kind == "project":
+    if not slots["task"] and slots["project"] and claim.kind in ("project", "result"):
         title = slots["project"]
         slots["task"] = f"project \"{title}\"" if title else ""
         if title:
@@ -555,7 +584,9 @@ def _claim_slots(claim: Claim | None, evidence: tuple[Evidence, ...], ctx: _Cont
     # WHY: a slot holding a cut-off bullet or a link reads as a machine's fragment, never a name
     # ({link} alone is meant to hold one).
     for key in ("project", "skill", "organization", "task", "metric", "measure", "compared", "target"):
-        if not is_name_like(slots.get(key, "")) and not (key == "project" and claim.kind in ("link", "publication")):
+        # a task that names the project ('project "X"') is as short as the project's name
+        named = slots.get(key, "").removeprefix('project "').removesuffix('"') if key == "task" else slots.get(key, "")
+        if not is_name_like(named) and not (key == "project" and claim.kind in ("link", "publication")):
             slots[key] = ""
     return slots
 
@@ -752,9 +783,10 @@ def _on_line(claim: Claim, ctx: _Context) -> tuple[str, ...]:
     the whole job; "how did you size the experiment" about an R package needs the experiment on its line."""
     if claim.kind == "skill" or not claim.evidence:
         return claim.skill_ids
-    line = claim.evidence[0].quote
+    # a project entry's lines are all its own (a job's project claim holds one line of the job)
+    lines = [e.quote for e in claim.evidence] if claim.kind == "project" else [claim.evidence[0].quote]
     return tuple(i for i in claim.skill_ids if i not in ctx.skills
-                 or any(e.quote in line or line in e.quote for e in ctx.skills[i].evidence))
+                 or any(e.quote in line or line in e.quote for e in ctx.skills[i].evidence for line in lines))
 
 
 def _skill_keys(skill_ids: tuple[str, ...], ctx: _Context) -> set[str]:
@@ -783,14 +815,18 @@ def chosen_skill(template: Template, claim: Claim, ctx: _Context) -> str:
 
 
 def named_skill_keys(skills: tuple[Skill, ...], taxonomy: Taxonomy) -> frozenset[str]:
-    """The skills the resume names itself (not inferred from other words), with their ancestors."""
+    """The skills the resume names itself (not inferred from other words), with their ancestors; not one
+    a line says is still being learned ("I will learn SQL"), even under a tool that is named (MySQL). WHY:
+    a query to write was rated the wrong depth for a candidate who says they are learning SQL."""
     keys: set[str] = set()
+    planned = taxonomy.claims.unfinished_phrases
+    learning = {skill.id for skill in skills if any(is_unfinished(e.quote, planned) for e in skill.evidence)}
     for skill in skills:
-        if not skill.inferred:
+        if not skill.inferred and skill.id not in learning:
             keys.add(skill.id)
             if taxonomy.knows(skill.id):
                 keys.update(taxonomy.ancestors(skill.id))
-    return frozenset(keys)
+    return frozenset(keys - learning)
 
 
 def does_deep_learning(skill: Skill, taxonomy: Taxonomy) -> bool:
@@ -827,7 +863,7 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
     """The template's conditions hold for this claim (kind of number, skills, words on the line, age);
     for a flag with no claim, on its line ``quote``."""
     if claim is None:
-        if template.model and has_phrase(quote, ctx.taxonomy.claims.model_context) != (template.model == "yes"):
+        if template.model and names_model(quote, ctx.taxonomy.claims) != (template.model == "yes"):
             return False  # WHY: "when would you retrain it?" of a data pipeline has no answer
         if template.unless_phrases and has_phrase(quote, template.unless_phrases):
             return False
@@ -864,8 +900,11 @@ def _fits(template: Template, claim: Claim | None, ctx: _Context, quote: str = "
     if template.unless_phrases and (has_phrase(text, template.unless_phrases)
                                     or (claim.kind != "skill" and has_phrase(whole, template.unless_phrases))):
         return False  # WHY the whole bullet too: a line read back is cut at a clause, and what follows still counts
-    if template.data_line and not has_phrase(text, ctx.taxonomy.claims.data_words + ctx.taxonomy.claims.analysis_words):
-        return False  # WHY: "write the query on that kind of data" of orders taken at a restaurant counter
+    rules = ctx.taxonomy.claims
+    if template.data_line and (not has_phrase(text, rules.data_words + rules.analysis_words)
+                               or has_phrase(text, rules.people_training)):
+        return False  # WHY: "write the query on that kind of data" of orders taken at a restaurant counter, or of
+        # employees a line says were trained
     if template.resume_skills and not set(template.resume_skills) & ctx.named:
         return False  # WHY: a query to write on the line's data is fair when the resume names SQL somewhere
     if template.not_classes and _classes(claim, ctx) & set(template.not_classes):
@@ -894,7 +933,7 @@ def has_model(claim: Claim, ctx: _Context) -> bool:
     "forecasting model", "classifier"), or reports a model metric."""
     if claim.result is not None and claim.result.measures in ("model_metric", "error_metric"):
         return True
-    if claim.evidence and has_phrase(claim.evidence[0].quote, ctx.taxonomy.claims.model_context):
+    if claim.evidence and names_model(claim.evidence[0].quote, ctx.taxonomy.claims):
         return True
     # WHY the line's own skills: a job's project claim carries the skills of the whole job
     return any(skill_classes(ctx.skills[i], ctx.taxonomy) & {"ml", "dl"} for i in _on_line(claim, ctx) if i in ctx.skills)
@@ -920,8 +959,9 @@ def has_substance(claim: Claim, ctx: _Context) -> bool:
     project = claim.project
     if claim.skill_ids or (project is not None and (project.data or project.outcome is not None)):
         return True
-    # A job line of data work with no skill ("Defined KPIs across sales") is asked by reading it back.
-    return at_work and bool(said_line(claim.evidence[0].quote, ""))
+    # A job line of data work with no skill ("Defined KPIs across sales") is asked by reading it back, or
+    # quoting it ("Develop, automate and optimise information tools, i.e. a freight rate calculator").
+    return at_work and bool(read_back(claim.evidence[0].quote, ""))
 
 
 def is_project_title(title: str, ctx: _Context) -> bool:
@@ -1041,7 +1081,8 @@ def _from_claims(claims: tuple[Claim, ...], flagged: set[str], ctx: _Context) ->
             bonus = METHOD_BONUS if is_method_led(template) else 0.0
             out.append(_Candidate(question, source, template.id, bonus, text, evidence, _raw(template),
                                   answers=_answers(template, claim, ctx), specific=specific,
-                                  entry=_entry_label(claim.evidence), fallback=_fallback_keys(template, claim)))
+                                  entry=_entry_label(claim.evidence), fallback=_fallback_keys(template, claim),
+                                  fill=template.fill))
         # WHY not for the interviewer: an exam question led in by a line ("At X you used Python. What do
         # generators give you?") was never rated specific in the paired reviews and misfired ("a Python image"
         # for a Node.js stack); a thin resume's list is brought to INTERVIEWER_MIN_LIST with baseline questions
@@ -1224,7 +1265,7 @@ def _usage(claim: Claim, topic: Topic, ctx: _Context) -> tuple[str, Evidence] | 
         return None
     name = _trigger_name(claim, topic, ctx)
     # WHY the sentence: a paragraph's first built thing may belong to another sentence than the skill
-    task = task_of(next((s for s in _SENTENCE_RE.split(usage.quote) if name and name.lower() in s.lower()), ""))
+    task = task_of(next((s for s in SENTENCE_END_RE.split(usage.quote) if name and name.lower() in s.lower()), ""))
     if task and name and name.lower() in task.lower():
         lead = f"{where[0].upper()}{where[1:]} you built the {task}."
     elif task and name:
@@ -1352,7 +1393,10 @@ def _from_baseline(used_topics: set[str], ctx: _Context) -> list[_Candidate]:
                             difficulty=chosen.difficulty, topic=topic.title, why=_why(ctx, "baseline"),
                             anchor="baseline")
         question = _guided(question, chosen.guide, chosen.worry, ctx)
-        out.append(_Candidate(question, "baseline", chosen.id, 0.0, f"{topic.title} {chosen.text}", "",
+        # WHY: of the fixed questions, one on a skill the resume names fits the person ("what does O(n log n)
+        # mean" was rated far too easy and off-topic for a head of AI with no algorithms on the page)
+        fit = BASELINE_FIT_BONUS if set(topic.skills) & ctx.named else 0.0
+        out.append(_Candidate(question, "baseline", chosen.id, fit, f"{topic.title} {chosen.text}", "",
                               answers=(f"exercise:{topic.area}",) if chosen.kind == EXERCISE_KIND else ()))
     return out
 
@@ -1441,20 +1485,35 @@ def _score(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _recent_first(candidates: list[_Candidate], ctx: _Context) -> list[_Candidate]:
     """Questions built from the lines of a recent job (ended within the stale limit, or current)
-    score RECENT_BONUS more. WHY: reviewers found current roles left unasked while a side project or
-    an old job took three questions; what someone does now is what an interviewer asks first."""
-    recent = {f"#{i}" for i, entry in enumerate(ctx.resume.entries) if _is_recent_job(entry, ctx)} \
-        if ctx.resume is not None else set()
+    score RECENT_BONUS more, and those on an old internship or side job are marked (at most
+    MAX_PER_OLD_JOB of them per job: see _select). WHY: reviewers found current roles left unasked while a
+    side project or an old job took three questions; what someone does now is what an interviewer asks first."""
+    entries = list(enumerate(ctx.resume.entries)) if ctx.resume is not None else []
+    recent = {f"#{i}" for i, entry in entries if _is_recent_job(entry, ctx)}
+    old = {f"#{i}" for i, entry in entries if _is_old_side_job(entry, ctx)}
     return [replace(c, score=round(c.score + RECENT_BONUS, 9)) if c.entry in recent and c.source in ("line", "flag")
-            else c for c in candidates]
+            else replace(c, old_job=True) if c.entry in old else c for c in candidates]
+
+
+def _is_old_side_job(entry: Entry, ctx: _Context) -> bool:
+    """An internship, a part-time or a student job (claims.toml part_time_titles) that ended before the
+    stale limit."""
+    if entry.section != SectionKind.EXPERIENCE or not has_phrase(entry.title, ctx.taxonomy.claims.part_time_titles):
+        return False
+    since = _months_since_end(entry, ctx)
+    return since is not None and since > ctx.options.stale_years * 12
 
 
 def _is_recent_job(entry: Entry, ctx: _Context) -> bool:
-    if entry.section != SectionKind.EXPERIENCE:
-        return False
+    since = _months_since_end(entry, ctx)
+    return entry.section == SectionKind.EXPERIENCE and since is not None and since <= ctx.options.stale_years * 12
+
+
+def _months_since_end(entry: Entry, ctx: _Context) -> int | None:
+    """Months from the entry's end (or start, when it gives no end) to the resume's month; None when undated."""
     end = month_index(entry.end or entry.start or "", ctx.as_of, end=True) if (entry.end or entry.start) else None
     now = month_index(ctx.as_of, ctx.as_of)
-    return end is not None and now is not None and now - end <= ctx.options.stale_years * 12
+    return now - end if end is not None and now is not None else None
 
 
 def _ordered(candidates: list[_Candidate]) -> tuple[list[_Candidate], "np.ndarray | None"]:
@@ -1544,6 +1603,7 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
     entry = index_of([c.entry for c in ordered])
     has_entry = np.array([bool(c.entry) for c in ordered])
     in_project = np.array([c.entry.startswith(PROJECT_KEY) for c in ordered])
+    in_old_job = np.array([c.old_job for c in ordered])
     per_entry = np.zeros(entry.max() + 1)
     is_fill = np.array([not is_specific(c) and c.source not in ("ask", "company") for c in ordered])
     max_fill = n if max_fill is None else max_fill
@@ -1575,7 +1635,8 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
             & ~(is_listed & (n_listed >= MAX_LISTED_ONLY)) & ~(is_topic & (n_topic >= MAX_TOPIC)) \
             & ~(is_gclaim & ((n_gclaim >= MAX_GENERIC_CLAIM) | (per_template[template] >= MAX_PER_GENERIC))) \
             & ~(is_link & (n_link >= MAX_LINK)) & ~(is_fill & (n_fill >= max_fill)) \
-            & ~(in_project & (per_entry[entry] >= MAX_PER_PROJECT)) & ~(is_line & (per_bullet[bullet] >= MAX_LINE_QUESTIONS))
+            & ~(in_project & (per_entry[entry] >= MAX_PER_PROJECT)) & ~(is_line & (per_bullet[bullet] >= MAX_LINE_QUESTIONS)) \
+            & ~(in_old_job & (per_entry[entry] >= MAX_PER_OLD_JOB))
         if not open_.any():
             if quota_ask > n_ask or quota_base > n_base:  # a reserved slot cannot be filled: free it
                 quota_ask, quota_base = n_ask, n_base
@@ -1622,7 +1683,11 @@ def _select(ordered: list[_Candidate], similarity, count: int, max_fill: int | N
 
 def is_specific(candidate: _Candidate) -> bool:
     """Built from this resume's specifics: a line template (the thing built, the number, the method),
-    the one listed-only question, or a flag question that names what it is about."""
+    the one listed-only question, or a flag question that names what it is about. A fill template's
+    question is not: its kind of work is too common to tell much, so it only fills a thin list (before any
+    baseline)."""
+    if candidate.fill:
+        return False
     if candidate.source == "line" or candidate.listed or candidate.specific:
         return True
     return candidate.source == "flag" and bool(slots_of(candidate.bank_text))

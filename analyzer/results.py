@@ -35,6 +35,7 @@ class ClaimRules(Protocol):
     project_verbs: tuple[str, ...]
     work_verbs: tuple[str, ...]
     model_context: tuple[str, ...]
+    people_training: tuple[str, ...]
     confidential_phrases: tuple[str, ...]
     measure_order: tuple[str, ...]
     measures: tuple[tuple[str, tuple[str, ...]], ...]
@@ -173,7 +174,7 @@ def _measure(value: str, after: str, before: str, sentence: str, rules: ClaimRul
     table = dict(rules.measures)
     is_change = bool(_CHANGE_UNIT_RE.search(value))
     currency = bool(re.search(r"[$€£]", value)) or has_phrase(after, ("dollars", "euros", "pounds", "usd", "eur"))
-    has_model = has_phrase(sentence, rules.model_context)
+    has_model = names_model(sentence, rules)
 
     def named(kind: str, window: str) -> str:
         if kind == "model_metric" and not has_model:
@@ -281,6 +282,12 @@ def states_the_work(sentence: str, rules: ClaimRules) -> bool:
     opening = sentence[:number.start()].split() if number else words
     # a verb of data work ("Investigated financing options, cutting costs by 3.5%") states the work too
     return (first in rules.project_verbs or first in rules.work_verbs or first in rules.duty_verbs) and len(opening) >= 4
+
+
+def names_model(text: str, rules: ClaimRules) -> bool:
+    """The text names a model or its training ("trained a churn classifier"), not people being trained
+    ("trained new employees", rules.people_training)."""
+    return has_phrase(text, rules.model_context) and not has_phrase(text, rules.people_training)
 
 
 def is_confidential(text: str, rules: ClaimRules) -> bool:

@@ -95,6 +95,11 @@ def _group(lines: tuple[Line, ...], *, in_entry: bool) -> list[list[Line]]:
     return groups
 
 
+# A date printed in the margin beside a word split at a hyphen ("BI Dash-" / "Aug/2019 board"): the date is
+# glued into the word; it belongs to the entry, not the sentence, and the word is one word again.
+_GLUED_DATE_RE = re.compile(r"(?<=[A-Za-z])-(?:[A-Z][a-z]{2,8}|\d{1,2})[/.](?:19|20)\d\d\s+(?=[a-z])")
+
+
 def _join(lines: list[Line]) -> str:
     text = ""
     for line in lines:
@@ -104,7 +109,7 @@ def _join(lines: list[Line]) -> str:
             text += part
         else:
             text = f"{text} {part}" if text else part
-    return text
+    return _GLUED_DATE_RE.sub("", text)
 
 
 def _bbox(lines: list[Line]) -> BBox | None:
@@ -137,6 +142,18 @@ def resume_statements(resume: Resume) -> tuple[Statement, ...]:
                 statements.append(Statement(text, section.kind, entry, group[0].page, _bbox(group),
                                             section.title, block.entry_index))
     return tuple(statements)
+
+
+# A sentence ends at a full stop after a word ("... of the company. The main work ...", "... in R. Contributed"),
+# not after "i.e." ("tools, i.e. Freight"); before a small letter only after a longer word ("... React
+# components. building and deploying ..."); and a clause at a semicolon.
+SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9)])(?<![.\s][a-z])\.(?=\s*[A-Z])|(?<=\s[A-Z])\.(?=\s+[A-Z])"
+                             r"|(?<=[a-z]{4})\.(?=\s+[a-z])|;\s")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences (and clauses after a semicolon) of a statement, in order, without their full stops."""
+    return [part.strip(" .") for part in SENTENCE_END_RE.split(" ".join(text.split())) if part.strip(" .")]
 
 
 def clauses(text: str) -> tuple[str, ...]:

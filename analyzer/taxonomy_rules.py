@@ -61,6 +61,9 @@ class ClaimRules:
     level_words: tuple[str, ...] = ()  # the word before a metric's number that makes it a level reached
     analysis_words: tuple[str, ...] = ()  # with data_words: a line about working with data, not serving meals
     work_nouns: tuple[str, ...] = ()  # a job line's first word naming its work as a noun ("Building", "Development")
+    frame_nouns: tuple[str, ...] = ()  # with frame_verbs, a prose frame before the work: "The main work consisted of"
+    frame_verbs: tuple[str, ...] = ()
+    people_training: tuple[str, ...] = ()  # "trained new employees": people trained, no model
     # Section kinds whose lines describe the candidate rather than show work (sections.toml
     # ``self_description``), filled in by the taxonomy loader.
     self_description_sections: tuple[str, ...] = ()
@@ -77,6 +80,7 @@ _LIST_FIELDS = (
     "checked_link_kinds", "talk_words", "patent_words", "not_fundamentals", "measure_order", "model_context",
     "confidential_phrases", "work_verbs", "duty_verbs", "certificate_words", "deep_learning_roots",
     "unfinished_phrases", "finding_phrases", "level_words", "analysis_words", "work_nouns",
+    "frame_nouns", "frame_verbs", "people_training",
 )
 
 
@@ -137,6 +141,7 @@ class FlagTexts:
     side_work_words: tuple[str, ...] = ()  # study, capstones, theses: not a second job when they overlap one
     shared_work_phrases: tuple[str, ...] = ()  # "co-authored", "team of": whose part was it?
     leading_phrases: tuple[str, ...] = ()  # "led a team of": the candidate's part is the lead
+    own_part_phrases: tuple[str, ...] = ()  # "I designed the database": the candidate's part in shared work is stated
     tool_families: tuple[str, ...] = ()  # skills whose listed engines are a detail once the skill is used at work
     umbrella_categories: tuple[str, ...] = ()  # whole fields ("machine learning"): never "last used long ago"
     shipped_words: tuple[str, ...] = ()  # words that say something went live ("deployed"), not only a pipeline
@@ -200,7 +205,7 @@ def parse_flag_texts(data: dict[str, Any], where: str = "flags.toml", *, area_id
 
 # The lists of words and skill ids flags.toml holds beside the texts (see its comments).
 _FLAG_WORD_LISTS = ("everyday_tools", "category_labels", "plan_words", "side_work_words", "shared_work_phrases",
-                    "leading_phrases", "tool_families", "umbrella_categories", "shipped_words", "not_shipped_words",
+                    "leading_phrases", "own_part_phrases", "tool_families", "umbrella_categories", "shipped_words", "not_shipped_words",
                     "exercise_words", "never_stale_categories", "language_categories", "practitioner_words",
                     "editor_tools", "everyday_categories", "hedge_before", "hedge_after", "model_work_libraries")
 

@@ -265,3 +265,50 @@ def test_a_metric_reached_is_a_level_and_over_no_model_is_its_baseline(rules):
               "per applicant over no model")
     result = read_result(clause, clause, rules, has_skill=False)
     assert (result.value, result.direction, result.moved, result.baseline) == ("83.9%", "level", "level", "no model")
+
+
+def _projects(*bullets: str) -> list:
+    resume = build_resume(section("experience", "Experience", job("Analyst", "Acme", "2021-01", "present", *bullets)),
+                          section("skills", "Skills", "Python, R, Go, Docker"))
+    return [c for c in extract_claims(resume, find_skills(resume), load_taxonomy(), resume_statements(resume))
+            if c.kind == "project"]
+
+
+def test_work_is_found_past_a_label_an_adverb_or_a_prose_frame_and_in_the_present_tense():
+    quotes = [c.evidence[0].quote for c in _projects(
+        "Design, develop and maintain the build platform using Go and Docker",
+        "Route planner: Produced a data preparation library in R",
+        "Successfully migrated the scoring jobs to Docker",
+        "The responsibilities were: team management. The main work consisted of the development of a system to "
+        "recognise pain level from facial expressions in Python")]
+    assert quotes == ["Design, develop and maintain the build platform using Go and Docker",
+                      # the label and the adverb are set aside, so that a question can read the work back
+                      "Produced a data preparation library in R",
+                      "migrated the scoring jobs to Docker",
+                      # the frame is kept: the sentence is quoted as printed
+                      "The main work consisted of the development of a system to recognise pain level from "
+                      "facial expressions in Python"]
+
+
+def test_a_sentence_does_not_end_after_an_abbreviation(rules):
+    from analyzer.claims import work_line
+    line = "Develop, automate and optimise information tools, i.e. Freight rate calculator in Python"
+    assert [sentence for sentence, _ in work_line(line, rules)] == [line]
+
+
+def test_a_verb_is_read_in_the_form_the_lists_hold(rules):
+    from analyzer.claims import listed_form
+    assert [listed_form(w, rules) for w in ("Develop,", "designs", "analyse", "Coordinated", "Tools")] == \
+        ["developed", "designed", "analysed", "coordinated", "tools"]
+
+
+def test_people_trained_name_no_model(rules):
+    from analyzer.results import names_model
+    assert names_model("Trained a churn classifier on two years of renewals", rules)
+    assert not names_model("Trained new employees with the skills to excel in their roles", rules)
+
+
+def test_a_date_glued_into_a_word_split_at_its_hyphen_is_taken_out():
+    resume = build_resume(section("experience", "Experience", job(
+        "Analyst", "Acme", "2019-08", "present", "Built a freight rate calculator and a BI Dash-\nAug/2019 board")))
+    assert [s.text for s in resume_statements(resume)] == ["Built a freight rate calculator and a BI Dashboard"]

@@ -505,3 +505,13 @@ def test_the_only_listed_check_catches_a_skill_a_project_shows(taxonomy):
                 advice="", claim_id="skill:xgboost")
     report = Report(resume=resume, skills=(xgboost,), flags=(fake,))
     assert only_listed_problems(report) == ["XGBoost called only listed, but projects entry 'Churn model' shows it"]
+
+
+def test_shared_work_whose_own_part_is_stated_on_another_line_is_no_flag(taxonomy):
+    def shared(*bullets: str) -> list:
+        resume = build_resume(section("projects", "Projects", job("Transit Data Analysis", "", "2023-05", "2023-05",
+                                                                  *bullets)))
+        return codes(flags_of(resume, taxonomy), "shared_work")
+    together = "Together with my teammates, we analysed the transit site data."
+    assert len(shared(together, "We built a dashboard in Streamlit.")) == 1
+    assert shared(together, "I designed and implemented the database in SQLAlchemy.") == []

@@ -171,3 +171,12 @@ def test_a_lower_case_word_alone_is_not_a_tool_that_backs_sql():
                      "- Measured the redshift of 2,000 galaxies from survey spectra.",
                      "# Skills", "SQL, Python")
     assert "sql" in cards(flags)
+
+
+def test_training_a_yolo_detector_backs_pytorch():
+    flags = flags_of("# Experience", "* ML Engineer, Quillfeather   Jan 2024 - Present",
+                     "- Trained a YOLOv11 model on 10,000 shelf images for product detection.",
+                     "# Skills", "PyTorch, Kubernetes")
+    found = cards(flags)
+    assert "pytorch" not in found
+    assert "kubernetes" in found  # nothing on the page behind it: still a card

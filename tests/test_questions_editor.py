@@ -71,8 +71,8 @@ def test_a_project_gets_the_follow_up_its_method_invites(taxonomy):
                                    Options(as_of="2026-11", question_count=40))
     ensemble = [q for q in questions if q.template == "line.ensemble_gain"]
     assert [q.text for q in ensemble] == [
-        "What did the ensemble in the project \"Meadowlark review ranker\" add over its best single model, and "
-        "was that gain worth the extra cost at prediction time?"]
+        "Against its best single model, what did the project \"Meadowlark review ranker\" gain by combining models, "
+        "and was that gain worth the extra cost at prediction time?"]
 
 
 def test_a_section_heading_taken_for_a_project_title_gets_no_walk_through(taxonomy):
