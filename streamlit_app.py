@@ -276,9 +276,9 @@ def _flags(report: Report) -> None:
         st.info("No flags were raised.")
     hidden = view.notes_for_candidate(report)
     if hidden:
-        st.caption(f"{hidden} low note(s) on skills named only in a list are for the candidate to prepare and are "
-                   "left out of the interviewer's view; choose the candidate perspective on the Questions tab to "
-                   "see them.")
+        st.caption(f"{hidden} note(s) for the candidate to prepare (skills only listed or used long ago, buzzwords, "
+                   "links to open) are left out of the interviewer's view; choose the candidate perspective on the "
+                   "Questions tab to see them.")
     statements = view.Statements(report)
     for severity, kinds in groups:
         colour = SEVERITY_COLOURS.get(severity, "gray")

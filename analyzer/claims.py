@@ -229,7 +229,7 @@ def listed_form(word: str, rules: ClaimRules) -> str:
     """The word as the verb lists hold it: "Develop," and "develops" -> "developed", "analyse" ->
     "analysed"; the word itself (lower case) when no listed form fits."""
     word = word.lower().strip(",:;")
-    listed = set(rules.project_verbs) | set(rules.duty_verbs) | set(rules.work_nouns)
+    listed = _listed_words(rules.project_verbs, rules.duty_verbs, rules.work_nouns)
     if word in listed:
         return word
     stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
@@ -237,6 +237,11 @@ def listed_form(word: str, rules: ClaimRules) -> str:
         if form in listed:
             return form
     return word
+
+
+@lru_cache(maxsize=4)  # WHY: built once per word list, not once per line
+def _listed_words(*lists: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word for words in lists for word in words)
 
 
 @lru_cache(maxsize=4)  # WHY: built once per word list, not once per line

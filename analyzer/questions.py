@@ -41,7 +41,7 @@ from analyzer.models import Claim, Entry, Evidence, Flag, Options, Question, Res
 from analyzer.phrases import has_phrase
 from analyzer.results import is_confidential, is_finding, names_model
 from analyzer.skill_classes import is_domain, skill_classes
-from analyzer.statements import SENTENCE_END_RE, is_planned_project, is_unfinished
+from analyzer.statements import is_planned_project, is_unfinished, sentences
 from analyzer.taxonomy import AreaRole, SectionKind, SectionRole, Taxonomy, fill_sentence, load_bank, load_entry_words
 
 DUPLICATE = 0.8  # cosine between two picked questions above which the second is dropped
@@ -411,7 +411,7 @@ def _premise(quote: str) -> str:
     """The first sentence of a line, cut at a clause to at most LINE_WORDS words: the premise a question
     quotes; '' when it is shorter than MIN_LINE_WORDS, cut off, holds a link or speaks in the first person."""
     # WHY the first sentence: a statement may run on into the next entry's title ("... waste. Data Analyst")
-    text = SENTENCE_END_RE.split(" ".join(quote.split()), maxsplit=1)[0].rstrip(" .;,:")
+    text = next(iter(sentences(quote)), "").rstrip(" ,:")
     if len(text.split()) < MIN_LINE_WORDS:
         return ""
     if "..." in text or "…" in text or _URL_RE.search(text) or re.search(r"\b(?:I|me|we|us)\b", text) \
@@ -1265,7 +1265,7 @@ def _usage(claim: Claim, topic: Topic, ctx: _Context) -> tuple[str, Evidence] | 
         return None
     name = _trigger_name(claim, topic, ctx)
     # WHY the sentence: a paragraph's first built thing may belong to another sentence than the skill
-    task = task_of(next((s for s in SENTENCE_END_RE.split(usage.quote) if name and name.lower() in s.lower()), ""))
+    task = task_of(next((s for s in sentences(usage.quote) if name and name.lower() in s.lower()), ""))
     if task and name and name.lower() in task.lower():
         lead = f"{where[0].upper()}{where[1:]} you built the {task}."
     elif task and name:
@@ -1275,6 +1275,9 @@ def _usage(claim: Claim, topic: Topic, ctx: _Context) -> tuple[str, Evidence] | 
     else:
         return None  # WHY: "think of this line" over an exam question is a generic question in disguise
     return lead, usage
+
+
+_LISTED_FLAGS = frozenset({"unsupported_skill"})  # flags on a skill only listed: the list asks one of them
 
 
 def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
@@ -1321,7 +1324,6 @@ def _from_flags(flags: tuple[Flag, ...], ctx: _Context) -> list[_Candidate]:
     return out
 
 
-_LISTED_FLAGS = frozenset({"unsupported_skill"})
 def _entry_label(evidence: tuple[Evidence, ...]) -> str:
     """The job or project a question's line sits in (its first role or project evidence), as a key;
     a project's key starts with PROJECT_KEY."""

@@ -1,7 +1,8 @@
 """The sentences of the resume with their place: bullets and items, wrapped lines joined.
 
     resume_statements(resume) -> tuple[Statement, ...]   (once per analysis; later steps share it)
-    clauses(text) -> the clauses of a statement
+    sentences(text) -> the sentences of a statement (not cut after "i.e."), without their full stops
+    clauses(text) -> the same parts as printed, for the results step
     skills_in(statement, skills) -> ids of the skills it mentions
     is_unfinished(text, phrases) -> the line is a plan or work under way, not work done
     is_planned_project(entry, phrases) -> a project one of whose lines is such a plan
@@ -147,17 +148,18 @@ def resume_statements(resume: Resume) -> tuple[Statement, ...]:
 # A sentence ends at a full stop after a word ("... of the company. The main work ...", "... in R. Contributed"),
 # not after "i.e." ("tools, i.e. Freight"); before a small letter only after a longer word ("... React
 # components. building and deploying ..."); and a clause at a semicolon.
-SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9)])(?<![.\s][a-z])\.(?=\s*[A-Z])|(?<=\s[A-Z])\.(?=\s+[A-Z])"
-                             r"|(?<=[a-z]{4})\.(?=\s+[a-z])|;\s")
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[a-z0-9%)])(?<![.\s][a-z])\.(?=\s*[A-Z])|(?<=\s[A-Z])\.(?=\s+[A-Z])"
+                                r"|(?<=[a-z]{4})\.(?=\s+[a-z])|;\s")
 
 
 def sentences(text: str) -> list[str]:
     """The sentences (and clauses after a semicolon) of a statement, in order, without their full stops."""
-    return [part.strip(" .") for part in SENTENCE_END_RE.split(" ".join(text.split())) if part.strip(" .")]
+    return [part.strip(" .") for part in _SENTENCE_BREAK_RE.split(" ".join(text.split())) if part.strip(" .")]
 
 
 def clauses(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in re.split(r";\s+|(?<=[a-z0-9%)])\.\s+(?=[A-Z])", text) if part.strip())
+    """The same parts as sentences, the last one keeping its full stop (a flag quotes the clause as printed)."""
+    return tuple(part.strip() for part in _SENTENCE_BREAK_RE.split(text) if part.strip())
 
 
 @lru_cache(maxsize=8192)  # WHY: the questions and flags steps ask about the same few lines thousands of times

@@ -275,8 +275,8 @@ def _perspective(report: Report) -> str:
 
 
 def shown_flags(report: Report) -> tuple[Flag, ...]:
-    """The flags the Flags tab shows: for the interviewer, without the low notes on listed skills that
-    tell the candidate what to prepare (``flags.is_note_for_candidate``; see notes_for_candidate)."""
+    """The flags the Flags tab shows: for the interviewer, without the notes that tell the candidate what
+    to prepare (``flags.is_note_for_candidate``; see notes_for_candidate)."""
     from analyzer.flags import is_note_for_candidate  # WHY here: the flags step imports spaCy, the page need not
 
     if _perspective(report) != "interviewer":

@@ -187,7 +187,7 @@ def test_the_interviewer_flags_tab_says_which_notes_it_leaves_to_the_candidate(a
     at.radio(key="perspective").set_value("interviewer").run()
     assert not at.exception
     assert listed not in flags_tab()
-    assert "1 low note(s) on skills named only in a list are for the candidate to prepare" in flags_tab()
+    assert "1 note(s) for the candidate to prepare" in flags_tab()
 
 
 def test_switching_perspective_asks_again_without_reading_the_resume_again(app, monkeypatch):
